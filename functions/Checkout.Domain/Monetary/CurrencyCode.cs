@@ -1,4 +1,4 @@
-namespace Checkout.Domain.Money;
+namespace Checkout.Domain.Monetary;
 
 /// <summary>An ISO 4217 alphabetic code (three upper-case ASCII letters). Whether it is a known currency is
 /// <see cref="Iso4217"/>'s business; this type only guarantees the shape.</summary>

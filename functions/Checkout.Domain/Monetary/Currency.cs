@@ -1,4 +1,4 @@
-namespace Checkout.Domain.Money;
+namespace Checkout.Domain.Monetary;
 
 /// <summary>A currency with its ISO 4217 minor unit: the number of decimal places in which it is settled.</summary>
 public sealed record Currency(CurrencyCode Code, int MinorUnits, string Name)

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Checkout.Domain.Money;
+namespace Checkout.Domain.Monetary;
 
 /// <summary>
 /// The ISO 4217 currencies this product settles or presents, with their minor units.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Checkout.Domain.Money;
+namespace Checkout.Domain.Monetary;
 
 /// <summary>
 /// An amount in one currency. Arithmetic is <c>checked</c> and refuses to mix currencies; conversion is the FX
