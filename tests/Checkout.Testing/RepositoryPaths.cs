@@ -19,6 +19,14 @@ public static class RepositoryPaths
             }
         }
 
+        var recorded = typeof(RepositoryPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "Checkout.sln")))
+        {
+            return recorded;
+        }
+
         throw new InvalidOperationException($"No Checkout.sln above {AppContext.BaseDirectory}; tests must run inside the repository.");
     }
 }
