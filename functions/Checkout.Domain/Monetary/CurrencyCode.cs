@@ -14,7 +14,17 @@ public readonly record struct CurrencyCode
         Value = value;
     }
 
+    /// <summary>The euro: the base of the ECB reference rates, through which every cross rate is computed.</summary>
+    public static CurrencyCode Eur { get; } = new("EUR");
+
     public string Value { get; }
+
+    /// <summary>Reads a code from untrusted input (a request, a data file) without throwing.</summary>
+    public static bool TryParse(string? value, out CurrencyCode code)
+    {
+        code = IsWellFormed(value) ? new CurrencyCode(value!) : default;
+        return code.Value is not null;
+    }
 
     public static bool IsWellFormed(string? value) =>
         value is { Length: 3 } && value.All(char.IsAsciiLetterUpper);

@@ -11,6 +11,15 @@ public sealed class ReferenceDataException : Exception
         Reason = reason;
     }
 
+    /// <param name="innerException">The parser error behind the reason, kept for diagnosis.</param>
+    public ReferenceDataException(string file, string entry, string reason, Exception innerException)
+        : base($"Reference data {file}, entry {entry}: {reason}", innerException)
+    {
+        File = file;
+        Entry = entry;
+        Reason = reason;
+    }
+
     public ReferenceDataException()
     {
         File = Entry = Reason = string.Empty;
