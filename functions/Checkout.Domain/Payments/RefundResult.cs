@@ -1,0 +1,3 @@
+namespace Checkout.Domain.Payments;
+
+public sealed record RefundResult(string RefundId);

@@ -1,0 +1,19 @@
+namespace Checkout.Domain.Workflow;
+
+/// <summary>Where a checkout is in its workflow. <see cref="CheckoutPhaseExtensions.ToStatus"/> gives the wire name.</summary>
+public enum CheckoutPhase
+{
+    Created,
+    Quoting,
+    Checking,
+    AwaitingConfirmation,
+    Capturing,
+    PayingOut,
+    Refunding,
+    Completed,
+    Rejected,
+    Expired,
+    Canceled,
+    Failed,
+    NeedsAttention,
+}

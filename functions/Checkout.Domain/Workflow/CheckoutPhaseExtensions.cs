@@ -1,0 +1,27 @@
+namespace Checkout.Domain.Workflow;
+
+public static class CheckoutPhaseExtensions
+{
+    /// <summary>Terminal phases never change again; <see cref="CheckoutPhase.NeedsAttention"/> waits for an operator.</summary>
+    public static bool IsTerminal(this CheckoutPhase phase) => phase is CheckoutPhase.Completed or CheckoutPhase.Rejected
+        or CheckoutPhase.Expired or CheckoutPhase.Canceled or CheckoutPhase.Failed;
+
+    /// <summary>The snake_case status the HTTP API shows.</summary>
+    public static string ToStatus(this CheckoutPhase phase) => phase switch
+    {
+        CheckoutPhase.Created => "created",
+        CheckoutPhase.Quoting => "quoting",
+        CheckoutPhase.Checking => "checking",
+        CheckoutPhase.AwaitingConfirmation => "awaiting_confirmation",
+        CheckoutPhase.Capturing => "capturing",
+        CheckoutPhase.PayingOut => "paying_out",
+        CheckoutPhase.Refunding => "refunding",
+        CheckoutPhase.Completed => "completed",
+        CheckoutPhase.Rejected => "rejected",
+        CheckoutPhase.Expired => "expired",
+        CheckoutPhase.Canceled => "canceled",
+        CheckoutPhase.Failed => "failed",
+        CheckoutPhase.NeedsAttention => "needs_attention",
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Unknown checkout phase."),
+    };
+}

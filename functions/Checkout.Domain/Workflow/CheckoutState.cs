@@ -1,0 +1,65 @@
+using Checkout.Domain.Carts;
+using Checkout.Domain.Fx;
+using Checkout.Domain.LandedCosts;
+using Checkout.Domain.Logistics;
+
+namespace Checkout.Domain.Workflow;
+
+/// <summary>
+/// Everything the workflow knows about one checkout. Immutable: <see cref="CheckoutStateMachine.Decide"/> returns a
+/// new state. <see cref="Sequence"/> counts applied events and numbers the history rows.
+/// </summary>
+public sealed record CheckoutState
+{
+    /// <summary>A buyer may be shown at most this many quotes: the first and one requote after it expires.</summary>
+    public const int MaxQuotes = 2;
+
+    public required string Id { get; init; }
+
+    public required string MerchantId { get; init; }
+
+    public required string MerchantReference { get; init; }
+
+    public required Cart Cart { get; init; }
+
+    /// <summary>The payment service's token for the buyer's payment method (never card data).</summary>
+    public required string PaymentToken { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public CheckoutPhase Phase { get; init; } = CheckoutPhase.Created;
+
+    public int Sequence { get; init; }
+
+    public int QuoteCount { get; init; }
+
+    public FxQuote? Quote { get; init; }
+
+    public bool CustomsCleared { get; init; }
+
+    public IReadOnlyList<string> CustomsFlags { get; init; } = [];
+
+    public bool LogisticsPlanned { get; init; }
+
+    public ShippingOption? Shipping { get; init; }
+
+    public IReadOnlyList<ShippingOption> ShippingOptions { get; init; } = [];
+
+    public LandedCost? LandedCost { get; init; }
+
+    public string? CaptureId { get; init; }
+
+    public string? RefundId { get; init; }
+
+    public string? PayoutId { get; init; }
+
+    public string? CancelReason { get; init; }
+
+    /// <summary>Why the checkout ended badly: rejected, failed, expired or needs attention.</summary>
+    public Rejection? Rejection { get; init; }
+
+    /// <summary>The id of the quote the buyer is currently asked to confirm: derived, so redelivery re-creates the same id.</summary>
+    public string QuoteIdFor(int quoteNumber) => $"{Id}-q{quoteNumber}";
+}
