@@ -1,4 +1,3 @@
-using System.Globalization;
 using Checkout.Domain.Monetary;
 
 namespace Checkout.Domain.Fx;
@@ -24,7 +23,9 @@ public sealed class FxQuoter
         this.options = options;
     }
 
+    /// <param name="quoteId">Derived by the caller, so that quoting again for the same step yields the same id.</param>
     /// <param name="sources">The currencies to convert from, in the order the legs should have (duplicates ignored).</param>
+    /// <param name="now">Both the quote's creation time and the day its rates' age is judged on.</param>
     public FxQuoteResult Quote(string quoteId, IReadOnlyCollection<CurrencyCode> sources, CurrencyCode target, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(quoteId);
@@ -35,39 +36,62 @@ public sealed class FxQuoter
         }
 
         var distinctSources = sources.Distinct().ToList();
-        var unsupported = distinctSources.Prepend(target).Where(c => !Iso4217.IsSupported(c)).Distinct().ToList();
+        var rates = rateSource.GetCurrentRates();
+        if (Refusal(distinctSources, target, rates, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var used = RatesUsed(distinctSources, target, rates);
+        var legs = distinctSources.Select(s => BuildLeg(rates, s, target)).ToList();
+        var asOf = used.Count == 0 ? rates.AsOf : used.Min(r => r.AsOf);
+        var rateSourceNames = used.Count == 0
+            ? "identity"
+            : string.Join("; ", used.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal));
+        return new FxQuoteIssued(new FxQuote(quoteId, target, legs, now, now + options.LockDuration, asOf, rateSourceNames));
+    }
+
+    private FxQuoteRefused? Refusal(List<CurrencyCode> sources, CurrencyCode target, ExchangeRateSet rates, DateTimeOffset now)
+    {
+        var unsupported = sources.Prepend(target).Distinct().Where(c => !Iso4217.IsSupported(c)).ToList();
         if (unsupported.Count > 0)
         {
-            return Refuse(FxQuoteRefusalReason.UnsupportedCurrency, $"Not supported: {string.Join(", ", unsupported)}.");
+            return new(FxQuoteRefusalReason.UnsupportedCurrency, $"Not supported: {string.Join(", ", unsupported)}.");
         }
 
-        var rates = rateSource.GetCurrentRates();
-        var converted = distinctSources.Where(s => s != target).ToList();
-        var needed = converted.Count == 0 ? [] : converted.Append(target).ToList();
-        var missing = needed.Where(c => !rates.Contains(c)).ToList();
+        var missing = CurrenciesNeedingRates(sources, target).Where(c => !rates.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return Refuse(FxQuoteRefusalReason.MissingRate, $"No reference rate for {string.Join(", ", missing)}.");
+            return new(FxQuoteRefusalReason.MissingRate, $"No reference rate for {string.Join(", ", missing)}.");
         }
 
-        var used = needed.Select(c => rates.TryGetEuroRate(c, out var r) ? r : null).OfType<EuroRate>().ToList();
-        var asOf = used.Count == 0 ? rates.AsOf : used.Min(r => r.AsOf);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (today.DayNumber - asOf.DayNumber > options.MaxRateAgeDays)
-        {
-            var stale = used.Where(r => today.DayNumber - r.AsOf.DayNumber > options.MaxRateAgeDays).Select(r => $"{r.Currency} as of {r.AsOf:yyyy-MM-dd}");
-            return Refuse(FxQuoteRefusalReason.StaleRates, $"Rates older than {options.MaxRateAgeDays} days on {today:yyyy-MM-dd}: {string.Join(", ", stale)}.");
-        }
-
-        var legs = distinctSources.Select(s => BuildLeg(rates, s, target)).ToList();
-        var source = used.Count == 0 ? "identity" : string.Join("; ", used.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal));
-        return new FxQuoteIssued(new FxQuote(quoteId, target, legs, now, now + options.LockDuration, asOf, source));
+        var stale = RatesUsed(sources, target, rates)
+            .Where(r => today.DayNumber - r.AsOf.DayNumber > options.MaxRateAgeDays)
+            .Select(r => $"{r.Currency} as of {r.AsOf:yyyy-MM-dd}")
+            .ToList();
+        return stale.Count == 0
+            ? null
+            : new(FxQuoteRefusalReason.StaleRates,
+                $"Rates older than {options.MaxRateAgeDays} days on {today:yyyy-MM-dd}: {string.Join(", ", stale)}.");
     }
+
+    /// <summary>Only an actual conversion needs rates: a source already in the target currency needs none.</summary>
+    private static List<CurrencyCode> CurrenciesNeedingRates(List<CurrencyCode> sources, CurrencyCode target)
+    {
+        var converted = sources.Where(s => s != target).ToList();
+        return converted.Count == 0 ? [] : [.. converted, target];
+    }
+
+    /// <summary>The stored rates a quote relies on; the euro has none, being the base of all of them.</summary>
+    private static List<EuroRate> RatesUsed(List<CurrencyCode> sources, CurrencyCode target, ExchangeRateSet rates) =>
+        CurrenciesNeedingRates(sources, target)
+            .Select(c => rates.TryGetEuroRate(c, out var rate) ? rate : null)
+            .OfType<EuroRate>()
+            .ToList();
 
     private FxQuoteLeg BuildLeg(ExchangeRateSet rates, CurrencyCode source, CurrencyCode target) =>
         source == target
             ? FxQuoteLeg.Identity(source)
             : FxQuoteLeg.WithSpread(source, rates.GetMidRate(source, target), spreads.SpreadBpsFor(source, target));
-
-    private static FxQuoteRefused Refuse(FxQuoteRefusalReason reason, string detail) => new(reason, detail);
 }
