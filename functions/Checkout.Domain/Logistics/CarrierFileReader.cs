@@ -44,9 +44,15 @@ internal static class CarrierFileReader
         var other => throw entry.Fail($"'routeType' must be 'passenger_or_postal' or 'cargo', not '{other}'"),
     };
 
-    // 4,000 to 6,000 cm³/kg covers every divisor in use (reference section 4.1); anything else is a typo.
-    private static int ReadDivisor(ReferenceEntry entry)
+    // 4,000 to 6,000 cm³/kg covers every divisor in use (reference section 4.1); anything else is a typo. Absent means
+    // the service charges actual weight only.
+    private static int? ReadDivisor(ReferenceEntry entry)
     {
+        if (!entry.Has("volumetricDivisor"))
+        {
+            return null;
+        }
+
         var divisor = entry.Int("volumetricDivisor", 1);
         return divisor is >= 4000 and <= 6000
             ? divisor

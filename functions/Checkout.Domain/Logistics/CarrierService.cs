@@ -7,7 +7,8 @@ namespace Checkout.Domain.Logistics;
 /// <summary>One service of a carrier, from a file in <c>ReferenceData/logistics/carriers/</c>.</summary>
 /// <param name="Currency">The rate-card currency: every price of the carrier is in it.</param>
 /// <param name="Origins">Countries the service ships from.</param>
-/// <param name="VolumetricDivisor">cm³ per kg: 5,000 for express integrators, 6,000 for postal and economy services.</param>
+/// <param name="VolumetricDivisor">cm³ per kg: 5,000 for express integrators, 6,000 for postal and economy services;
+/// null for services charged on actual weight only (letter-post small packets).</param>
 /// <param name="WeightStepKg">The chargeable weight is rounded up to a multiple of this (0.5 kg for express).</param>
 /// <param name="IsIllustrative">True when the prices are illustrative rather than a carrier's tariff.</param>
 public sealed record CarrierService(
@@ -16,7 +17,7 @@ public sealed record CarrierService(
     CurrencyCode Currency,
     IReadOnlySet<CountryCode> Origins,
     RouteType RouteType,
-    int VolumetricDivisor,
+    int? VolumetricDivisor,
     decimal WeightStepKg,
     ParcelLimits Limits,
     IReadOnlyList<ShippingZone> Zones,
@@ -37,7 +38,7 @@ public sealed record CarrierService(
     public decimal ChargeableWeightKg(Parcel parcel)
     {
         ArgumentNullException.ThrowIfNull(parcel);
-        var heavier = Math.Max(parcel.WeightKg, parcel.VolumetricWeightKg(VolumetricDivisor));
+        var heavier = VolumetricDivisor is { } divisor ? Math.Max(parcel.WeightKg, parcel.VolumetricWeightKg(divisor)) : parcel.WeightKg;
         return Math.Max(WeightStepKg, decimal.Ceiling(heavier / WeightStepKg) * WeightStepKg);
     }
 }
