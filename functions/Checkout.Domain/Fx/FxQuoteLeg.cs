@@ -17,6 +17,7 @@ public sealed record FxQuoteLeg(CurrencyCode Source, decimal MidRate, decimal Cl
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(midRate);
         ArgumentOutOfRangeException.ThrowIfNegative(spreadBps);
-        return new FxQuoteLeg(source, midRate, checked(midRate * (10_000m + spreadBps) / 10_000m), spreadBps);
+        // One multiplication by an exact factor (1.005 for 50 bps): a single rounding in the 28th digit, no more.
+        return new FxQuoteLeg(source, midRate, checked(midRate * (1m + (spreadBps / 10_000m))), spreadBps);
     }
 }

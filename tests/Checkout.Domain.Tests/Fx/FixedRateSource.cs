@@ -1,0 +1,8 @@
+using Checkout.Domain.Fx;
+
+namespace Checkout.Domain.Tests.Fx;
+
+internal sealed class FixedRateSource(ExchangeRateSet rates) : IFxRateSource
+{
+    public ExchangeRateSet GetCurrentRates() => rates;
+}
