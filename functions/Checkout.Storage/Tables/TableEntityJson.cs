@@ -148,7 +148,7 @@ internal static class TableEntityJson
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => value.TryGetInt32(out var small) ? small : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt32(out var small) ? (object)small : value.GetDouble(),
         _ => throw new FormatException($"Property '{name}' holds a JSON {value.ValueKind}, which no Table service type maps to."),
     };
 
