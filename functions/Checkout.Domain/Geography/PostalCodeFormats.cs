@@ -37,7 +37,7 @@ public sealed class PostalCodeFormats
             var versions = byCountry.TryGetValue(compiled.Format.Country, out var list) ? list : byCountry[compiled.Format.Country] = [];
             if (versions.Exists(v => Overlap(v.Format.Period, compiled.Format.Period)))
             {
-                throw entry.Fail($"a second format for {compiled.Format.Country} overlaps an earlier entry's effective period");
+                throw entry.Describing(compiled.Format.Country.Value).Fail($"a second format for {compiled.Format.Country} overlaps an earlier entry's effective period");
             }
 
             versions.Add(compiled);
