@@ -53,11 +53,32 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return azurite;
     }
 
-    /// <summary>Stops Azurite abruptly and starts it again on the same ports and the same disk folder.</summary>
+    /// <summary>Stops Azurite (SIGTERM, so it flushes its metadata store as on a normal shutdown) and starts it again
+    /// on the same ports and the same disk folder.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
-        Kill();
+        await StopAsync(cancellationToken);
         await LaunchAsync(cancellationToken);
+    }
+
+    /// <summary>Asks Azurite to shut down, killing it if it has not exited within ten seconds.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is { HasExited: false } process && OperatingSystem.IsLinux() && NativeSignals.Terminate(process.Id))
+        {
+            using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            grace.CancelAfter(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Did not exit in time: fall through to the hard kill.
+            }
+        }
+
+        Kill();
     }
 
     public void Kill()

@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Checkout.Domain.Workflow;
+using Checkout.Storage;
+using Checkout.Storage.Tables;
+using Checkout.Workflows.Serialization;
+
+namespace Checkout.Workflows.Persistence;
+
+/// <summary>
+/// One table partition per checkout: the state row (guarded by its ETag), numbered history rows and outbox rows.
+/// Every transition writes all three in one entity-group transaction, so a checkout is never half-changed.
+/// </summary>
+public sealed class CheckoutStore
+{
+    private readonly TableClient _table;
+
+    public CheckoutStore(TableServiceClient tables, CheckoutWorkflowOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(options);
+        _table = tables.GetTableClient(options.CheckoutsTable);
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+
+    /// <summary>Reads the state row and any unsent outbox rows in one range query.</summary>
+    public async Task<StoredCheckout?> GetAsync(string checkoutId, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Create($"PartitionKey eq {checkoutId} and RowKey ge {CheckoutRows.OutboxPrefix}");
+        TableEntity? stateRow = null;
+        var outbox = new List<OutboxMessage>();
+        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == CheckoutRows.StateRowKey)
+            {
+                stateRow = row;
+            }
+            else if (row.RowKey.StartsWith(CheckoutRows.OutboxPrefix, StringComparison.Ordinal))
+            {
+                outbox.Add(CheckoutRowMapper.ToOutbox(row));
+            }
+        }
+
+        return stateRow is null ? null : new StoredCheckout(CheckoutRowMapper.ToState(stateRow), stateRow.ETag!.Value, outbox);
+    }
+
+    /// <summary>Writes a new checkout; false when one with the same id already exists.</summary>
+    public async Task<bool> CreateAsync(CheckoutTransition transition, CancellationToken cancellationToken)
+    {
+        var actions = BuildActions(transition, new TableTransactionAction(TableTransactionActionType.Add, CheckoutRowMapper.ToStateRow(transition.State)));
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedActionIndex is null or 0)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Commits a transition if nobody else did since <paramref name="current"/> was read.</summary>
+    /// <exception cref="TransitionConflictException">The ETag no longer matches: re-read and re-decide.</exception>
+    public async Task CommitAsync(StoredCheckout current, CheckoutTransition transition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var update = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CheckoutRowMapper.ToStateRow(transition.State), current.ETag);
+        try
+        {
+            await _table.SubmitTransactionAsync(BuildActions(transition, update), cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        {
+            // 412: the state row changed. 409: another worker already wrote this sequence's history row.
+            throw new TransitionConflictException($"Checkout {current.State.Id} changed since sequence {current.State.Sequence}.", ex);
+        }
+    }
+
+    /// <summary>Deletes sent outbox rows. Rows already gone (the sweeper sent them too) are fine.</summary>
+    public async Task DeleteOutboxAsync(string checkoutId, IReadOnlyList<OutboxMessage> sent, CancellationToken cancellationToken)
+    {
+        if (sent.Count == 0)
+        {
+            return;
+        }
+
+        var deletes = sent.Select(m => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(checkoutId, m.RowKey), ETag.All)).ToList();
+        try
+        {
+            await _table.SubmitTransactionAsync(deletes, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            foreach (var message in sent)
+            {
+                await DeleteIgnoringMissingAsync(checkoutId, message.RowKey, cancellationToken);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<HistoryEntry> GetHistoryAsync(string checkoutId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Create($"PartitionKey eq {checkoutId} and RowKey ge {CheckoutRows.HistoryPrefix} and RowKey lt {"h."}");
+        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            yield return CheckoutRowMapper.ToHistory(row);
+        }
+    }
+
+    /// <summary>Outbox rows due before <paramref name="olderThan"/> and still here: left by a crash between commit and
+    /// send. <c>VisibleAt</c> (the workflow clock) rather than the storage timestamp, so a timer row is only resent
+    /// once it is due.</summary>
+    public async IAsyncEnumerable<(string CheckoutId, OutboxMessage Message)> FindStaleOutboxAsync(
+        DateTimeOffset olderThan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Create($"RowKey ge {CheckoutRows.OutboxPrefix} and RowKey lt {"o."} and VisibleAt lt {olderThan}");
+        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            yield return (row.PartitionKey, CheckoutRowMapper.ToOutbox(row));
+        }
+    }
+
+    private static List<TableTransactionAction> BuildActions(CheckoutTransition transition, TableTransactionAction stateAction)
+    {
+        var actions = new List<TableTransactionAction>(1 + transition.History.Count + transition.Outbox.Count) { stateAction };
+        actions.AddRange(transition.History.Select(h => new TableTransactionAction(TableTransactionActionType.Add, CheckoutRowMapper.ToHistoryRow(transition.State.Id, h))));
+        actions.AddRange(transition.Outbox.Select(m => new TableTransactionAction(TableTransactionActionType.Add, CheckoutRowMapper.ToOutboxRow(transition.State.Id, m))));
+        return actions;
+    }
+
+    private async Task DeleteIgnoringMissingAsync(string checkoutId, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(checkoutId, rowKey, ETag.All, cancellationToken);
+        }
+        catch (StorageRequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already sent and deleted by the sweeper or a competing worker.
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using Checkout.Domain.Payments;
+using Checkout.Storage;
+using Checkout.Storage.Tables;
+
+namespace Checkout.Workflows.Providers;
+
+/// <summary>
+/// The payment service's test mode, deterministic by token, like a PSP sandbox:
+/// <list type="bullet">
+/// <item><c>tok_sandbox_success</c>: captured.</item>
+/// <item><c>tok_sandbox_declined</c>: declined with <c>payment.card_declined</c>.</item>
+/// <item><c>tok_sandbox_transient</c>: unavailable on the first two attempts for an idempotency key, then captured.</item>
+/// <item>any other token: declined with <c>payment.invalid_token</c>.</item>
+/// </list>
+/// Its records live in its own table, as a real PSP keeps its own: one row per idempotency key, so the same key
+/// returns the same capture and the audit can count captures per checkout.
+/// </summary>
+public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWorkflowOptions options) : IPaymentGateway
+{
+    public const string SuccessToken = "tok_sandbox_success";
+    public const string DeclinedToken = "tok_sandbox_declined";
+    public const string TransientToken = "tok_sandbox_transient";
+    private const int TransientFailures = 2;
+
+    private readonly TableClient _table = tables.GetTableClient(options.PaymentsSandboxTable);
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+
+    public async Task<CaptureResult> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var existing = await _table.GetEntityIfExistsAsync(request.IdempotencyKey, "capture", cancellationToken: cancellationToken);
+        if (existing?.GetString("CaptureId") is { } captured)
+        {
+            return CaptureResult.Captured(captured);
+        }
+
+        switch (request.PaymentToken)
+        {
+            case SuccessToken:
+                return await RecordCaptureAsync(request, cancellationToken);
+            case DeclinedToken:
+                return CaptureResult.Declined("payment.card_declined", "The sandbox card was declined (tok_sandbox_declined).");
+            case TransientToken:
+                await FailFirstAttemptsAsync(request.IdempotencyKey, existing, cancellationToken);
+                return await RecordCaptureAsync(request, cancellationToken);
+            default:
+                return CaptureResult.Declined("payment.invalid_token", "The payment token is not a sandbox test token.");
+        }
+    }
+
+    public async Task<RefundResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var refundId = "re_" + Derive(request.IdempotencyKey);
+        var row = new TableEntity(request.IdempotencyKey, "refund")
+        {
+            ["RefundId"] = refundId,
+            ["CaptureId"] = request.CaptureId,
+            ["CheckoutId"] = request.CheckoutId,
+            ["AmountMinor"] = request.Amount.ToMinorUnits(),
+            ["Currency"] = request.Amount.Currency.Value,
+        };
+        await AddOnceAsync(row, cancellationToken);
+        return new RefundResult(refundId);
+    }
+
+    /// <summary>Every capture the sandbox made, for audits: (checkout id, capture id).</summary>
+    public async Task<IReadOnlyList<(string CheckoutId, string CaptureId)>> ListCapturesAsync(CancellationToken cancellationToken)
+    {
+        var captures = new List<(string, string)>();
+        await foreach (var row in _table.QueryAsync(TableFilter.Create($"RowKey eq {"capture"}"), cancellationToken: cancellationToken))
+        {
+            if (row.GetString("CaptureId") is { } id)
+            {
+                captures.Add((row.GetString("CheckoutId") ?? string.Empty, id));
+            }
+        }
+
+        return captures;
+    }
+
+    private async Task<CaptureResult> RecordCaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
+    {
+        var captureId = "ch_" + Derive(request.IdempotencyKey);
+        var row = new TableEntity(request.IdempotencyKey, "capture")
+        {
+            ["CaptureId"] = captureId,
+            ["CheckoutId"] = request.CheckoutId,
+            ["AmountMinor"] = request.Amount.ToMinorUnits(),
+            ["Currency"] = request.Amount.Currency.Value,
+        };
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        return CaptureResult.Captured(captureId);
+    }
+
+    private async Task FailFirstAttemptsAsync(string key, TableEntity? existing, CancellationToken cancellationToken)
+    {
+        var attempts = (existing?.GetInt32("Attempts") ?? 0) + 1;
+        if (attempts > TransientFailures)
+        {
+            return;
+        }
+
+        await _table.UpsertEntityAsync(new TableEntity(key, "capture") { ["Attempts"] = attempts }, TableUpdateMode.Merge, cancellationToken);
+        throw new PaymentServiceUnavailableException($"Sandbox payment service unavailable (attempt {attempts} of {TransientFailures} simulated failures).");
+    }
+
+    private async Task AddOnceAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        {
+            // Same idempotency key: the refund already exists and is returned as is.
+        }
+    }
+
+    /// <summary>Provider ids derive from the idempotency key, so a repeated call names the same capture.</summary>
+    private static string Derive(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
+}

@@ -1,0 +1,8 @@
+namespace Checkout.Workflows.Runtime;
+
+/// <summary>Tells this instance's queue listener that it just enqueued work, so the listener polls now instead of
+/// waiting out its back-off (the Functions queue trigger's shared watcher does the same).</summary>
+public interface IQueueSignal
+{
+    void Notify(string queueName);
+}

@@ -1,0 +1,26 @@
+using Checkout.Storage.Queues;
+using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Providers;
+
+namespace Checkout.Workflows.Runtime;
+
+/// <summary>Creates the tables and queues the workflow uses (idempotent), before any listener starts.</summary>
+public sealed class WorkflowStorageInitializer(
+    CheckoutStore store,
+    SandboxPaymentGateway payments,
+    PayoutHandOff payouts,
+    QueueServiceClient queues,
+    CheckoutWorkflowOptions options)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(
+            store.InitializeAsync(cancellationToken),
+            payments.InitializeAsync(cancellationToken),
+            payouts.InitializeAsync(cancellationToken),
+            queues.GetQueueClient(options.WorkQueue).CreateIfNotExistsAsync(cancellationToken),
+            queues.GetQueueClient(options.TimersQueue).CreateIfNotExistsAsync(cancellationToken),
+            queues.GetQueueClient(options.WorkQueue + "-poison").CreateIfNotExistsAsync(cancellationToken),
+            queues.GetQueueClient(options.TimersQueue + "-poison").CreateIfNotExistsAsync(cancellationToken));
+    }
+}

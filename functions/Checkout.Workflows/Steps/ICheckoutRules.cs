@@ -1,0 +1,15 @@
+using Checkout.Domain.Workflow;
+
+namespace Checkout.Workflows.Steps;
+
+/// <summary>The cross-border rules as workflow steps: each turns the checkout's state into the step's result event.</summary>
+public interface ICheckoutRules
+{
+    CheckoutEvent QuoteFx(CheckoutState state, string quoteId, DateTimeOffset now);
+
+    CheckoutEvent ScreenCustoms(CheckoutState state, DateTimeOffset now);
+
+    CheckoutEvent PlanLogistics(CheckoutState state, DateTimeOffset now);
+
+    CheckoutEvent PriceLandedCost(CheckoutState state, DateTimeOffset now);
+}

@@ -1,0 +1,95 @@
+using Checkout.Domain.Carts;
+using Checkout.Domain.Geography;
+using Checkout.Domain.Monetary;
+using Checkout.Domain.Payments;
+using Checkout.Domain.Workflow;
+using Checkout.Storage;
+using Checkout.Testing;
+using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Providers;
+using Checkout.Workflows.Runtime;
+using Checkout.Workflows.Steps;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Checkout.Workflows.Tests.Harness;
+
+/// <summary>
+/// One "worker": the real workflow services on Azurite, wired exactly as the app wires them, with a test clock.
+/// Two hosts with the same prefix are two competing workers on the same queues and tables.
+/// </summary>
+internal sealed class WorkflowHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private WorkflowHost(ServiceProvider services, string prefix)
+    {
+        _services = services;
+        Prefix = prefix;
+    }
+
+    public string Prefix { get; }
+
+    public ManualClock Clock => (ManualClock)_services.GetRequiredService<TimeProvider>();
+
+    public CheckoutRuntime Runtime => Get<CheckoutRuntime>();
+
+    public CheckoutStore Store => Get<CheckoutStore>();
+
+    public CheckoutWorkHandler Handler => Get<CheckoutWorkHandler>();
+
+    public CheckoutWorkflowOptions Options => Get<CheckoutWorkflowOptions>();
+
+    public WorkflowMetrics Metrics => Get<WorkflowMetrics>();
+
+    public StorageOperationCounters Counters => Get<StorageOperationCounters>();
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<WorkflowHost> StartAsync(
+        string connectionString, string prefix, ManualClock clock, Action<IServiceCollection>? replace = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = connectionString,
+            ["Checkout:ResourcePrefix"] = prefix,
+            ["Checkout:MaxTimerDelay"] = "00:00:01",
+            ["Checkout:OutboxMinAge"] = "00:00:00",
+
+            // The shipped sample rates are dated; tests pin the clock near that date and accept them.
+            ["Fx:Quotes:MaxRateAgeDays"] = "3650",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddCheckoutWorkflows(configuration);
+        services.AddSingleton<TimeProvider>(clock);
+        replace?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(CancellationToken.None);
+        return new WorkflowHost(provider, prefix);
+    }
+
+    public static CheckoutState NewCheckout(string id, DateTimeOffset at, string token = SandboxPaymentGateway.SuccessToken, string destination = "PK", string postalCode = "54000", string hsCode = "610910") => new()
+    {
+        Id = id,
+        MerchantId = "merchant-1",
+        MerchantReference = "order-" + id,
+        PaymentToken = token,
+        CreatedAt = at,
+        UpdatedAt = at,
+        Cart = new Cart(
+            new CurrencyCode(destination == "PK" ? "PKR" : "EUR"),
+            Incoterm.Ddp,
+            new Address(new CountryCode(destination), postalCode),
+            new Address(new CountryCode("CN"), "518000"),
+            [new CartLine("TS-1", "Cotton T-shirt", hsCode, new CountryCode("CN"), Money.FromMinorUnits(12_500, new CurrencyCode("CNY")), 2, 200, new ParcelDimensionsCm(30, 20, 3), null)],
+            ShippingPreference.Cheapest),
+    };
+
+    public async Task<CheckoutState> StateAsync(string id) =>
+        (await Store.GetAsync(id, CancellationToken.None))?.State ?? throw new InvalidOperationException($"No checkout {id}.");
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
