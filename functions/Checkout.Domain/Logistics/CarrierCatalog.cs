@@ -28,12 +28,12 @@ public sealed class CarrierCatalog
         var loaded = new List<CarrierService>();
         foreach (var file in source.List(Folder).Where(f => f.EndsWith(".json", StringComparison.Ordinal)))
         {
-            foreach (var service in CarrierFileReader.Read(source, file))
+            foreach (var (service, index) in CarrierFileReader.Read(source, file).Select((s, i) => (s, i)))
             {
-                var clash = loaded.Find(s => SameService(s, service) && Overlap(s.Period, service.Period));
-                if (clash is not null)
+                if (loaded.Exists(s => SameService(s, service) && Overlap(s.Period, service.Period)))
                 {
-                    throw new ReferenceDataException(file, $"{service.Carrier} / {service.Service}", "two entries for the same service and origin overlap in time");
+                    throw new ReferenceDataException(
+                        file, $"services[{index}] ({service.Carrier} / {service.Service})", "another entry for the same service and origin overlaps in time");
                 }
 
                 loaded.Add(service);

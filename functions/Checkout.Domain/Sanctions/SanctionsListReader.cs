@@ -71,6 +71,6 @@ internal static class SanctionsListReader
             EmbargoedRegion r => r.Id,
             _ => throw new ArgumentException("not a sanctions rule", nameof(rule)),
         };
-        return ids.Add(id) ? rule : throw entry.Fail($"id '{id}' is used by another entry");
+        return ids.Add(id) ? rule : throw entry.Describing(id).Fail($"id '{id}' is used by another entry");
     }
 }
