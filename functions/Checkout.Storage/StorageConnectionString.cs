@@ -52,9 +52,20 @@ public sealed class StorageConnectionString
         return result is not null;
     }
 
-    /// <summary>Builds the URI of a resource (queue, table, ...) under an endpoint; the relative path must already be escaped.</summary>
-    internal static Uri Combine(Uri endpoint, string relativePathAndQuery) =>
-        new(endpoint.AbsoluteUri.TrimEnd('/') + "/" + relativePathAndQuery.TrimStart('/'));
+    /// <summary>Builds the URI of a resource (queue, table, ...) under an endpoint; the relative path (or a bare "?query") must already be escaped.</summary>
+    internal static Uri Combine(Uri endpoint, string relativePathAndQuery)
+    {
+        var root = endpoint.AbsoluteUri.TrimEnd('/');
+        if (relativePathAndQuery.Length == 0)
+        {
+            // No trailing slash: Azurite matches "/account/queue" but rejects "/account/queue/".
+            return new Uri(root);
+        }
+
+        return relativePathAndQuery[0] == '?'
+            ? new Uri(root + relativePathAndQuery)
+            : new Uri(root + "/" + relativePathAndQuery.TrimStart('/'));
+    }
 
     public override string ToString() =>
         $"AccountName={AccountName};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint}";

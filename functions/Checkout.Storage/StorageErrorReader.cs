@@ -37,20 +37,21 @@ internal static class StorageErrorReader
         {
             using var reader = XmlReader.Create(new StringReader(body), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             string? code = null, message = null;
-            while (reader.Read())
+            reader.MoveToContent();
+            while (!reader.EOF)
             {
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                if (reader.LocalName == "Code")
+                // ReadElementContentAsString already moves past the element, so only Read() on other nodes.
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Code")
                 {
                     code = reader.ReadElementContentAsString();
                 }
-                else if (reader.LocalName == "Message")
+                else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Message")
                 {
                     message = FirstLine(reader.ReadElementContentAsString());
+                }
+                else
+                {
+                    reader.Read();
                 }
             }
 

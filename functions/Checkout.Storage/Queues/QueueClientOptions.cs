@@ -1,0 +1,6 @@
+namespace Checkout.Storage.Queues;
+
+public sealed class QueueClientOptions
+{
+    public QueueMessageEncoding MessageEncoding { get; set; } = QueueMessageEncoding.Base64;
+}
