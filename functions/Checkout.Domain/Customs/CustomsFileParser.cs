@@ -23,7 +23,7 @@ internal static class CustomsFileParser
     {
         using var document = ReadJson(file, content);
         var root = new CustomsJsonEntry(file, "(file)", document.RootElement);
-        if (root.Has("schemaVersion") ? root.Decimal("schemaVersion") != SchemaVersion : true)
+        if (root.OptionalDecimal("schemaVersion") != SchemaVersion)
         {
             throw root.Fail($"'schemaVersion' must be {SchemaVersion}");
         }

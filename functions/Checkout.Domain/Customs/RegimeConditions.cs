@@ -11,9 +11,6 @@ public sealed record RegimeConditions(
     IReadOnlySet<CountryCode> ShipFromExcept,
     IReadOnlySet<CountryCode> OriginsAnyOf)
 {
-    public static RegimeConditions Always { get; } = new(
-        new HashSet<ShippingChannel>(), new HashSet<CountryCode>(), new HashSet<CountryCode>(), new HashSet<CountryCode>());
-
     public bool Match(ShippingChannel channel, CountryCode shipFrom, IEnumerable<CountryCode> origins) =>
         (Channels.Count == 0 || Channels.Contains(channel))
         && (ShipFrom.Count == 0 || ShipFrom.Contains(shipFrom))

@@ -25,7 +25,8 @@ internal static class ConsignmentPricer
             return new LandedCostRejected(LandedCostCodes.CurrencyNotQuoted, $"Quote {quote.Id} has no rate for {string.Join(", ", unquoted)}.");
         }
 
-        var unrated = sources.Append(request.Cart.PresentmentCurrency).Distinct()
+        var measured = request.YearToDateSpend is { } spent ? sources.Append(spent.Currency) : sources;
+        var unrated = measured.Append(request.Cart.PresentmentCurrency).Distinct()
             .Where(c => !request.Rates.TryGetMidRate(c, destination.Currency, out _)).ToList();
         if (unrated.Count > 0)
         {

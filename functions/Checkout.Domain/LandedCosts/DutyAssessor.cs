@@ -55,31 +55,33 @@ internal static class DutyAssessor
     {
         var lines = new List<LandedCostLine>();
         var perCartLine = new List<Money>();
-        var components = context.Valuation.Components;
         for (var i = 0; i < context.Priced.Lines.Count; i++)
         {
-            var priced = context.Priced.Lines[i];
-            var customsValue = context.LineValue(i, components);
-            var lineDuty = Money.Zero(context.Currency);
-            foreach (var rate in context.Destination.DutyRatesFor(priced.Code, context.Request.Day))
-            {
-                var amount = LandedCostContext.Round(customsValue * rate.Rate);
-                lineDuty += amount;
-                lines.Add(new LandedCostLine(
-                    LandedCostLineKind.Duty,
-                    $"{rate.Component} {LandedCostContext.Percent(rate.Rate)} on {context.Valuation.DutyBasis.ToString().ToUpperInvariant()} value of {priced.Line.Sku} (HS {priced.Code})",
-                    amount,
-                    rate.Rule.ToReference(),
-                    context.CollectionFor(regime.Collection),
-                    priced.Line.Sku,
-                    customsValue,
-                    rate.Rate,
-                    regime.Rule.ToReference()));
-            }
-
-            perCartLine.Add(lineDuty);
+            var lineDuties = TariffLayers(context, regime, i);
+            lines.AddRange(lineDuties);
+            perCartLine.Add(lineDuties.Aggregate(Money.Zero(context.Currency), (sum, d) => sum + d.Amount));
         }
 
         return new DutyAssessment(lines, perCartLine, perCartLine.Aggregate(Money.Zero(context.Currency), (s, d) => s + d));
+    }
+
+    /// <summary>Every duty layer in force for cart line <paramref name="index"/>, each on the line's customs value.</summary>
+    private static List<LandedCostLine> TariffLayers(LandedCostContext context, DutyRegime regime, int index)
+    {
+        var priced = context.Priced.Lines[index];
+        var customsValue = context.LineValue(index, context.Valuation.Components);
+        var basis = context.Valuation.DutyBasis.ToString().ToUpperInvariant();
+        return context.Destination.DutyRatesFor(priced.Code, context.Request.Day)
+            .Select(rate => new LandedCostLine(
+                LandedCostLineKind.Duty,
+                $"{rate.Component} {LandedCostContext.Percent(rate.Rate)} on {basis} value of {priced.Line.Sku} (HS {priced.Code})",
+                LandedCostContext.Round(customsValue * rate.Rate),
+                rate.Rule.ToReference(),
+                context.CollectionFor(regime.Collection),
+                priced.Line.Sku,
+                customsValue,
+                rate.Rate,
+                regime.Rule.ToReference()))
+            .ToList();
     }
 }

@@ -18,6 +18,4 @@ internal sealed record PricedConsignment(
     Money ThresholdValue)
 {
     public Money Goods => Lines.Aggregate(Money.Zero(Shipping.Currency), (sum, l) => sum + l.Goods);
-
-    public IReadOnlyList<Carts.CartLine> CartLines => Lines.Select(l => l.Line).ToList();
 }

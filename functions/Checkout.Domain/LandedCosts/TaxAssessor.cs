@@ -62,31 +62,33 @@ internal static class TaxAssessor
         statutoryTotal = Money.Zero(context.Currency);
         for (var i = 0; i < context.Priced.Lines.Count; i++)
         {
-            var priced = context.Priced.Lines[i];
-            var ct = context.Destination.ConsumptionTaxFor(priced.Code, context.Request.Day);
-            if (ct is null)
+            var ct = context.Destination.ConsumptionTaxFor(context.Priced.Lines[i].Code, context.Request.Day);
+            if (ct is not null)
             {
-                continue;
+                var lineBase = context.LineValue(i, regime.Base)
+                    + (regime.Base.Contains(ValueComponent.Duty) ? duty.PerCartLine[i] : Money.Zero(context.Currency));
+                statutoryTotal += LandedCostContext.Round(lineBase * (ct.Rate / (1m - ct.Rate)));
+                lines.Add(ConsumptionTaxLine(context, regime, ct, context.Priced.Lines[i], lineBase));
             }
-
-            var lineBase = context.LineValue(i, regime.Base)
-                + (regime.Base.Contains(ValueComponent.Duty) ? duty.PerCartLine[i] : Money.Zero(context.Currency));
-            var inclusiveRate = ct.Rate / (1m - ct.Rate);
-            var effective = checked(inclusiveRate * regime.RateFactor);
-            statutoryTotal += LandedCostContext.Round(lineBase * inclusiveRate);
-            lines.Add(new LandedCostLine(
-                LandedCostLineKind.Tax,
-                $"Consumption tax {LandedCostContext.Percent(ct.Rate)}{Reduction(regime)} on {priced.Line.Sku} (HS {priced.Code}), tax-inclusive base",
-                LandedCostContext.Round(lineBase * effective),
-                ct.Rule.ToReference(),
-                context.CollectionFor(regime.Collection),
-                priced.Line.Sku,
-                lineBase,
-                effective,
-                regime.Rule.ToReference()));
         }
 
         return lines;
+    }
+
+    /// <summary>The (reduced) consumption tax the buyer pays on one line; the statutory amount only feeds the VAT base.</summary>
+    private static LandedCostLine ConsumptionTaxLine(LandedCostContext context, TaxRegime regime, ConsumptionTaxRate ct, PricedLine priced, Money lineBase)
+    {
+        var effective = checked(ct.Rate / (1m - ct.Rate) * regime.RateFactor);
+        return new LandedCostLine(
+            LandedCostLineKind.Tax,
+            $"Consumption tax {LandedCostContext.Percent(ct.Rate)}{Reduction(regime)} on {priced.Line.Sku} (HS {priced.Code}), tax-inclusive base",
+            LandedCostContext.Round(lineBase * effective),
+            ct.Rule.ToReference(),
+            context.CollectionFor(regime.Collection),
+            priced.Line.Sku,
+            lineBase,
+            effective,
+            regime.Rule.ToReference());
     }
 
     private static string Reduction(TaxRegime regime) =>

@@ -3,7 +3,9 @@ namespace Checkout.Domain.Tests.LandedCosts;
 /// <summary>US and Canada scenarios. Duty base FOB: the goods alone, never shipping or insurance.</summary>
 internal static partial class LandedCostScenarios
 {
-    private static IEnumerable<LandedCostScenario> Americas()
+    private static IEnumerable<LandedCostScenario> Americas() => UnitedStates().Concat(Canada());
+
+    private static IEnumerable<LandedCostScenario> UnitedStates()
     {
         // Day before the suspension: USD 100 ≤ 800 and origin DE (not CN/HK) → de minimis, no duty; the US has no
         // import VAT. Total 100.00 + 15.00 = 115.00.
@@ -11,6 +13,18 @@ internal static partial class LandedCostScenarios
             .To("US").From("DE").Presenting("USD").On("2025-08-28")
             .Line("TEE", "T-shirt", "610910", "DE", 100.00m, "USD").Shipping(15.00m, "USD")
             .Expect(100.00m, 15.00m, 0m, 0m, 0m, 115.00m, 115.00m, false, "us.duty.de-minimis-800");
+
+        // Before the suspension, exactly USD 800.00 is "not exceeding $800" → no duty. Total 815.00.
+        yield return Scenario("US 2025-08-28 USD 800.00 exactly: within de minimis")
+            .To("US").From("DE").Presenting("USD").On("2025-08-28")
+            .Line("COAT", "Knitted coat", "610120", "DE", 800.00m, "USD").Shipping(15.00m, "USD")
+            .Expect(800.00m, 15.00m, 0m, 0m, 0m, 815.00m, 815.00m, false, "us.duty.de-minimis-800");
+
+        // USD 800.01 > 800 → duty ch61 16% × FOB 800.01 = 128.0016 → 128.00. Total 800.01 + 15 + 128 = 943.01.
+        yield return Scenario("US 2025-08-28 USD 800.01: over de minimis, duty 16% on FOB")
+            .To("US").From("DE").Presenting("USD").On("2025-08-28")
+            .Line("COAT", "Knitted coat", "610120", "DE", 800.01m, "USD").Shipping(15.00m, "USD")
+            .Expect(800.01m, 15.00m, 128.00m, 0m, 0m, 943.01m, 943.01m, false, "us.duty-rate.ch61");
 
         // From 2025-08-29 every shipment owes duty: ch61 16% × FOB 100.00 = 16.00 (shipping not dutiable).
         // Total 100 + 15 + 16 = 131.00.
@@ -48,11 +62,22 @@ internal static partial class LandedCostScenarios
             .Shipping(12.00m, "EUR")
             .Expect(127.50m, 15.24m, 11.44m, 0m, 0m, 154.18m, 154.18m, false, "us.duty-rate.ch61", "us.duty-rate.ch85");
 
-        // Courier shipped from the US, CAD 40.00 ≤ 40 → free of duty and tax. Total 40 + 10 = 50.00.
-        yield return Scenario("CA courier from US CAD 40.00: free of duty and tax")
-            .To("CA").From("US").Presenting("CAD")
+    }
+
+    private static IEnumerable<LandedCostScenario> Canada()
+    {
+        // Courier shipped from the US, CAD 40.00 ≤ 40 → free of duty and tax. Total 40 + 10 = 50.00. DAP, but nothing
+        // is owed on delivery, so it is not an estimate.
+        yield return Scenario("CA courier from US CAD 40.00 DAP: free of duty and tax, nothing owed on delivery")
+            .To("CA").From("US").Presenting("CAD").Dap()
             .Line("TEE", "T-shirt", "610910", "CN", 40.00m, "CAD").Shipping(10.00m, "CAD")
             .Expect(40.00m, 10.00m, 0m, 0m, 0m, 50.00m, 50.00m, false, "ca.duty.cusma-courier-150", "ca.gst.cusma-courier-40");
+
+        // CAD 40.01 DAP: GST 5% × 40.01 = 2.0005 → 2.00 owed on delivery; at checkout 50.01; an estimate.
+        yield return Scenario("CA courier from US CAD 40.01 DAP: GST owed on delivery, an estimate")
+            .To("CA").From("US").Presenting("CAD").Dap()
+            .Line("TEE", "T-shirt", "610910", "CN", 40.01m, "CAD").Shipping(10.00m, "CAD")
+            .Expect(40.01m, 10.00m, 0m, 2.00m, 0m, 52.01m, 50.01m, true, "ca.duty.cusma-courier-150", "ca.gst.federal");
 
         // CAD 40.01 > 40 but ≤ 150 → duty-free, GST 5% × (FOB 40.01 + duty 0) = 2.0005 → 2.00. Total 52.01.
         yield return Scenario("CA courier from US CAD 40.01: duty-free, GST 5% applies")

@@ -3,7 +3,9 @@ namespace Checkout.Domain.Tests.LandedCosts;
 /// <summary>EU (FR 20%, DE 19%) and UK scenarios. Duty base CIF: goods + shipping + insurance. VAT base: CIF + duty.</summary>
 internal static partial class LandedCostScenarios
 {
-    private static IEnumerable<LandedCostScenario> Europe()
+    private static IEnumerable<LandedCostScenario> Europe() => EuropeanUnion().Concat(UnitedKingdom());
+
+    private static IEnumerable<LandedCostScenario> EuropeanUnion()
     {
         // Intrinsic value 150.00 ≤ 150 → relief, no duty; IOSS VAT 20% × (150.00 + 10.00) = 32.00. Total 150 + 10 + 32 = 192.00.
         yield return Scenario("FR 2026-06-30 EUR 150.00 exactly: no duty, IOSS VAT 20% at sale")
@@ -83,6 +85,10 @@ internal static partial class LandedCostScenarios
             .Shipping(10.00m, "USD")
             .Expect(111.60m, 8.10m, 0m, 22.74m, 0m, 142.44m, 142.44m, false, "eu.duty.relief-150", "de.vat.standard");
 
+    }
+
+    private static IEnumerable<LandedCostScenario> UnitedKingdom()
+    {
         // Exactly GBP 135.00 ≤ 135 → no duty; VAT 20% at sale × (135.00 + 10.00) = 29.00. Total 174.00.
         yield return Scenario("GB GBP 135.00 exactly: no duty, VAT 20% at sale")
             .To("GB").Presenting("GBP")
