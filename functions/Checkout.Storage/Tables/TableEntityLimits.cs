@@ -18,6 +18,9 @@ internal static class TableEntityLimits
     /// <summary>255 properties including PartitionKey, RowKey and Timestamp.</summary>
     public const int MaxCustomProperties = 252;
 
+    /// <summary>1 MiB, measured with the service's formula (<see cref="ServiceSize"/>).</summary>
+    public const int MaxEntitySize = 1024 * 1024;
+
     /// <summary>Edm.DateTime starts at 1601-01-01 UTC (the Windows file-time epoch).</summary>
     public static readonly DateTimeOffset MinDateTime = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -37,6 +40,36 @@ internal static class TableEntityLimits
         {
             ValidateValue(name, value);
         }
+
+        var size = ServiceSize(entity);
+        if (size > MaxEntitySize)
+        {
+            throw new ArgumentException($"The entity measures {size} bytes by the service's formula; the limit is {MaxEntitySize}.", nameof(entity));
+        }
+    }
+
+    /// <summary>
+    /// The size the service charges against the 1 MiB entity limit: 4 + 2 per key character, then per property
+    /// 8 + 2 per name character + the value (strings 4 + 2 per character, binary 4 + length, fixed-size types their
+    /// width). Learn, "Understanding the Table service data model", Entity size.
+    /// </summary>
+    public static long ServiceSize(TableEntity entity)
+    {
+        long size = 4 + (2L * (entity.PartitionKey.Length + entity.RowKey.Length));
+        foreach (var (name, value) in entity.Properties)
+        {
+            size += 8 + (2L * name.Length) + value switch
+            {
+                string text => 4 + (2L * text.Length),
+                byte[] bytes => 4 + bytes.Length,
+                bool => 1,
+                int => 4,
+                Guid => 16,
+                _ => 8,
+            };
+        }
+
+        return size;
     }
 
     public static void ValidateKeys(string partitionKey, string rowKey)

@@ -63,4 +63,29 @@ public sealed class TableEntityLimitsTests
 
         Assert.Throws<ArgumentException>(() => TableEntityLimits.ValidateForWrite(new TableEntity("p", "r") { ["T"] = TableEntityLimits.MinDateTime.AddTicks(-1) }));
     }
+
+    [Fact]
+    public void ServiceSize_FollowsTheServiceFormula()
+    {
+        var entity = new TableEntity("pk", "rk") { ["S"] = "abc", ["I"] = 1, ["L"] = 2L, ["B"] = true, ["G"] = Guid.Empty, ["X"] = new byte[3] };
+
+        // 4 + 2*4 keys; each property 8 + 2*1 name, then string 4+6, int 4, long 8, bool 1, guid 16, binary 4+3.
+        Assert.Equal(12 + (6 * 10) + 10 + 4 + 8 + 1 + 16 + 7, TableEntityLimits.ServiceSize(entity));
+    }
+
+    [Fact]
+    public void ValidateForWrite_EntityOverOneMiB_Throws()
+    {
+        var entity = new TableEntity("p", "r");
+        for (var i = 0; i < 15; i++)
+        {
+            entity[$"S{i:D2}"] = new string('s', 32 * 1024);
+        }
+
+        TableEntityLimits.ValidateForWrite(entity);
+        entity["S15"] = new string('s', 32 * 1024);
+        entity["S16"] = new string('s', 32 * 1024);
+
+        Assert.Throws<ArgumentException>(() => TableEntityLimits.ValidateForWrite(entity));
+    }
 }

@@ -72,4 +72,21 @@ public sealed class TablePropertyTypesTests(AzuriteFixture azurite) : IClassFixt
         Assert.All(entity.Keys, key => Assert.Equal(entity[key], read[key]));
         Assert.All(entity.Keys, key => Assert.IsType(entity[key]!.GetType(), read[key]));
     }
+
+    [Fact]
+    public async Task Entity_JustUnderTheOneMiBLimit_RoundTrips()
+    {
+        var table = await _service.CreateTableAsync("big");
+        var entity = new TableEntity(new string('p', 512), new string('r', 512));
+        for (var i = 0; i < 15; i++)
+        {
+            entity[$"S{i:D2}"] = new string((char)('a' + i), 32 * 1024);
+        }
+
+        await table.AddEntityAsync(entity);
+        var read = await table.GetEntityAsync(entity.PartitionKey, entity.RowKey);
+
+        Assert.InRange(TableEntityLimits.ServiceSize(entity), 950_000, TableEntityLimits.MaxEntitySize);
+        Assert.All(entity.Keys, key => Assert.Equal(entity[key], read[key]));
+    }
 }
