@@ -35,7 +35,7 @@ public sealed class PostalCodeFormats
         {
             var compiled = Read(entry);
             var versions = byCountry.TryGetValue(compiled.Format.Country, out var list) ? list : byCountry[compiled.Format.Country] = [];
-            if (versions.Exists(v => Overlap(v.Format.Period, compiled.Format.Period)))
+            if (versions.Exists(v => ReferenceEntry.Overlap(v.Format.Period, compiled.Format.Period)))
             {
                 throw entry.Describing(compiled.Format.Country.Value).Fail($"a second format for {compiled.Format.Country} overlaps an earlier entry's effective period");
             }
@@ -101,9 +101,6 @@ public sealed class PostalCodeFormats
             throw entry.Fail($"'pattern' is not a valid regular expression: {e.Message}");
         }
     }
-
-    private static bool Overlap(EffectivePeriod a, EffectivePeriod b) =>
-        (b.To is null || a.From < b.To) && (a.To is null || b.From < a.To);
 
     private sealed record Compiled(PostalCodeFormat Format, Regex? Regex);
 }

@@ -30,7 +30,7 @@ public sealed class CarrierCatalog
         {
             foreach (var (service, index) in CarrierFileReader.Read(source, file).Select((s, i) => (s, i)))
             {
-                if (loaded.Exists(s => SameService(s, service) && Overlap(s.Period, service.Period)))
+                if (loaded.Exists(s => SameService(s, service) && ReferenceEntry.Overlap(s.Period, service.Period)))
                 {
                     throw new ReferenceDataException(
                         file, $"services[{index}] ({service.Carrier} / {service.Service})", "another entry for the same service and origin overlaps in time");
@@ -54,7 +54,4 @@ public sealed class CarrierCatalog
 
     private static bool SameService(CarrierService a, CarrierService b) =>
         a.Carrier == b.Carrier && a.Service == b.Service && a.Origins.Overlaps(b.Origins);
-
-    private static bool Overlap(EffectivePeriod a, EffectivePeriod b) =>
-        (b.To is null || a.From < b.To) && (a.To is null || b.From < a.To);
 }

@@ -31,7 +31,7 @@ public sealed partial class DangerousGoodsRules
             var rule = new DangerousGoodsRule(
                 un, described.String("description"), described.String("packingInstruction"),
                 described.Boolean("cargoAircraftOnly"), described.Period(), described.Source());
-            loaded.Add(loaded.Exists(r => r.UnNumber == un && Overlap(r.Period, rule.Period))
+            loaded.Add(loaded.Exists(r => r.UnNumber == un && ReferenceEntry.Overlap(r.Period, rule.Period))
                 ? throw described.Fail("a second entry for the same UN number overlaps in time")
                 : rule);
         }
@@ -50,9 +50,6 @@ public sealed partial class DangerousGoodsRules
     /// <summary>The rule in force for a UN number on a day, or null when checkout does not ship it.</summary>
     public DangerousGoodsRule? Find(string unNumber, DateOnly day) =>
         rules.Find(r => r.UnNumber == unNumber && r.Period.Contains(day));
-
-    private static bool Overlap(EffectivePeriod a, EffectivePeriod b) =>
-        (b.To is null || a.From < b.To) && (a.To is null || b.From < a.To);
 
     [GeneratedRegex(@"^\s*UN\s?(?<digits>\d{4})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UnNumberPattern();

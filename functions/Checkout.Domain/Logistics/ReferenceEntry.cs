@@ -139,6 +139,11 @@ internal readonly record struct ReferenceEntry(string File, string Name, JsonEle
         return Iso4217.TryGet(code, out var currency) ? currency.Code : throw Fail($"'{code}' is not a supported ISO 4217 currency");
     }
 
+    /// <summary>Whether two effective periods (end exclusive, open when null) share at least one day: two versions of
+    /// the same rule must not.</summary>
+    public static bool Overlap(EffectivePeriod a, EffectivePeriod b) =>
+        (b.To is null || a.From < b.To) && (a.To is null || b.From < a.To);
+
     private JsonElement Required(string property) =>
         Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null
             ? value

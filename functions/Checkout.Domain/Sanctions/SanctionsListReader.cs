@@ -19,13 +19,16 @@ internal static class SanctionsListReader
             var root = ReferenceEntry.Root(file, document);
             foreach (var entry in root.Array("countries", allowEmpty: true))
             {
-                countries.Add(Unique(ids, entry, ReadCountry(entry)));
+                var country = ReadCountry(entry);
+                EnsureUnique(ids, entry, country.Id);
+                countries.Add(country);
             }
 
             foreach (var entry in root.Array("regions", allowEmpty: true))
             {
                 var region = ReadRegion(entry);
-                regions.Add((Unique(ids, entry, region.Region), region.Regex));
+                EnsureUnique(ids, entry, region.Region.Id);
+                regions.Add(region);
             }
         }
 
@@ -63,14 +66,11 @@ internal static class SanctionsListReader
         }
     }
 
-    private static T Unique<T>(HashSet<string> ids, ReferenceEntry entry, T rule)
+    private static void EnsureUnique(HashSet<string> ids, ReferenceEntry entry, string id)
     {
-        var id = rule switch
+        if (!ids.Add(id))
         {
-            EmbargoedCountry c => c.Id,
-            EmbargoedRegion r => r.Id,
-            _ => throw new ArgumentException("not a sanctions rule", nameof(rule)),
-        };
-        return ids.Add(id) ? rule : throw entry.Describing(id).Fail($"id '{id}' is used by another entry");
+            throw entry.Describing(id).Fail($"id '{id}' is used by another entry");
+        }
     }
 }

@@ -21,7 +21,10 @@ public sealed class SanctionsScreenerTests
         { "UA", "95000", "2014-12-18", null, null }, // the day before EO 13685
         { "RU", "295000", "2026-11-22", SanctionsCodes.EmbargoedRegion, "ofac-crimea-ru-assigned" },
         { "RU", "291001", "2026-11-22", SanctionsCodes.EmbargoedRegion, "ofac-lnr-ru-assigned" },
+        { "UA", "295000", "2026-11-22", SanctionsCodes.EmbargoedRegion, "ofac-crimea-ua" }, // Russian-style code, UA country
+        { "RU", "95000", "2026-11-22", SanctionsCodes.EmbargoedRegion, "ofac-crimea-ru-assigned" }, // Ukrainian code, RU country
         { "RU", "125075", "2026-11-22", null, null }, // Moscow
+        { "RU", "190000", "2026-11-22", null, null }, // Saint Petersburg
         { "UA", "83001", "2022-02-21", SanctionsCodes.EmbargoedRegion, "ofac-dnr-ua" }, // Donetsk, EO 14065 day
         { "UA", "83001", "2022-02-20", null, null },
         { "UA", "91001", "2026-11-22", SanctionsCodes.EmbargoedRegion, "ofac-lnr-ua" }, // Luhansk
