@@ -16,6 +16,12 @@ internal sealed record TableWriteRequest(string Method, Uri Uri, byte[]? Body, s
         var entity = action.Entity;
         var entityUri = TableUris.Entity(endpoint, tableName, entity.PartitionKey, entity.RowKey);
         var guard = (action.IfMatch ?? ETag.All).Value;
+        if (string.IsNullOrEmpty(guard))
+        {
+            // default(ETag) would send an empty If-Match, which the service rejects with a less helpful 400.
+            throw new ArgumentException("If-Match needs an ETag value; use ETag.All to match any version.", nameof(action));
+        }
+
         return action.ActionType switch
         {
             TableTransactionActionType.Add => new("POST", TableUris.Insert(endpoint, tableName), TableEntityJson.Serialize(entity), null),

@@ -91,6 +91,7 @@ public sealed class TableServiceClientTests(AzuriteFixture azurite) : IClassFixt
         await Assert.ThrowsAsync<ArgumentException>(() => table.UpsertEntityAsync(Entity("p", "r", ("S", new string('s', 40_000)))));
         await Assert.ThrowsAsync<ArgumentException>(() => table.GetEntityAsync("p", "a?b"));
         await Assert.ThrowsAsync<ArgumentNullException>(() => table.DeleteEntityAsync("p", null!));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.UpdateEntityAsync(Entity("p", "r"), default));
 
         Assert.Equal(0, service.Counters.Total);
     }
