@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Checkout.Storage.Tables;
 using Checkout.Storage.Tests.Tables;
