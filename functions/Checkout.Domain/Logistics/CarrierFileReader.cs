@@ -1,3 +1,4 @@
+using Checkout.Domain.Customs;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.ReferenceData;
 
@@ -26,7 +27,7 @@ internal static class CarrierFileReader
         ShippingZoneReader.EnsureEachCountryInOneZone(entry, zones);
         var service = new CarrierService(
             carrier, name, currency, entry.Strings("origins").Select(entry.ToCountry).ToHashSet(), ReadRouteType(entry),
-            ReadDivisor(entry), step, limits, zones, entry.Period(), entry.Source(), illustrative);
+            ReadChannel(entry), ReadDivisor(entry), step, limits, zones, entry.Period(), entry.Source(), illustrative);
         ShippingZoneReader.EnsureRatesCoverLimits(entry, service);
         return service;
     }
@@ -42,6 +43,13 @@ internal static class CarrierFileReader
         "passenger_or_postal" => RouteType.PassengerOrPostal,
         "cargo" => RouteType.Cargo,
         var other => throw entry.Fail($"'routeType' must be 'passenger_or_postal' or 'cargo', not '{other}'"),
+    };
+
+    private static ShippingChannel ReadChannel(ReferenceEntry entry) => entry.String("channel") switch
+    {
+        "postal" => ShippingChannel.Postal,
+        "courier" => ShippingChannel.Courier,
+        var other => throw entry.Fail($"'channel' must be 'postal' or 'courier', not '{other}'"),
     };
 
     // 4,000 to 6,000 cm³/kg covers every divisor in use (reference section 4.1); anything else is a typo. Absent means

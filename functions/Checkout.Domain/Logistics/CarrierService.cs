@@ -1,3 +1,4 @@
+using Checkout.Domain.Customs;
 using Checkout.Domain.Geography;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.ReferenceData;
@@ -10,6 +11,8 @@ namespace Checkout.Domain.Logistics;
 /// <param name="VolumetricDivisor">cm³ per kg: 5,000 for express integrators, 6,000 for postal and economy services;
 /// null for services charged on actual weight only (letter-post small packets).</param>
 /// <param name="WeightStepKg">The chargeable weight is rounded up to a multiple of this (0.5 kg for express).</param>
+/// <param name="Channel">How parcels enter the destination: handed to the destination post, or cleared by a courier.
+/// </param>
 /// <param name="IsIllustrative">True when the prices are illustrative rather than a carrier's tariff.</param>
 public sealed record CarrierService(
     string Carrier,
@@ -17,6 +20,7 @@ public sealed record CarrierService(
     CurrencyCode Currency,
     IReadOnlySet<CountryCode> Origins,
     RouteType RouteType,
+    ShippingChannel Channel,
     int? VolumetricDivisor,
     decimal WeightStepKg,
     ParcelLimits Limits,

@@ -71,14 +71,11 @@ public sealed class LogisticsPlanner
 
     private LogisticsAssessment PlanServices(Cart cart, DateOnly day, Converter<Money, Money>? toComparable)
     {
-        var (origin, destination) = (cart.ShipFrom.Country, cart.Destination.Country);
-        var serving = carriers.ServicesFrom(origin, day)
-            .Select(s => (Service: s, Zone: s.ZoneFor(destination)))
-            .Where(s => s.Zone is not null && origin != destination)
-            .ToList();
+        var serving = ServingServices(cart.ShipFrom.Country, cart.Destination.Country, day);
         if (serving.Count == 0)
         {
-            return new LogisticsRejected(LogisticsCodes.DestinationNotServed, $"no carrier service on file ships from {origin} to {destination}", []);
+            return new LogisticsRejected(
+                LogisticsCodes.DestinationNotServed, $"no carrier service on file ships from {cart.ShipFrom.Country} to {cart.Destination.Country}", []);
         }
 
         var (goods, unknown) = DangerousGoodsIn(cart, day);
@@ -88,7 +85,7 @@ public sealed class LogisticsPlanner
         }
 
         var parcel = Parcel.Pack(cart.Lines);
-        var assessed = serving.Select(s => ServiceAssessor.Assess(s.Service, s.Zone!, parcel, goods)).ToList();
+        var assessed = serving.Select(s => ServiceAssessor.Assess(s.Service, s.Zone, parcel, goods)).ToList();
         var options = assessed.Where(a => a.Option is not null).Select(a => a.Option!).ToList();
         var exclusions = assessed.Where(a => a.Exclusion is not null).Select(a => a.Exclusion!).ToList();
         if (options.Count == 0)
@@ -99,6 +96,16 @@ public sealed class LogisticsPlanner
         var ranked = ShippingOptionRanking.Rank(options, cart.ShippingPreference, toComparable);
         return new ShippingAvailable(ranked, ranked[0]);
     }
+
+    // International services only: a domestic cart is not served even by a service whose zones list the origin.
+    private List<(CarrierService Service, ShippingZone Zone)> ServingServices(CountryCode origin, CountryCode destination, DateOnly day) =>
+        origin == destination
+            ? []
+            : carriers.ServicesFrom(origin, day)
+                .Select(s => (Service: s, Zone: s.ZoneFor(destination)))
+                .Where(s => s.Zone is not null)
+                .Select(s => (s.Service, s.Zone!))
+                .ToList();
 
     /// <returns>The distinct rules for the UN numbers in the cart, ordinal by UN number, or the first designation
     /// that is not on file.</returns>

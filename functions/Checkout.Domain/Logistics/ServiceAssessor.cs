@@ -27,7 +27,7 @@ internal static class ServiceAssessor
         return new ServiceAssessment(
             new ShippingOption(
                 service.Carrier, service.Service, new Money(price, service.Currency).RoundToMinorUnits(),
-                zone.TransitDaysMin, zone.TransitDaysMax, chargeable, flags),
+                zone.TransitDaysMin, zone.TransitDaysMax, chargeable, flags, service.Channel),
             null);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Checkout.Domain.Customs;
 using Checkout.Domain.Logistics;
 using Checkout.Domain.ReferenceData;
 
@@ -19,6 +20,7 @@ public sealed class CarrierLoaderTests
         ["illustrative not a boolean"] = f => f["illustrative"] = "yes",
         ["no services"] = f => f["services"] = new JsonArray(),
         ["unknown route type"] = f => Svc(f)["routeType"] = "truck",
+        ["unknown channel"] = f => Svc(f)["channel"] = "pigeon",
         ["divisor typo"] = f => Svc(f)["volumetricDivisor"] = 500,
         ["negative weight limit"] = f => Svc(f)["limits"]!["maxWeightKg"] = -1,
         ["origin not a country code"] = f => Svc(f)["origins"] = new JsonArray("China"),
@@ -41,6 +43,7 @@ public sealed class CarrierLoaderTests
     [InlineData("illustrative not a boolean", "(root)", "'illustrative' must be true or false")]
     [InlineData("no services", "(root)", "'services' must be a non-empty array")]
     [InlineData("unknown route type", Service, "'routeType' must be 'passenger_or_postal' or 'cargo', not 'truck'")]
+    [InlineData("unknown channel", Service, "'channel' must be 'postal' or 'courier', not 'pigeon'")]
     [InlineData("divisor typo", Service, "'volumetricDivisor' 500 is outside 4000..6000")]
     [InlineData("negative weight limit", Service + ".limits", "'maxWeightKg' must be greater than zero, not -1")]
     [InlineData("origin not a country code", Service, "'China' is not an ISO 3166-1 alpha-2 country code")]
@@ -77,7 +80,9 @@ public sealed class CarrierLoaderTests
 
         var service = Assert.Single(CarrierCatalog.Load(source).All);
 
-        Assert.Equal(("Test Post", "Airmail", "CNY", RouteType.PassengerOrPostal, 6000), (service.Carrier, service.Service, service.Currency.Value, service.RouteType, service.VolumetricDivisor));
+        Assert.Equal(
+            ("Test Post", "Airmail", "CNY", RouteType.PassengerOrPostal, ShippingChannel.Postal, 6000),
+            (service.Carrier, service.Service, service.Currency.Value, service.RouteType, service.Channel, service.VolumetricDivisor));
         Assert.Equal(new ParcelLimits(20m, 100m, 200m, null), service.Limits);
         var zone = Assert.Single(service.Zones);
         Assert.Equal((4, 9), (zone.TransitDaysMin, zone.TransitDaysMax));

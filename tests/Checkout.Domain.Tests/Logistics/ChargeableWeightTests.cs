@@ -1,3 +1,4 @@
+using Checkout.Domain.Customs;
 using Checkout.Domain.Geography;
 using Checkout.Domain.Logistics;
 using Checkout.Domain.Monetary;
@@ -59,7 +60,7 @@ public sealed class ChargeableWeightTests
     }
 
     private static CarrierService Service(int? divisor, decimal step) => new(
-        "Test", "Test", new CurrencyCode("CNY"), new HashSet<CountryCode>(), RouteType.Cargo, divisor, step,
+        "Test", "Test", new CurrencyCode("CNY"), new HashSet<CountryCode>(), RouteType.Cargo, ShippingChannel.Courier, divisor, step,
         new ParcelLimits(30m, 100m, null, null), [], new EffectivePeriod(new DateOnly(2026, 1, 1), null),
         new Uri("https://example.org"), IsIllustrative: true);
 }

@@ -1,4 +1,5 @@
 using Checkout.Domain.Carts;
+using Checkout.Domain.Customs;
 using Checkout.Domain.Logistics;
 using Checkout.Domain.Monetary;
 
@@ -46,6 +47,7 @@ public sealed class DemoCorridorTests
 
         var chosen = Assert.IsType<ShippingAvailable>(result).Chosen;
         Assert.Contains(chosen.Carrier, new[] { "DHL Express", "UPS" });
+        Assert.Equal(ShippingChannel.Courier, chosen.Channel);
     }
 
     [Fact]
@@ -54,7 +56,7 @@ public sealed class DemoCorridorTests
         // 500 g, 20 × 15 × 5 cm: small packet zone 1 charges actual weight, 0.5 kg band = 30 CNY.
         var chosen = Assert.IsType<ShippingAvailable>(LogisticsPlanner.Default.Plan(TestCarts.To("MO", null), TestCarts.Day, ToCny)).Chosen;
 
-        Assert.Equal(("China Post", "Registered Air Small Packet"), (chosen.Carrier, chosen.Service));
+        Assert.Equal(("China Post", "Registered Air Small Packet", ShippingChannel.Postal), (chosen.Carrier, chosen.Service, chosen.Channel));
         Assert.Equal(new Money(30m, Cny), chosen.Cost);
     }
 

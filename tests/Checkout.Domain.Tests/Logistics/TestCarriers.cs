@@ -36,6 +36,7 @@ internal static class TestCarriers
             ["service"] = name,
             ["origins"] = new JsonArray("CN"),
             ["routeType"] = routeType,
+            ["channel"] = routeType == "cargo" ? "courier" : "postal",
             ["weightStepKg"] = 0.5m,
             ["limits"] = limits,
             ["effectiveFrom"] = effectiveFrom,
