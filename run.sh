@@ -40,6 +40,7 @@ fi
 
 urls_given=false
 for arg in "$@"; do [ "$arg" = "--urls" ] && urls_given=true; done
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 if $urls_given; then
   dotnet run --project functions/Checkout.Functions --configuration Release -- "$@"
 else

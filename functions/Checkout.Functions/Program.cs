@@ -1,4 +1,9 @@
+using Checkout.Functions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCheckoutFunctions(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "starting" }));
+app.MapCheckoutFunctions();
+await app.InitializeCheckoutStorageAsync();
 await app.RunAsync();

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json;
+using Checkout.Testing;
+
+namespace Checkout.Functions.Tests;
+
+public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Health_AppOnAzurite_ReportsQueuesAndTablesOk()
+    {
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Checkout__ResourcePrefix"] = "h" + Guid.NewGuid().ToString("N")[..8],
+        });
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        var response = await Eventually.UntilAsync(
+            async () => await TryGetAsync(http, "/api/health"),
+            r => r is not null || app.HasExited,
+            TimeSpan.FromSeconds(60),
+            "the app answers /api/health");
+
+        Assert.False(app.HasExited, app.Output);
+        Assert.Equal(HttpStatusCode.OK, response!.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("ok", body.RootElement.GetProperty("queues").GetProperty("status").GetString());
+        Assert.Equal("ok", body.RootElement.GetProperty("tables").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Startup_MalformedConnectionString_ExitsNamingTheProblemWithoutTheKey()
+    {
+        const string secret = "c2VjcmV0LWtleS1kby1ub3QtcHJpbnQ=";
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=https;AccountKey={secret}",
+        });
+
+        await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains("AzureWebJobsStorage", app.Output, StringComparison.Ordinal);
+        Assert.Contains("AccountName", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, app.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage?> TryGetAsync(HttpClient http, string path)
+    {
+        try
+        {
+            return await http.GetAsync(new Uri(path, UriKind.Relative));
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+}
