@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Checkout.Domain.Logistics;
 
 namespace Checkout.Domain.Tests.Logistics;
 
@@ -75,7 +76,7 @@ internal static class TestCarriers
 
     /// <summary>A planner over the shipped postal-code, dangerous-goods and sanctions files and these carriers only.
     /// </summary>
-    public static Checkout.Domain.Logistics.LogisticsPlanner Planner(params JsonObject[] carrierFiles) =>
-        Checkout.Domain.Logistics.LogisticsPlanner.Load(InMemoryReferenceData.WithCarriers(
+    public static LogisticsPlanner Planner(params JsonObject[] carrierFiles) =>
+        LogisticsPlanner.Load(InMemoryReferenceData.WithCarriers(
             carrierFiles.Select((f, i) => ($"carrier-{i}.json", f.ToJsonString())).ToArray()));
 }
