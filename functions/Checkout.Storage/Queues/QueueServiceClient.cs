@@ -23,6 +23,9 @@ public sealed class QueueServiceClient : IDisposable
 
     public StorageOperationCounters Counters => _pipeline.Options.Counters;
 
+    /// <summary>3-63 characters: lower-case letters, digits and single hyphens, a letter or digit at both ends.</summary>
+    public static bool IsValidQueueName(string? queueName) => QueueName.IsValid(queueName);
+
     public QueueClient GetQueueClient(string queueName, QueueClientOptions? options = null) =>
         new(_pipeline, QueueName.Validate(queueName, nameof(queueName)), options ?? new QueueClientOptions());
 

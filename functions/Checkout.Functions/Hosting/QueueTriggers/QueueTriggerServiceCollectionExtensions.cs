@@ -1,0 +1,30 @@
+using Checkout.Storage.Queues;
+using Checkout.Workflows.Runtime;
+
+namespace Checkout.Functions.Hosting.QueueTriggers;
+
+public static class QueueTriggerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the standalone queue-trigger host: options from <c>host.json</c> (by default the copy next to the
+    /// app), the registry filled by <paramref name="configure"/>, the hosted service and the <see cref="IQueueSignal"/>
+    /// that lets the workflow runtime wake a listener. Needs a <see cref="QueueServiceClient"/> registered.
+    /// </summary>
+    public static IServiceCollection AddQueueTriggers(
+        this IServiceCollection services, Action<IServiceProvider, QueueTriggerRegistry> configure, string? hostJsonPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var path = hostJsonPath ?? Path.Combine(AppContext.BaseDirectory, "host.json");
+        services.AddSingleton(_ => File.Exists(path) || hostJsonPath is not null ? QueueTriggerOptions.FromHostJson(path) : new QueueTriggerOptions());
+        services.AddSingleton(sp =>
+        {
+            var registry = new QueueTriggerRegistry();
+            configure(sp, registry);
+            return registry;
+        });
+        services.AddSingleton<QueueTriggerHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueTriggerHostedService>());
+        services.AddSingleton<IQueueSignal, QueueTriggerSignal>();
+        return services;
+    }
+}

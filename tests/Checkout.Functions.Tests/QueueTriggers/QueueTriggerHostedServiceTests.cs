@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Checkout.Functions.Hosting.QueueTriggers;
+using Checkout.Storage.Queues;
+using Checkout.Testing;
+using Checkout.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Checkout.Functions.Tests.QueueTriggers;
+
+public sealed class QueueTriggerHostedServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly TimeSpan Wait = QueueTriggerTestContext.Wait;
+
+    [Fact]
+    public async Task RunsOneListenerPerRegistration_AndNotifyReachesTheRightOne()
+    {
+        using var storage = new QueueServiceClient(azurite.ConnectionString);
+        var (first, second) = (UniqueName.Queue("host-a"), UniqueName.Queue("host-b"));
+        await storage.GetQueueClient(first).CreateIfNotExistsAsync();
+        await storage.GetQueueClient(second).CreateIfNotExistsAsync();
+        var handled = new ConcurrentQueue<string>();
+        var registry = new QueueTriggerRegistry()
+            .Add(first, (m, _) => Record(handled, "a:" + m.Text))
+            .Add(second, (m, _) => Record(handled, "b:" + m.Text));
+        // Long back-off: only Notify makes the listeners poll again after their first empty poll.
+        var options = new QueueTriggerOptions { MinPollingInterval = TimeSpan.FromMinutes(5), MaxPollingInterval = TimeSpan.FromMinutes(10) };
+        await using var host = new QueueTriggerHostedService(registry, storage, options, NullLoggerFactory.Instance);
+        await host.StartAsync(CancellationToken.None);
+        await Eventually.UntilAsync(
+            () => Task.FromResult(host.Listeners.Values.All(l => l.State == QueueListenerState.WaitingForMessages)), idle => idle, Wait, "both listeners are idle");
+        var signal = new QueueTriggerSignal(host);
+
+        await storage.GetQueueClient(first).SendMessageAsync("one");
+        await storage.GetQueueClient(second).SendMessageAsync("two");
+        signal.Notify(first);
+        signal.Notify(second);
+        signal.Notify("not-a-registered-queue");
+        await Eventually.UntilAsync(() => Task.FromResult(handled.Count), n => n == 2, Wait, "both queues were served");
+        await host.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["a:one", "b:two"], handled.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(2, host.Listeners.Count);
+    }
+
+    [Fact]
+    public void Registry_RejectsDuplicatesAndInvalidNames()
+    {
+        var registry = new QueueTriggerRegistry().Add("orders", (_, _) => Task.CompletedTask);
+
+        Assert.Throws<InvalidOperationException>(() => registry.Add("orders", (_, _) => Task.CompletedTask));
+        Assert.Throws<ArgumentException>(() => registry.Add("Bad_Name", (_, _) => Task.CompletedTask));
+        Assert.Single(registry.Registrations);
+    }
+
+    [Fact]
+    public async Task AddQueueTriggers_WiresOptionsFromHostJson_HostedServiceAndSignal()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(new QueueServiceClient(azurite.ConnectionString));
+        services.AddQueueTriggers((_, registry) => registry.Add("wired-queue", (_, _) => Task.CompletedTask), Path.Combine(RepositoryPaths.Root, "host.json"));
+        await using var provider = services.BuildServiceProvider();
+
+        var hosted = Assert.Single(provider.GetServices<IHostedService>());
+        var options = provider.GetRequiredService<QueueTriggerOptions>();
+
+        Assert.IsType<QueueTriggerHostedService>(hosted);
+        Assert.Same(hosted, provider.GetRequiredService<QueueTriggerHostedService>());
+        Assert.IsType<QueueTriggerSignal>(provider.GetRequiredService<IQueueSignal>());
+        Assert.Equal(16, options.BatchSize);
+        Assert.Equal("wired-queue", Assert.Single(provider.GetRequiredService<QueueTriggerRegistry>().Registrations).QueueName);
+    }
+
+    private static Task Record(ConcurrentQueue<string> handled, string value)
+    {
+        handled.Enqueue(value);
+        return Task.CompletedTask;
+    }
+}
