@@ -1,4 +1,6 @@
+using System.Globalization;
 using Checkout.Functions.Functions;
+using Checkout.Functions.Hosting.QueueTriggers;
 using Checkout.Workflows;
 using Checkout.Workflows.Runtime;
 
@@ -7,9 +9,24 @@ namespace Checkout.Functions;
 /// <summary>The composition root: the workflow services, the HTTP functions and the queue-triggered functions.</summary>
 internal static class CheckoutFunctionsExtensions
 {
-    public static IServiceCollection AddCheckoutFunctions(this IServiceCollection services, IConfiguration configuration)
+    public const string StandaloneQueueTriggersSection = "QueueTriggers";
+
+    public static IServiceCollection AddCheckoutFunctions(this IServiceCollection services, IConfigurationManager configuration)
     {
+        // host.json is the one source of queue-trigger settings; the workflow's "last delivery" must agree with it.
+        var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
+        var triggers = File.Exists(hostJson) ? QueueTriggerOptions.FromHostJson(hostJson) : new QueueTriggerOptions();
+
+        // Standalone-only knobs (not Functions settings) come from app settings, e.g. QueueTriggers__ReceiveVisibilityTimeout:
+        // how long messages held by a crashed instance stay hidden (the Functions extension fixes it at 10 minutes).
+        configuration.GetSection(StandaloneQueueTriggersSection).Bind(triggers);
+        triggers.Validate();
+        configuration[$"{CheckoutWorkflowOptions.SectionName}:{nameof(CheckoutWorkflowOptions.MaxDequeueCount)}"] =
+            triggers.MaxDequeueCount.ToString(CultureInfo.InvariantCulture);
+
         services.AddCheckoutWorkflows(configuration);
+        services.AddQueueTriggers(CheckoutQueueFunctions.Register);
+        services.AddSingleton(triggers);
         return services;
     }
 

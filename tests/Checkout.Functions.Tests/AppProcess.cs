@@ -10,6 +10,7 @@ internal sealed class AppProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private AppProcess(Process process, Uri baseAddress)
     {
@@ -19,6 +20,7 @@ internal sealed class AppProcess : IDisposable
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += OnTestProcessExit;
     }
 
     public Uri BaseAddress { get; }
@@ -61,16 +63,44 @@ internal sealed class AppProcess : IDisposable
         await _process.WaitForExitAsync(cts.Token);
     }
 
+    /// <summary>SIGKILL: the process gets no chance to finish, release or flush anything.</summary>
+    public void Crash()
+    {
+        lock (_output)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+        }
+    }
+
     public void Dispose()
     {
-        if (!_process.HasExited)
+        Crash();
+        lock (_output)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
+            if (!_disposed)
+            {
+                _disposed = true;
+                AppDomain.CurrentDomain.ProcessExit -= OnTestProcessExit;
+                _process.Dispose();
+            }
         }
-
-        _process.Dispose();
     }
+
+    // A test run that dies must not leave worker processes behind.
+    private void OnTestProcessExit(object? sender, EventArgs e) => Crash();
 
     private void Append(string? line)
     {

@@ -1,0 +1,25 @@
+using Checkout.Functions.Hosting.QueueTriggers;
+using Checkout.Workflows;
+using Checkout.Workflows.Steps;
+
+namespace Checkout.Functions.Functions;
+
+/// <summary>The queue-triggered functions: workflow steps, durable timers, and the poison queues that turn a message
+/// that kept failing into a <c>needs_attention</c> checkout instead of a silently stuck one.</summary>
+internal static class CheckoutQueueFunctions
+{
+    public static void Register(IServiceProvider services, QueueTriggerRegistry registry)
+    {
+        var options = services.GetRequiredService<CheckoutWorkflowOptions>();
+
+        // Resolved per message, not here: the handler's dispatcher signals the listeners this registry creates.
+        CheckoutWorkHandler Handler() => services.GetRequiredService<CheckoutWorkHandler>();
+        QueueTriggerHandler step = (message, ct) => Handler().HandleAsync(message.Text, message.DequeueCount, ct);
+        QueueTriggerHandler poison = (message, ct) => Handler().HandlePoisonAsync(message.Text, ct);
+        registry
+            .Add(options.WorkQueue, step)
+            .Add(options.TimersQueue, step)
+            .Add(options.WorkQueue + "-poison", poison)
+            .Add(options.TimersQueue + "-poison", poison);
+    }
+}
