@@ -1,7 +1,5 @@
-using Checkout.Domain.Carts;
-using Checkout.Domain.Geography;
-using Checkout.Domain.Monetary;
 using Checkout.Domain.Workflow;
+using Checkout.Testing;
 using Checkout.Workflows;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
@@ -40,7 +38,7 @@ internal sealed class WorkflowClient : IAsyncDisposable
 
     public Task InitializeAsync() => _services.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(CancellationToken.None);
 
-    public Task<bool> StartAsync(string id) => Runtime.StartAsync(NewCheckout(id, DateTimeOffset.UtcNow), CancellationToken.None);
+    public Task<bool> StartAsync(string id) => Runtime.StartAsync(SampleCheckouts.Create(id, DateTimeOffset.UtcNow), CancellationToken.None);
 
     public async Task<CheckoutState> StateAsync(string id) =>
         (await Store.GetAsync(id, CancellationToken.None))?.State ?? throw new InvalidOperationException($"No checkout {id}.");
@@ -74,21 +72,4 @@ internal sealed class WorkflowClient : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
-
-    private static CheckoutState NewCheckout(string id, DateTimeOffset at) => new()
-    {
-        Id = id,
-        MerchantId = "merchant-1",
-        MerchantReference = "order-" + id,
-        PaymentToken = "tok_sandbox_success",
-        CreatedAt = at,
-        UpdatedAt = at,
-        Cart = new Cart(
-            new CurrencyCode("PKR"),
-            Incoterm.Ddp,
-            new Address(new CountryCode("PK"), "54000"),
-            new Address(new CountryCode("CN"), "518000"),
-            [new CartLine("TS-1", "Cotton T-shirt", "610910", new CountryCode("CN"), Money.FromMinorUnits(12_500, new CurrencyCode("CNY")), 2, 200, new ParcelDimensionsCm(30, 20, 3), null)],
-            ShippingPreference.Cheapest),
-    };
 }

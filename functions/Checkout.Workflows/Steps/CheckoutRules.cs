@@ -28,12 +28,13 @@ public sealed class CheckoutRules(
         var files = EmbeddedReferenceData.Instance;
         var quoteOptions = configuration.GetSection(FxQuoteOptions.SectionName).Get<FxQuoteOptions>() ?? new FxQuoteOptions();
         var rateSource = new ReferenceDataFxRateSource(files);
+        var customsRules = CustomsRuleBookLoader.Load(files);
         return new CheckoutRules(
             new FxQuoter(rateSource, FxSpreadPolicyLoader.Load(files), quoteOptions),
             rateSource,
-            new CustomsScreener(CustomsRuleBookLoader.Load(files)),
+            new CustomsScreener(customsRules),
             LogisticsPlanner.Load(files),
-            new LandedCostCalculator(CustomsRuleBookLoader.Load(files)));
+            new LandedCostCalculator(customsRules));
     }
 
     public CheckoutEvent QuoteFx(CheckoutState state, string quoteId, DateTimeOffset now)

@@ -1,6 +1,3 @@
-using Checkout.Domain.Carts;
-using Checkout.Domain.Geography;
-using Checkout.Domain.Monetary;
 using Checkout.Domain.Payments;
 using Checkout.Domain.Workflow;
 using Checkout.Storage;
@@ -71,22 +68,8 @@ internal sealed class WorkflowHost : IAsyncDisposable
         return new WorkflowHost(provider, prefix);
     }
 
-    public static CheckoutState NewCheckout(string id, DateTimeOffset at, string token = SandboxPaymentGateway.SuccessToken, string destination = "PK", string postalCode = "54000", string hsCode = "610910") => new()
-    {
-        Id = id,
-        MerchantId = "merchant-1",
-        MerchantReference = "order-" + id,
-        PaymentToken = token,
-        CreatedAt = at,
-        UpdatedAt = at,
-        Cart = new Cart(
-            new CurrencyCode(destination == "PK" ? "PKR" : "EUR"),
-            Incoterm.Ddp,
-            new Address(new CountryCode(destination), postalCode),
-            new Address(new CountryCode("CN"), "518000"),
-            [new CartLine("TS-1", "Cotton T-shirt", hsCode, new CountryCode("CN"), Money.FromMinorUnits(12_500, new CurrencyCode("CNY")), 2, 200, new ParcelDimensionsCm(30, 20, 3), null)],
-            ShippingPreference.Cheapest),
-    };
+    public static CheckoutState NewCheckout(string id, DateTimeOffset at, string token = SandboxPaymentGateway.SuccessToken, string destination = "PK", string postalCode = "54000") =>
+        SampleCheckouts.Create(id, at, token, destination, postalCode);
 
     public async Task<CheckoutState> StateAsync(string id) =>
         (await Store.GetAsync(id, CancellationToken.None))?.State ?? throw new InvalidOperationException($"No checkout {id}.");
