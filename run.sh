@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the product locally: Azurite (installed from npm if missing, disk persistence in .azurite/, or an Azurite that
 # is already listening) and the function app on http://localhost:7071. Extra arguments go to the app (e.g. --urls).
-# Ctrl+C stops what this script started.
+# Ctrl+C stops the app first (it finishes in-flight messages), then the Azurite this script started.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,13 +11,13 @@ if [ ! -x node_modules/.bin/azurite ]; then
 fi
 
 azurite_pid=""
-cleanup() {
-  if [ -n "$azurite_pid" ]; then
-    kill "$azurite_pid" 2>/dev/null || true
-    wait "$azurite_pid" 2>/dev/null || true
-  fi
+app_pid=""
+stop() {
+  if [ -n "$app_pid" ]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "$azurite_pid" ]; then kill -TERM "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
 }
-trap cleanup EXIT INT TERM
+trap stop EXIT
+trap 'exit 130' INT TERM
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -26,7 +26,8 @@ if [ -z "${AzureWebJobsStorage:-}" ] || [ "${AzureWebJobsStorage}" = "UseDevelop
     echo "Reusing the Azurite already listening on 127.0.0.1:10001-10002."
   else
     mkdir -p .azurite
-    node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite \
+    # Its own session, so the terminal's Ctrl+C reaches only this script, which stops the app before Azurite.
+    setsid node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite \
       >.azurite/azurite.log 2>&1 &
     azurite_pid=$!
     for _ in $(seq 1 200); do
@@ -38,11 +39,10 @@ if [ -z "${AzureWebJobsStorage:-}" ] || [ "${AzureWebJobsStorage}" = "UseDevelop
   fi
 fi
 
-urls_given=false
-for arg in "$@"; do [ "$arg" = "--urls" ] && urls_given=true; done
+dotnet build functions/Checkout.Functions --configuration Release --nologo --verbosity quiet
+urls=(--urls http://localhost:7071)
+for arg in "$@"; do [ "$arg" = "--urls" ] && urls=(); done
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-if $urls_given; then
-  dotnet run --project functions/Checkout.Functions --configuration Release -- "$@"
-else
-  dotnet run --project functions/Checkout.Functions --configuration Release -- --urls http://localhost:7071 "$@"
-fi
+(cd functions/Checkout.Functions/bin/Release/net10.0 && exec dotnet Checkout.Functions.dll "${urls[@]}" "$@") &
+app_pid=$!
+wait "$app_pid"
