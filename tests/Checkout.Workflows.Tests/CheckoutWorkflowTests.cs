@@ -115,6 +115,38 @@ public sealed class CheckoutWorkflowTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Payment_TransientToken_FailsTwiceThenCapturesOnce()
+    {
+        await using var host = await StartHostAsync();
+        var pump = new QueuePump(host);
+        Assert.True(await host.Runtime.StartAsync(WorkflowHost.NewCheckout("transient1", host.Clock.GetUtcNow(), SandboxPaymentGateway.TransientToken), CancellationToken.None));
+        await pump.UntilAsync(async () => (await host.StateAsync("transient1")).Phase == CheckoutPhase.AwaitingConfirmation, Timeout, "awaiting confirmation");
+        var quoteId = (await host.StateAsync("transient1")).Quote!.Id;
+        await host.Runtime.ApplyAsync("transient1", new ConfirmRequested(quoteId, host.Clock.GetUtcNow()), CancellationToken.None);
+
+        await pump.UntilAsync(async () => (await host.StateAsync("transient1")).Phase == CheckoutPhase.Completed, Timeout, "completion after retries");
+
+        Assert.Single(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None), c => c.CheckoutId == "transient1");
+        Assert.Equal(0, pump.Poisoned);
+    }
+
+    [Fact]
+    public async Task Payment_DeclinedToken_FailsWithTheDeclineAndNoCapture()
+    {
+        await using var host = await StartHostAsync();
+        var pump = new QueuePump(host);
+        Assert.True(await host.Runtime.StartAsync(WorkflowHost.NewCheckout("declined1", host.Clock.GetUtcNow(), SandboxPaymentGateway.DeclinedToken), CancellationToken.None));
+        await pump.UntilAsync(async () => (await host.StateAsync("declined1")).Phase == CheckoutPhase.AwaitingConfirmation, Timeout, "awaiting confirmation");
+        var quoteId = (await host.StateAsync("declined1")).Quote!.Id;
+        await host.Runtime.ApplyAsync("declined1", new ConfirmRequested(quoteId, host.Clock.GetUtcNow()), CancellationToken.None);
+
+        await pump.UntilAsync(async () => (await host.StateAsync("declined1")).Phase == CheckoutPhase.Failed, Timeout, "failure");
+
+        Assert.Equal("payment.card_declined", (await host.StateAsync("declined1")).Rejection!.Code);
+        Assert.Empty(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Rejection_SanctionedDestination_RejectedWithoutCapture()
     {
         await using var host = await StartHostAsync();
