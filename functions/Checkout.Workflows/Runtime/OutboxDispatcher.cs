@@ -36,6 +36,8 @@ public sealed class OutboxDispatcher(
         var delay = message.VisibleAt - clock.GetUtcNow();
         delay = delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Ceiling(Math.Min(delay.TotalSeconds, options.MaxTimerDelay.TotalSeconds)));
         var client = _clients.GetOrAdd(message.Queue, name => queues.GetQueueClient(name));
+
+        // Never expire: the default 7-day time-to-live would silently drop a step or timer no one processed in time.
         return client.SendMessageAsync(message.Body, delay == TimeSpan.Zero ? null : delay, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
     }
 }
