@@ -27,12 +27,14 @@ internal static class CheckoutFunctionsExtensions
         services.AddCheckoutWorkflows(configuration);
         services.AddQueueTriggers(CheckoutQueueFunctions.Register);
         services.AddSingleton(triggers);
+        services.AddCheckoutApi(configuration);
         return services;
     }
 
     public static WebApplication MapCheckoutFunctions(this WebApplication app)
     {
         app.MapGet(HealthFunction.Route, HealthFunction.CheckAsync);
+        app.MapCheckoutApi();
         return app;
     }
 

@@ -1,0 +1,70 @@
+namespace Checkout.Functions.Api;
+
+/// <summary>
+/// The one place failures become RFC 9457 <c>application/problem+json</c>. Each problem type has a stable URI, title
+/// and status; validation problems add an <c>errors</c> list naming each bad field by JSON Pointer.
+/// </summary>
+internal static class ApiProblems
+{
+    public const string ContentType = "application/problem+json";
+    private const string TypeBase = "https://checkout.example.com/problems/";
+
+    public static ApiResponse MalformedJson(string detail) => Problem(400, "malformed-json", "The request body is not valid JSON.", detail);
+
+    public static ApiResponse Validation(IReadOnlyList<ApiFieldError> errors) =>
+        Problem(422, "validation", "The request has invalid fields.", $"{errors.Count} field(s) are invalid.", new Dictionary<string, object?>
+        {
+            ["errors"] = errors.Select(e => new { pointer = e.Pointer, detail = e.Detail }).ToList(),
+        });
+
+    public static ApiResponse UnsupportedMediaType(string? contentType) =>
+        Problem(415, "unsupported-media-type", "The request body must be application/json.", $"Content-Type '{contentType}' is not accepted.");
+
+    public static ApiResponse PayloadTooLarge(long limit) =>
+        Problem(413, "payload-too-large", "The request body is too large.", $"The body must be at most {limit} bytes.");
+
+    public static ApiResponse Unauthorized() =>
+        Problem(401, "unauthorized", "A valid API key is required.", "Send the key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
+
+    public static ApiResponse NotFound(string id) =>
+        Problem(404, "not-found", "No such checkout.", $"There is no checkout '{id}'.");
+
+    public static ApiResponse Gone(string id, string status) =>
+        Problem(410, "checkout-terminal", "The checkout has ended.", $"Checkout '{id}' is {status}; it cannot be changed.");
+
+    public static ApiResponse Conflict(string code, string detail, IDictionary<string, object?> extensions) =>
+        Problem(409, code.Replace('.', '-').Replace('_', '-'), "The checkout cannot do that now.", detail, extensions);
+
+    public static ApiResponse EstimateRejected(string code, string detail) =>
+        Problem(422, "estimate-rejected", "The cart cannot be shipped as asked.", detail, new Dictionary<string, object?> { ["code"] = code });
+
+    public static ApiResponse IdempotencyKeyInvalid(string detail) =>
+        Problem(400, "idempotency-key-invalid", "The Idempotency-Key header is invalid.", detail);
+
+    public static ApiResponse IdempotencyKeyReused() =>
+        Problem(422, "idempotency-key-reused", "Idempotency-Key is already used.",
+            "This Idempotency-Key was first used with a different request body; use a new key for a different request.");
+
+    public static ApiResponse IdempotencyKeyInFlight() =>
+        Problem(409, "idempotency-key-in-flight", "A request is outstanding for this Idempotency-Key.",
+            "A request with the same Idempotency-Key is still being processed; retry later.");
+
+    public static string TypeUri(string slug) => TypeBase + slug;
+
+    private static ApiResponse Problem(int status, string slug, string title, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = TypeUri(slug),
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+        };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            body[key] = value;
+        }
+
+        return new ApiResponse(status, ContentType, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ApiJson.Options));
+    }
+}

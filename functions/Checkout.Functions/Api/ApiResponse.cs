@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Checkout.Functions.Api;
+
+/// <summary>A response as the API sends it and as the idempotency store replays it: status, the headers that matter
+/// (Location, Retry-After) and the serialized JSON body.</summary>
+internal sealed record ApiResponse(int Status, string ContentType, byte[] Body, string? Location = null, int? RetryAfterSeconds = null) : IResult
+{
+    public const string JsonContentType = "application/json";
+
+    public static ApiResponse Json(int status, object body, string? location = null, int? retryAfterSeconds = null) =>
+        new(status, JsonContentType, JsonSerializer.SerializeToUtf8Bytes(body, ApiJson.Options), location, retryAfterSeconds);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = Status;
+        response.ContentType = ContentType;
+        if (Location is not null)
+        {
+            response.Headers.Location = Location;
+        }
+
+        if (RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        response.ContentLength = Body.Length;
+        await response.Body.WriteAsync(Body, httpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,39 @@
+using Checkout.Domain.Workflow;
+using Checkout.Workflows.Persistence;
+
+namespace Checkout.Functions.Api;
+
+/// <summary><c>GET /api/checkouts/{id}</c>: 202 with Location and Retry-After while the workflow runs, 200 once it has
+/// ended, as Durable's status query does; <c>?showHistory=true</c> adds the history.</summary>
+internal static class CheckoutStatusFunction
+{
+    public const int RetryAfterSeconds = 2;
+
+    public static async Task<IResult> GetAsync(
+        HttpContext context, string id, string? showHistory, CheckoutStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stored = await OwnedCheckouts.FindAsync(store, MerchantAuthentication.MerchantOf(context), id, cancellationToken);
+        if (stored is null)
+        {
+            return ApiProblems.NotFound(id);
+        }
+
+        List<HistoryEntry>? history = null;
+        if (string.Equals(showHistory, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            history = [];
+            await foreach (var entry in store.GetHistoryAsync(id, cancellationToken))
+            {
+                history.Add(entry);
+            }
+        }
+
+        var state = stored.State;
+        var links = CheckoutLinks.For(context.Request, id);
+        var body = CheckoutViews.Status(state, links, history);
+        return state.Phase.IsTerminal()
+            ? ApiResponse.Json(StatusCodes.Status200OK, body)
+            : ApiResponse.Json(StatusCodes.Status202Accepted, body, links.StatusQueryGetUri, RetryAfterSeconds);
+    }
+}

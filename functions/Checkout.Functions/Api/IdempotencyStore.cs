@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using Checkout.Storage;
+using Checkout.Storage.Tables;
+
+namespace Checkout.Functions.Api;
+
+/// <summary>
+/// Idempotency keys per the IETF draft and Stripe: one row per merchant (partition) and key (row key: its SHA-256,
+/// since keys may hold characters a row key cannot). The row holds the request's fingerprint (method, path, body),
+/// then the first response. Rows are kept (at least 24 hours, as promised); an attempt left in flight longer than
+/// <see cref="InFlightTakeover"/> is presumed crashed and may be taken over.
+/// </summary>
+internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables names, TimeProvider clock)
+{
+    public const int MaxKeyLength = 255;
+    private static readonly TimeSpan InFlightTakeover = TimeSpan.FromMinutes(1);
+
+    private TableClient Table => tables.GetTableClient(names.IdempotencyKeys);
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Table.CreateIfNotExistsAsync(cancellationToken);
+
+    public static string Fingerprint(HttpRequest request, byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var head = Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n");
+        return Convert.ToHexStringLower(SHA256.HashData([.. head, .. body]));
+    }
+
+    public Task<(IdempotencyOutcome Outcome, ApiResponse? Recorded)> BeginAsync(
+        string merchantId, string key, string fingerprint, CancellationToken cancellationToken) =>
+        BeginRowAsync(merchantId, RowKey(key), fingerprint, retryIfVanished: true, cancellationToken);
+
+    public async Task CompleteAsync(string merchantId, string key, string fingerprint, ApiResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var row = new TableEntity(merchantId, RowKey(key))
+        {
+            ["Fingerprint"] = fingerprint,
+            ["StartedAt"] = clock.GetUtcNow(),
+            ["Status"] = response.Status,
+            ["ContentType"] = response.ContentType,
+            ["Body"] = response.Body,
+        };
+        if (response.Location is not null)
+        {
+            row["Location"] = response.Location;
+        }
+
+        if (response.RetryAfterSeconds is { } retryAfter)
+        {
+            row["RetryAfter"] = retryAfter;
+        }
+
+        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Forgets an attempt that failed before it could answer, so the client can retry with the same key.</summary>
+    public async Task AbandonAsync(string merchantId, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(merchantId, RowKey(key), ETag.All, cancellationToken);
+        }
+        catch (StorageRequestFailedException ex) when (ex.Status == 404)
+        {
+            // Nothing recorded: nothing to forget.
+        }
+    }
+
+    private async Task<(IdempotencyOutcome, ApiResponse?)> ExistingAsync(TableEntity attempt, string fingerprint, bool retryIfVanished, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync(attempt.PartitionKey, attempt.RowKey, cancellationToken: cancellationToken);
+        if (existing is null)
+        {
+            // Abandoned between our insert and read: try once more as a first use.
+            return retryIfVanished
+                ? await BeginRowAsync(attempt.PartitionKey, attempt.RowKey, fingerprint, retryIfVanished: false, cancellationToken)
+                : (IdempotencyOutcome.InFlight, null);
+        }
+
+        if (existing.GetString("Fingerprint") != fingerprint)
+        {
+            return (IdempotencyOutcome.Mismatch, null);
+        }
+
+        if (existing.GetInt32("Status") is { } status)
+        {
+            var recorded = new ApiResponse(status, existing.GetString("ContentType")!, existing.GetBinary("Body") ?? [], existing.GetString("Location"), existing.GetInt32("RetryAfter"));
+            return (IdempotencyOutcome.Replay, recorded);
+        }
+
+        if (existing.GetDateTimeOffset("StartedAt") is { } started && clock.GetUtcNow() - started > InFlightTakeover)
+        {
+            try
+            {
+                await Table.UpdateEntityAsync(attempt, existing.ETag!.Value, TableUpdateMode.Replace, cancellationToken);
+                return (IdempotencyOutcome.Proceed, null);
+            }
+            catch (StorageRequestFailedException ex) when (ex.Status == 412)
+            {
+                return (IdempotencyOutcome.InFlight, null);
+            }
+        }
+
+        return (IdempotencyOutcome.InFlight, null);
+    }
+
+    private async Task<(IdempotencyOutcome, ApiResponse?)> BeginRowAsync(
+        string merchantId, string rowKey, string fingerprint, bool retryIfVanished, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(merchantId, rowKey) { ["Fingerprint"] = fingerprint, ["StartedAt"] = clock.GetUtcNow() };
+        try
+        {
+            await Table.AddEntityAsync(row, cancellationToken);
+            return (IdempotencyOutcome.Proceed, null);
+        }
+        catch (StorageRequestFailedException ex) when (ex.Status == 409)
+        {
+            return await ExistingAsync(row, fingerprint, retryIfVanished, cancellationToken);
+        }
+    }
+
+    private static string RowKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

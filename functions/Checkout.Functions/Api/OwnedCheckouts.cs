@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using Checkout.Workflows.Persistence;
+
+namespace Checkout.Functions.Api;
+
+/// <summary>Reads a checkout for the merchant that owns it. Another merchant's checkout and a malformed id read as
+/// absent, so a 404 says nothing about whether the id exists.</summary>
+internal static partial class OwnedCheckouts
+{
+    public static async Task<StoredCheckout?> FindAsync(CheckoutStore store, string merchantId, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!IdFormat().IsMatch(id))
+        {
+            return null;
+        }
+
+        var stored = await store.GetAsync(id, cancellationToken);
+        return stored is not null && string.Equals(stored.State.MerchantId, merchantId, StringComparison.Ordinal) ? stored : null;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdFormat();
+}
