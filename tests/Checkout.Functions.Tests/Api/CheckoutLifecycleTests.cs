@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Checkout.Functions.Tests.Api;
+
+/// <summary>Checkouts through the real HTTP pipeline and workflow: start, poll, confirm, cancel, reject.</summary>
+public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
+{
+    [Fact]
+    public async Task Start_ValidCart_Answers202WithStatusUriAndLinks()
+    {
+        using var response = await app.SendAsync(HttpMethod.Post, "/api/checkouts", SampleRequests.Checkout);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        var id = root.GetProperty("id").GetString()!;
+        var status = root.GetProperty("statusQueryGetUri").GetString()!;
+        Assert.Equal(new Uri(app.Http.BaseAddress!, $"/api/checkouts/{id}"), new Uri(status));
+        Assert.Equal(new Uri(status), response.Headers.Location);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal(status + "/confirm", root.GetProperty("confirmPostUri").GetString());
+        Assert.Equal(status + "/cancel", root.GetProperty("cancelPostUri").GetString());
+        Assert.Equal("created", root.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Checkout_ConfirmedQuote_CompletesWithLandedCostInMinorUnits()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
+
+        var (waitingCode, waiting) = await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
+        Assert.Equal(HttpStatusCode.Accepted, waitingCode);
+        var quoteId = waiting.GetProperty("quote").GetProperty("id").GetString();
+        var total = waiting.GetProperty("landedCost").GetProperty("total");
+        Assert.Equal("PKR", total.GetProperty("currency").GetString());
+        Assert.Equal(JsonValueKind.Number, total.GetProperty("value").ValueKind);
+        Assert.True(total.GetProperty("value").GetInt64() > 0);
+        Assert.NotEmpty(waiting.GetProperty("landedCost").GetProperty("lines").EnumerateArray());
+
+        using var confirm = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{quoteId}}"}""");
+        Assert.Equal(HttpStatusCode.Accepted, confirm.StatusCode);
+
+        var (doneCode, done) = await CheckoutPolling.UntilStatusAsync(app, id, "completed", "?showHistory=true");
+        Assert.Equal(HttpStatusCode.OK, doneCode);
+        Assert.Equal("order-1001", done.GetProperty("merchantReference").GetString());
+        var events = done.GetProperty("historyEvents").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
+        Assert.Contains("awaiting_confirmation", events);
+        Assert.Equal("completed", events[^1]);
+    }
+
+    [Fact]
+    public async Task Confirm_WrongQuote_Answers409LinkingTheCurrentQuote()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
+        var (_, waiting) = await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
+
+        using var confirm = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", """{"quoteId":"not-the-quote"}""");
+
+        var problem = await ProblemAssert.IsProblemAsync(confirm, HttpStatusCode.Conflict, "quote-superseded");
+        Assert.Equal(waiting.GetProperty("quote").GetProperty("id").GetString(), problem.GetProperty("currentQuote").GetProperty("id").GetString());
+        Assert.EndsWith($"/api/checkouts/{id}", problem.GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
+        var (_, after) = await CheckoutPolling.GetAsync(app, id);
+        Assert.Equal("awaiting_confirmation", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Cancel_AwaitingConfirmation_CancelsThenAnswers410()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
+        await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
+
+        using var cancel = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/cancel", """{"reason":"buyer changed their mind"}""");
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        var (code, _) = await CheckoutPolling.UntilStatusAsync(app, id, "canceled");
+        Assert.Equal(HttpStatusCode.OK, code);
+
+        using var again = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/cancel", """{"reason":"again"}""");
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Gone, "checkout-terminal");
+        using var confirm = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", """{"quoteId":"x"}""");
+        await ProblemAssert.IsProblemAsync(confirm, HttpStatusCode.Conflict, "checkout-not-awaiting-confirmation");
+    }
+
+    [Fact]
+    public async Task Checkout_SanctionedDestination_IsRejectedWithTheReason()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.With("buyer", """{"country":"KP","postalCode":null}"""));
+
+        var (code, body) = await CheckoutPolling.UntilStatusAsync(app, id, "rejected");
+
+        Assert.Equal(HttpStatusCode.OK, code);
+        Assert.StartsWith("sanctions.", body.GetProperty("rejection").GetProperty("code").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_Answers404()
+    {
+        using var response = await app.SendAsync(HttpMethod.Get, "/api/checkouts/co_doesnotexist");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+    }
+}
