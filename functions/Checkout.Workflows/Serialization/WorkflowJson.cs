@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Checkout.Domain.Geography;
+using Checkout.Domain.Monetary;
 
 namespace Checkout.Workflows.Serialization;
 
@@ -16,8 +18,8 @@ public static class WorkflowJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.Converters.Add(new CurrencyCodeJsonConverter());
-        options.Converters.Add(new CountryCodeJsonConverter());
+        options.Converters.Add(new TextValueJsonConverter<CurrencyCode>(text => new CurrencyCode(text), code => code.Value));
+        options.Converters.Add(new TextValueJsonConverter<CountryCode>(text => new CountryCode(text), code => code.Value));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
