@@ -11,6 +11,10 @@ internal static class CheckoutApi
     public static WebApplication MapCheckoutApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Unmatched routes, wrong methods and unhandled exceptions answer problem+json too, never an empty body.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         var api = app.MapGroup(string.Empty).AddEndpointFilter<MerchantAuthentication>();
         api.MapPost(CheckoutsRoute, StartCheckoutFunction.StartAsync);
         api.MapGet(CheckoutsRoute + "/{id}", CheckoutStatusFunction.GetAsync);

@@ -14,6 +14,7 @@ internal static class CheckoutApiServiceCollectionExtensions
     /// options from <c>Fx:Quotes</c>, so estimates and checkouts quote alike) and the start-up table creation.</summary>
     public static IServiceCollection AddCheckoutApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddProblemDetails();
         services.Configure<MerchantOptions>(configuration.GetSection(MerchantOptions.SectionName));
         services.AddSingleton<ApiTables>();
         services.AddSingleton<MerchantKeyStore>();

@@ -81,15 +81,38 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
         await ProblemAssert.IsProblemAsync(confirm, HttpStatusCode.Conflict, "checkout-not-awaiting-confirmation");
     }
 
-    [Fact]
-    public async Task Checkout_SanctionedDestination_IsRejectedWithTheReason()
+    public static TheoryData<string, string, string> RejectedCarts => new()
     {
-        var id = await CheckoutPolling.StartAsync(app, SampleRequests.With("buyer", """{"country":"KP","postalCode":null}"""));
+        // Customs and logistics (which screens sanctions) run in parallel; whichever refuses first gives the reason.
+        { "buyer", """{"country":"KP","postalCode":null}""", "sanctions.|customs." },
+        { "items/0/hsCode", "\"010121\"", "customs.prohibited_goods" },
+        { "items/0/weightGrams", "900000", "logistics." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RejectedCarts))]
+    public async Task Checkout_CartTheRulesRefuse_IsRejectedWithTheReason(string path, string json, string codePrefixes)
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.With(path, json));
 
         var (code, body) = await CheckoutPolling.UntilStatusAsync(app, id, "rejected");
 
         Assert.Equal(HttpStatusCode.OK, code);
-        Assert.StartsWith("sanctions.", body.GetProperty("rejection").GetProperty("code").GetString(), StringComparison.Ordinal);
+        var rejection = body.GetProperty("rejection").GetProperty("code").GetString()!;
+        Assert.True(codePrefixes.Split('|').Any(p => rejection.StartsWith(p, StringComparison.Ordinal)), $"{rejection} is not one of {codePrefixes}");
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("rejection").GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task UnknownRouteAndWrongMethod_AnswerProblemJson()
+    {
+        using var unknown = await app.SendAsync(HttpMethod.Get, "/api/nothing-here");
+        using var wrongMethod = await app.SendAsync(HttpMethod.Delete, "/api/checkouts/co_abc");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal("application/problem+json", wrongMethod.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
