@@ -10,12 +10,24 @@ namespace Checkout.Functions.Tests.Api;
 /// The real app as a process on the shared Azurite, in Development with merchant <c>dev</c>'s key set, as
 /// <c>./run.sh</c> runs it; one per test class. Also reads the app's tables, to prove what a request did or did not write.
 /// </summary>
-public sealed class ApiApp : IAsyncLifetime
+public class ApiApp : IAsyncLifetime
 {
     public const string DevKey = "dev-key-for-tests-0123456789";
 
     private readonly AzuriteFixture _azurite = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private AppProcess? _app;
+
+    public ApiApp()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Extra app settings (environment variables) for this app.</param>
+    protected ApiApp(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
+    }
 
     public string Prefix { get; } = "a" + Guid.NewGuid().ToString("N")[..8];
 
@@ -28,13 +40,14 @@ public sealed class ApiApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        _app = AppProcess.Start(new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(_settings)
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Checkout__ResourcePrefix"] = Prefix,
             ["Merchants__DevApiKey"] = DevKey,
             ["Fx__Quotes__MaxRateAgeDays"] = "36500",
-        });
+        };
+        _app = AppProcess.Start(environment);
         Http = new HttpClient { BaseAddress = _app.BaseAddress };
         Tables = new TableServiceClient(StorageConnectionString.Parse(_azurite.ConnectionString), new StorageClientOptions());
         await Eventually.UntilAsync(
