@@ -116,6 +116,38 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task Get_WhileRunning_Answers202WithLocationAndRetryAfter()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
+
+        using var response = await app.SendAsync(HttpMethod.Get, $"/api/checkouts/{id}");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(new Uri(app.Http.BaseAddress!, $"/api/checkouts/{id}"), response.Headers.Location);
+        Assert.NotNull(response.Headers.RetryAfter?.Delta);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(id, body.RootElement.GetProperty("id").GetString());
+        Assert.False(body.RootElement.TryGetProperty("historyEvents", out _));
+    }
+
+    [Fact]
+    public async Task Confirm_SameIdempotencyKeyTwice_ReplaysTheFirstAnswer()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
+        var (_, waiting) = await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
+        var confirm = $$"""{"quoteId":"{{waiting.GetProperty("quote").GetProperty("id").GetString()}}"}""";
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", confirm, idempotencyKey: key);
+        using var second = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", confirm, idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        await CheckoutPolling.UntilStatusAsync(app, id, "completed");
+    }
+
+    [Fact]
     public async Task Get_UnknownId_Answers404()
     {
         using var response = await app.SendAsync(HttpMethod.Get, "/api/checkouts/co_doesnotexist");
