@@ -148,6 +148,26 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task Cancel_WhileCapturing_RefundsThenCancels()
+    {
+        // The transient sandbox token fails its first two capture attempts, so the capture is still in flight (with
+        // back-off) when the cancel arrives right after the confirm has committed.
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.With("payment/token", "\"tok_sandbox_transient\""));
+        var (_, waiting) = await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
+        using var confirm = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{waiting.GetProperty("quote").GetProperty("id").GetString()}}"}""");
+        Assert.Equal(HttpStatusCode.Accepted, confirm.StatusCode);
+
+        using var cancel = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/cancel", """{"reason":"buyer canceled after paying"}""");
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        var (code, canceled) = await CheckoutPolling.UntilStatusAsync(app, id, "canceled", "?showHistory=true");
+        Assert.Equal(HttpStatusCode.OK, code);
+        var events = canceled.GetProperty("historyEvents").EnumerateArray().Select(e => e.GetProperty("eventType").GetString()).ToList();
+        Assert.Contains(events, e => e!.Contains("Captured", StringComparison.Ordinal));
+        Assert.Contains(events, e => e!.Contains("Refunded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Get_UnknownId_Answers404()
     {
         using var response = await app.SendAsync(HttpMethod.Get, "/api/checkouts/co_doesnotexist");
