@@ -5,7 +5,7 @@ namespace Checkout.Functions.Api;
 /// reused with another body and 409 while the first request is in flight. Called after validation, so a request that
 /// fails validation records nothing and can be retried with the same key.
 /// </summary>
-internal sealed class IdempotentPost(IdempotencyStore store)
+internal sealed class IdempotentPost(IdempotencyStore store, ILogger<IdempotentPost> logger)
 {
     public const string HeaderName = "Idempotency-Key";
 
@@ -44,6 +44,7 @@ internal sealed class IdempotentPost(IdempotencyStore store)
 
         var fingerprint = IdempotencyStore.Fingerprint(request, body);
         var (outcome, recorded) = await store.BeginAsync(merchantId, key, fingerprint, cancellationToken);
+        ApiLog.IdempotencyDecided(logger, merchantId, request.Path, outcome);
         switch (outcome)
         {
             case IdempotencyOutcome.Replay:
