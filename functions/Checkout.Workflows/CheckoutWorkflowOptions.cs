@@ -26,9 +26,14 @@ public sealed class CheckoutWorkflowOptions
 
     public string PayoutsTable => Table("payouts");
 
+    public string MerchantProfilesTable => Table("merchantprofiles");
+
     public string WorkQueue => Queue("checkout-work");
 
     public string TimersQueue => Queue("checkout-timers");
+
+    /// <summary>Merchant events waiting to be fanned out to webhook endpoints.</summary>
+    public string WebhooksQueue => Queue("webhooks");
 
     public void Validate()
     {

@@ -2,6 +2,8 @@ using Checkout.Domain.Payments;
 using Checkout.Storage;
 using Checkout.Storage.Queues;
 using Checkout.Storage.Tables;
+using Checkout.Workflows.Events;
+using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Runtime;
@@ -42,6 +44,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<SandboxPaymentGateway>();
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxPaymentGateway>());
         services.AddSingleton<PayoutHandOff>();
+        services.AddSingleton<MerchantProfileStore>();
+        services.AddSingleton<IMerchantEventPublisher, QueueMerchantEventPublisher>();
         services.AddSingleton<TimerRearmer>();
         services.AddSingleton<CheckoutWorkHandler>();
         services.AddSingleton<WorkflowStorageInitializer>();

@@ -1,3 +1,5 @@
+using Checkout.Domain.Monetary;
+using Checkout.Workflows.Merchants;
 using Microsoft.Extensions.Options;
 
 namespace Checkout.Functions.Api;
@@ -7,6 +9,8 @@ namespace Checkout.Functions.Api;
 internal sealed partial class ApiStorageInitializer(
     MerchantKeyStore keys,
     IdempotencyStore idempotency,
+    MerchantProfileStore profiles,
+    TimeProvider clock,
     IOptions<MerchantOptions> options,
     IHostEnvironment environment,
     ILogger<ApiStorageInitializer> logger) : IHostedService
@@ -18,6 +22,8 @@ internal sealed partial class ApiStorageInitializer(
         if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.Value.DevApiKey))
         {
             await keys.StoreDevKeyAsync(options.Value.DevApiKey, cancellationToken);
+            var currency = new CurrencyCode(options.Value.DevSettlementCurrency);
+            await profiles.UpsertAsync(new MerchantProfile(MerchantOptions.DevMerchantId, "Development merchant", currency, clock.GetUtcNow()), cancellationToken);
             LogDevMerchant(logger, MerchantOptions.DevMerchantId);
         }
     }

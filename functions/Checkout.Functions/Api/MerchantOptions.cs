@@ -9,4 +9,7 @@ internal sealed class MerchantOptions
 
     /// <summary>In Development only: the API key of merchant <c>dev</c>. Ignored elsewhere.</summary>
     public string? DevApiKey { get; set; }
+
+    /// <summary>In Development only: the settlement currency of merchant <c>dev</c>.</summary>
+    public string DevSettlementCurrency { get; set; } = "USD";
 }

@@ -1,4 +1,5 @@
 using Checkout.Storage.Queues;
+using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 
@@ -9,6 +10,7 @@ public sealed class WorkflowStorageInitializer(
     CheckoutStore store,
     SandboxPaymentGateway payments,
     PayoutHandOff payouts,
+    MerchantProfileStore merchants,
     QueueServiceClient queues,
     CheckoutWorkflowOptions options)
 {
@@ -18,6 +20,8 @@ public sealed class WorkflowStorageInitializer(
             store.InitializeAsync(cancellationToken),
             payments.InitializeAsync(cancellationToken),
             payouts.InitializeAsync(cancellationToken),
+            merchants.InitializeAsync(cancellationToken),
+            queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync(cancellationToken),
             queues.GetQueueClient(options.WorkQueue).CreateIfNotExistsAsync(cancellationToken),
             queues.GetQueueClient(options.TimersQueue).CreateIfNotExistsAsync(cancellationToken),
             queues.GetQueueClient(options.WorkQueue + "-poison").CreateIfNotExistsAsync(cancellationToken),
