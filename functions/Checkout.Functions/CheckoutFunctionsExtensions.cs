@@ -35,6 +35,7 @@ internal static class CheckoutFunctionsExtensions
     {
         app.MapGet(HealthFunction.Route, HealthFunction.CheckAsync);
         app.MapCheckoutApi();
+        app.MapWebhookApi();
         return app;
     }
 

@@ -35,6 +35,13 @@ public sealed class CheckoutWorkflowOptions
     /// <summary>Merchant events waiting to be fanned out to webhook endpoints.</summary>
     public string WebhooksQueue => Queue("webhooks");
 
+    public string WebhookEndpointsTable => Table("webhookendpoints");
+
+    public string WebhookDeliveriesTable => Table("webhookdeliveries");
+
+    /// <summary>One message per delivery attempt of one event to one endpoint; retries are delayed messages.</summary>
+    public string WebhookDeliveriesQueue => Queue("webhook-deliveries");
+
     public void Validate()
     {
         if (ResourcePrefix.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c)) || ResourcePrefix.Length > 20)

@@ -8,6 +8,7 @@ using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Runtime;
 using Checkout.Workflows.Steps;
+using Checkout.Workflows.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,6 +47,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<PayoutHandOff>();
         services.AddSingleton<MerchantProfileStore>();
         services.AddSingleton<IMerchantEventPublisher, QueueMerchantEventPublisher>();
+        services.AddCheckoutWebhooks(configuration);
         services.AddSingleton<TimerRearmer>();
         services.AddSingleton<CheckoutWorkHandler>();
         services.AddSingleton<WorkflowStorageInitializer>();

@@ -49,6 +49,11 @@ internal static class ApiProblems
         Problem(409, "idempotency-key-in-flight", "A request is outstanding for this Idempotency-Key.",
             "A request with the same Idempotency-Key is still being processed; retry later.");
 
+    public static ApiResponse WebhookNotFound(string what, string id) =>
+        Problem(404, "not-found", $"No such webhook {what}.", $"There is no webhook {what} '{id}'.");
+
+    public static ApiResponse WebhookConflict(string slug, string title, string detail) => Problem(409, slug, title, detail);
+
     public static string TypeUri(string slug) => TypeBase + slug;
 
     private static ApiResponse Problem(int status, string slug, string title, string detail, IDictionary<string, object?>? extensions = null)

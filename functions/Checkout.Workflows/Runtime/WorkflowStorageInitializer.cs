@@ -2,6 +2,7 @@ using Checkout.Storage.Queues;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
+using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Workflows.Runtime;
 
@@ -11,6 +12,7 @@ public sealed class WorkflowStorageInitializer(
     SandboxPaymentGateway payments,
     PayoutHandOff payouts,
     MerchantProfileStore merchants,
+    WebhookStorageInitializer webhooks,
     QueueServiceClient queues,
     CheckoutWorkflowOptions options)
 {
@@ -21,6 +23,7 @@ public sealed class WorkflowStorageInitializer(
             payments.InitializeAsync(cancellationToken),
             payouts.InitializeAsync(cancellationToken),
             merchants.InitializeAsync(cancellationToken),
+            webhooks.InitializeAsync(cancellationToken),
             queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync(cancellationToken),
             queues.GetQueueClient(options.WorkQueue).CreateIfNotExistsAsync(cancellationToken),
             queues.GetQueueClient(options.TimersQueue).CreateIfNotExistsAsync(cancellationToken),

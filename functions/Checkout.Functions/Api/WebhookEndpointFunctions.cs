@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Checkout.Workflows.Webhooks;
+
+namespace Checkout.Functions.Api;
+
+/// <summary><c>/api/webhook-endpoints</c>: register (201, the only answer that shows the secret), list, read, delete.
+/// Another merchant's endpoint answers 404 like an unknown id.</summary>
+internal static partial class WebhookEndpointFunctions
+{
+    public const int MaxEndpointsPerMerchant = 20;
+
+    public static async Task<IResult> CreateAsync(
+        HttpContext context, WebhookEndpointStore store, WebhookUrlPolicy policy, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(idempotent);
+        var merchant = MerchantAuthentication.MerchantOf(context);
+        var (key, keyProblem) = IdempotentPost.ReadKey(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        var (body, problem) = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var (url, types, errors) = WebhookEndpointRequestParser.Parse(body.Root, policy);
+            if (url is null)
+            {
+                return ApiProblems.Validation(errors);
+            }
+
+            var endpoint = new WebhookEndpoint(EndpointId(merchant, key), merchant, url, types, WebhookSignature.NewSecret(), clock.GetUtcNow());
+            return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes, () => CreateAsync(store, endpoint, cancellationToken), cancellationToken);
+        }
+    }
+
+    public static async Task<IResult> ListAsync(HttpContext context, WebhookEndpointStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var endpoints = await store.ListAsync(MerchantAuthentication.MerchantOf(context), cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status200OK, new { data = endpoints.OrderBy(e => e.CreatedAt).Select(e => WebhookViews.Endpoint(e)).ToList() });
+    }
+
+    public static async Task<IResult> GetAsync(HttpContext context, string id, WebhookEndpointStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var endpoint = IsEndpointId(id) ? await store.GetAsync(MerchantAuthentication.MerchantOf(context), id, cancellationToken) : null;
+        return endpoint is null ? ApiProblems.WebhookNotFound("endpoint", id) : ApiResponse.Json(StatusCodes.Status200OK, WebhookViews.Endpoint(endpoint));
+    }
+
+    public static async Task<IResult> DeleteAsync(HttpContext context, string id, WebhookEndpointStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var deleted = IsEndpointId(id) && await store.DeleteAsync(MerchantAuthentication.MerchantOf(context), id, cancellationToken);
+        return deleted ? Results.NoContent() : ApiProblems.WebhookNotFound("endpoint", id);
+    }
+
+    /// <summary>With an Idempotency-Key the id derives from it, so a retry whose idempotency record was lost finds the
+    /// endpoint it created instead of registering a second one.</summary>
+    public static string EndpointId(string merchantId, string? idempotencyKey) => idempotencyKey is null
+        ? "we_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))
+        : "we_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("webhook-endpoint\n" + merchantId + "\n" + idempotencyKey)))[..24];
+
+    public static bool IsEndpointId(string id) => EndpointIdFormat().IsMatch(id);
+
+    private static async Task<ApiResponse> CreateAsync(WebhookEndpointStore store, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var existing = await store.ListAsync(endpoint.MerchantId, cancellationToken);
+        if (existing.Count >= MaxEndpointsPerMerchant && !existing.Any(e => e.Id == endpoint.Id))
+        {
+            return ApiProblems.WebhookConflict("webhook-endpoint-limit", "Too many webhook endpoints.",
+                $"A merchant may register at most {MaxEndpointsPerMerchant} endpoints; delete one first.");
+        }
+
+        var created = await store.CreateAsync(endpoint, cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status201Created, WebhookViews.Endpoint(created, withSecret: true), WebhookApi.EndpointsRoute + "/" + created.Id);
+    }
+
+    [GeneratedRegex("^we_[0-9a-f]{24}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndpointIdFormat();
+}

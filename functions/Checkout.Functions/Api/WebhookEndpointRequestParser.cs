@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Checkout.Workflows.Webhooks;
+
+namespace Checkout.Functions.Api;
+
+/// <summary>Reads <c>{ "url", "eventTypes" }</c>, naming every bad field; the URL must pass <see cref="WebhookUrlPolicy"/>.</summary>
+internal static class WebhookEndpointRequestParser
+{
+    public const int MaxUrlLength = 2048;
+
+    public static (Uri? Url, IReadOnlyList<string> EventTypes, IReadOnlyList<ApiFieldError> Errors) Parse(JsonElement root, WebhookUrlPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var reader = new FieldReader();
+        var url = ParseUrl(reader, root, policy);
+        var types = ParseEventTypes(reader, root);
+        return reader.HasErrors ? (null, [], reader.Errors) : (url, types, []);
+    }
+
+    private static Uri? ParseUrl(FieldReader reader, JsonElement root, WebhookUrlPolicy policy)
+    {
+        var text = reader.String(root, "url", "#", MaxUrlLength);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
+        {
+            reader.Fail("#/url", "Must be an absolute http or https URL.");
+            return null;
+        }
+
+        var refusal = policy.Check(url);
+        if (refusal is not null)
+        {
+            reader.Fail("#/url", refusal);
+            return null;
+        }
+
+        return url;
+    }
+
+    /// <summary>Left out (or null) means every event type; an explicit empty list is refused as probably a mistake.</summary>
+    private static List<string> ParseEventTypes(FieldReader reader, JsonElement root)
+    {
+        if (!root.TryGetProperty("eventTypes", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0)
+        {
+            reader.Fail("#/eventTypes", "Must be a non-empty array of event types, or left out for every event type.");
+            return [];
+        }
+
+        var types = new List<string>();
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var type = item.ValueKind == JsonValueKind.String ? item.GetString()! : null;
+            if (type is null || !WebhookEventTypes.IsKnown(type))
+            {
+                reader.Fail($"#/eventTypes/{index}", $"Must be one of: {string.Join(", ", WebhookEventTypes.All)}.");
+            }
+            else if (!types.Contains(type, StringComparer.Ordinal))
+            {
+                types.Add(type);
+            }
+
+            index++;
+        }
+
+        return types;
+    }
+}

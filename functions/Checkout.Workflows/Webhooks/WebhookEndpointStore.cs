@@ -1,0 +1,98 @@
+using Checkout.Storage;
+using Checkout.Storage.Tables;
+
+namespace Checkout.Workflows.Webhooks;
+
+/// <summary>
+/// Webhook endpoints, one partition per merchant (row = endpoint id), so a merchant's endpoints are one partition
+/// query for the fan-out and another merchant's endpoint simply is not found.
+/// </summary>
+public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWorkflowOptions options)
+{
+    private readonly TableClient _table = tables.GetTableClient(options.WebhookEndpointsTable);
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+
+    /// <summary>Adds the endpoint; when one with the same id exists already (a retried create), returns that one.</summary>
+    public async Task<WebhookEndpoint> CreateAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        try
+        {
+            await _table.AddEntityAsync(ToRow(endpoint), cancellationToken);
+            return endpoint;
+        }
+        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        {
+            return await GetAsync(endpoint.MerchantId, endpoint.Id, cancellationToken) ?? throw new InvalidOperationException(
+                $"Endpoint {endpoint.Id} existed and then vanished during its creation.", ex);
+        }
+    }
+
+    public async Task<WebhookEndpoint?> GetAsync(string merchantId, string endpointId, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync(merchantId, endpointId, cancellationToken: cancellationToken);
+        return row is null ? null : FromRow(row);
+    }
+
+    public async Task<IReadOnlyList<WebhookEndpoint>> ListAsync(string merchantId, CancellationToken cancellationToken)
+    {
+        var endpoints = new List<WebhookEndpoint>();
+        await foreach (var row in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {merchantId}"), cancellationToken: cancellationToken))
+        {
+            endpoints.Add(FromRow(row));
+        }
+
+        return endpoints;
+    }
+
+    /// <summary>False when there was no such endpoint.</summary>
+    public async Task<bool> DeleteAsync(string merchantId, string endpointId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(merchantId, endpointId, ETag.All, cancellationToken);
+            return true;
+        }
+        catch (StorageRequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Marks the endpoint disabled (merge, so a concurrent delete is not undone: a missing row stays missing).</summary>
+    public async Task DisableAsync(string merchantId, string endpointId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var patch = new TableEntity(merchantId, endpointId) { ["DisabledReason"] = reason, ["DisabledAt"] = at };
+        try
+        {
+            await _table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (StorageRequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted meanwhile: nothing left to disable.
+        }
+    }
+
+    private static TableEntity ToRow(WebhookEndpoint endpoint) => new(endpoint.MerchantId, endpoint.Id)
+    {
+        ["Url"] = endpoint.Url.AbsoluteUri,
+        ["EventTypes"] = string.Join(' ', endpoint.EventTypes),
+        ["Secret"] = endpoint.Secret,
+        ["CreatedAt"] = endpoint.CreatedAt,
+    };
+
+    private static WebhookEndpoint FromRow(TableEntity row)
+    {
+        var types = row.GetString("EventTypes") ?? string.Empty;
+        var reason = row.GetString("DisabledReason");
+        return new WebhookEndpoint(
+            row.RowKey,
+            row.PartitionKey,
+            new Uri(row.GetString("Url") ?? throw new InvalidOperationException($"Endpoint {row.RowKey} has no URL.")),
+            types.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            row.GetString("Secret") ?? throw new InvalidOperationException($"Endpoint {row.RowKey} has no secret."),
+            row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+            string.IsNullOrEmpty(reason) ? null : reason);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Checkout.Workflows.Webhooks;
+
+/// <summary>The event types a webhook endpoint can subscribe to; anything else is refused at registration.</summary>
+public static class WebhookEventTypes
+{
+    public const string CheckoutAwaitingConfirmation = "checkout.awaiting_confirmation";
+    public const string CheckoutRejected = "checkout.rejected";
+    public const string CheckoutExpired = "checkout.expired";
+    public const string CheckoutCanceled = "checkout.canceled";
+    public const string CheckoutNeedsAttention = "checkout.needs_attention";
+    public const string CheckoutCompleted = "checkout.completed";
+    public const string PaymentCaptured = "payment.captured";
+    public const string PaymentRefunded = "payment.refunded";
+    public const string PayoutPaid = "payout.paid";
+    public const string PayoutFailed = "payout.failed";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        CheckoutAwaitingConfirmation, CheckoutRejected, CheckoutExpired, CheckoutCanceled, CheckoutNeedsAttention,
+        CheckoutCompleted, PaymentCaptured, PaymentRefunded, PayoutPaid, PayoutFailed,
+    ];
+
+    public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+}

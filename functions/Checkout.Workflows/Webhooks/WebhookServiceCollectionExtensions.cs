@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Checkout.Workflows.Webhooks;
+
+public static class WebhookServiceCollectionExtensions
+{
+    /// <summary>Webhook endpoints, signing and delivery. Loopback endpoint URLs are allowed only when the host runs in
+    /// Development (no host environment, as in library tests, counts as production).</summary>
+    public static IServiceCollection AddCheckoutWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(sp => new WebhookUrlPolicy(sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
+        services.AddSingleton<WebhookEndpointStore>();
+        services.AddSingleton<WebhookStorageInitializer>();
+        return services;
+    }
+}
