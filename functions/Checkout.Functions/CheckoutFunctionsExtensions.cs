@@ -1,5 +1,7 @@
 using System.Globalization;
 using Checkout.Functions.Functions;
+using Checkout.Functions.Hosting.CustomHandler;
+using Checkout.Functions.Hosting.Metadata;
 using Checkout.Functions.Hosting.QueueTriggers;
 using Checkout.Workflows;
 using Checkout.Workflows.Runtime;
@@ -25,7 +27,16 @@ internal static class CheckoutFunctionsExtensions
             triggers.MaxDequeueCount.ToString(CultureInfo.InvariantCulture);
 
         services.AddCheckoutWorkflows(configuration);
-        services.AddQueueTriggers(CheckoutQueueFunctions.Register);
+        // Under the Functions host, the host receives queue messages and invokes the functions; our listener stays off.
+        if (CustomHandlerMode.IsEnabled(configuration))
+        {
+            services.AddQueueTriggerRegistry(CheckoutQueueFunctions.Register);
+        }
+        else
+        {
+            services.AddQueueTriggers(CheckoutQueueFunctions.Register);
+        }
+
         services.AddSingleton(triggers);
         services.AddCheckoutApi(configuration);
         return services;
@@ -33,11 +44,24 @@ internal static class CheckoutFunctionsExtensions
 
     public static WebApplication MapCheckoutFunctions(this WebApplication app)
     {
-        app.MapGet(HealthFunction.Route, HealthFunction.CheckAsync);
+        app.MapGet(HealthFunction.Route, HealthFunction.CheckAsync).WithName(HealthFunction.Name);
         app.MapCheckoutApi();
         app.MapWebhookApi();
+        if (CustomHandlerMode.Port(app.Configuration) is { } port)
+        {
+            // Fail start-up rather than run with a function the host would invoke but this process could not serve.
+            var registry = app.Services.GetRequiredService<QueueTriggerRegistry>();
+            app.MapQueueFunctionInvocations(registry);
+            FunctionCatalog.Read(app, registry).EnsureValid();
+            CustomHandlerLog.CustomHandlerMode(app.Logger, port, registry.Registrations.Count);
+        }
+
         return app;
     }
+
+    /// <summary>Every function this app declares: its mapped, named endpoints and its registered queue functions.</summary>
+    public static FunctionCatalog ReadFunctionCatalog(this WebApplication app) =>
+        FunctionCatalog.Read(app, app.Services.GetRequiredService<QueueTriggerRegistry>());
 
     /// <summary>Creates the tables and queues before anything listens; a storage account that cannot be reached fails
     /// start-up here, with the storage client's error, rather than on the first request.</summary>

@@ -1,9 +1,12 @@
 using Checkout.Functions;
+using Checkout.Functions.Hosting.Metadata;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddCheckoutFunctions(builder.Configuration);
+var app = CheckoutFunctionsApp.Build(args);
+if (FunctionJsonCommand.IsRequested(app.Configuration))
+{
+    FunctionJsonCommand.Run(app);
+    return;
+}
 
-var app = builder.Build();
-app.MapCheckoutFunctions();
 await app.InitializeCheckoutStorageAsync();
 await app.RunAsync();

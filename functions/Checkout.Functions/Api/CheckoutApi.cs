@@ -16,11 +16,13 @@ internal static class CheckoutApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var api = app.MapGroup(string.Empty).AddEndpointFilter<MerchantAuthentication>();
-        api.MapPost(CheckoutsRoute, StartCheckoutFunction.StartAsync);
-        api.MapGet(CheckoutsRoute + "/{id}", CheckoutStatusFunction.GetAsync);
-        api.MapPost(CheckoutsRoute + "/{id}/confirm", CheckoutEventFunction.ConfirmAsync);
-        api.MapPost(CheckoutsRoute + "/{id}/cancel", CheckoutEventFunction.CancelAsync);
-        api.MapPost(EstimatesRoute, EstimateFunction.EstimateAsync);
+
+        // Each endpoint is a function: its name is its function.json folder (see README, "Declaring a function").
+        api.MapPost(CheckoutsRoute, StartCheckoutFunction.StartAsync).WithName("StartCheckout");
+        api.MapGet(CheckoutsRoute + "/{id}", CheckoutStatusFunction.GetAsync).WithName("GetCheckoutStatus");
+        api.MapPost(CheckoutsRoute + "/{id}/confirm", CheckoutEventFunction.ConfirmAsync).WithName("ConfirmCheckout");
+        api.MapPost(CheckoutsRoute + "/{id}/cancel", CheckoutEventFunction.CancelAsync).WithName("CancelCheckout");
+        api.MapPost(EstimatesRoute, EstimateFunction.EstimateAsync).WithName("EstimateCheckout");
         return app;
     }
 }

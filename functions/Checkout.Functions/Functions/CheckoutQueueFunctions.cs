@@ -16,10 +16,13 @@ internal static class CheckoutQueueFunctions
         CheckoutWorkHandler Handler() => services.GetRequiredService<CheckoutWorkHandler>();
         QueueTriggerHandler step = (message, ct) => Handler().HandleAsync(message.Text, message.DequeueCount, ct);
         QueueTriggerHandler poison = (message, ct) => Handler().HandlePoisonAsync(message.Text, ct);
+
+        // Each entry is a function: its name is its function.json folder and, under the Functions host, its
+        // POST /{FunctionName} invocation path (see README, "Declaring a function").
         registry
-            .Add(options.WorkQueue, step)
-            .Add(options.TimersQueue, step)
-            .Add(options.WorkQueue + "-poison", poison)
-            .Add(options.TimersQueue + "-poison", poison);
+            .Add("CheckoutWork", options.WorkQueue, step)
+            .Add("CheckoutTimers", options.TimersQueue, step)
+            .Add("CheckoutWorkPoison", options.WorkQueue + "-poison", poison)
+            .Add("CheckoutTimersPoison", options.TimersQueue + "-poison", poison);
     }
 }

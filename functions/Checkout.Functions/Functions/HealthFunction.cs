@@ -9,6 +9,8 @@ namespace Checkout.Functions.Functions;
 /// and the run script poll it.</summary>
 internal static class HealthFunction
 {
+    public const string Name = "Health";
+
     public const string Route = "/api/health";
 
     public static async Task<IResult> CheckAsync(

@@ -36,10 +36,10 @@ public sealed class QueueTriggerHostedService : IHostedService, IAsyncDisposable
     {
         QueueTriggerLog.HostStarting(_logger, _registry.Registrations.Count);
         var logger = _loggerFactory.CreateLogger<QueueTriggerListener>();
-        foreach (var (queueName, handler) in _registry.Registrations)
+        foreach (var registration in _registry.Registrations)
         {
-            var listener = new QueueTriggerListener(_queues, queueName, handler, _options, logger);
-            _listeners.Add(queueName, listener);
+            var listener = new QueueTriggerListener(_queues, registration.QueueName, registration.Handler, _options, logger);
+            _listeners.Add(registration.QueueName, listener);
             await listener.StartAsync(cancellationToken);
         }
     }

@@ -13,6 +13,20 @@ public static class QueueTriggerServiceCollectionExtensions
     public static IServiceCollection AddQueueTriggers(
         this IServiceCollection services, Action<IServiceProvider, QueueTriggerRegistry> configure, string? hostJsonPath = null)
     {
+        services.AddQueueTriggerRegistry(configure, hostJsonPath);
+        services.AddSingleton<QueueTriggerHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueTriggerHostedService>());
+        services.AddSingleton<IQueueSignal, QueueTriggerSignal>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the queue-triggered functions and their options without the standalone listener: what custom-handler
+    /// mode needs, where the Azure Functions host receives the messages and invokes the functions over HTTP.
+    /// </summary>
+    public static IServiceCollection AddQueueTriggerRegistry(
+        this IServiceCollection services, Action<IServiceProvider, QueueTriggerRegistry> configure, string? hostJsonPath = null)
+    {
         ArgumentNullException.ThrowIfNull(configure);
         var path = hostJsonPath ?? Path.Combine(AppContext.BaseDirectory, "host.json");
         services.AddSingleton(_ => File.Exists(path) || hostJsonPath is not null ? QueueTriggerOptions.FromHostJson(path) : new QueueTriggerOptions());
@@ -22,9 +36,6 @@ public static class QueueTriggerServiceCollectionExtensions
             configure(sp, registry);
             return registry;
         });
-        services.AddSingleton<QueueTriggerHostedService>();
-        services.AddHostedService(sp => sp.GetRequiredService<QueueTriggerHostedService>());
-        services.AddSingleton<IQueueSignal, QueueTriggerSignal>();
         return services;
     }
 }
