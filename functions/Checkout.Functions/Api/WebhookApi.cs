@@ -11,10 +11,10 @@ internal static class WebhookApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup(string.Empty).AddEndpointFilter<MerchantAuthentication>();
-        api.MapPost(EndpointsRoute, WebhookEndpointFunctions.CreateAsync);
-        api.MapGet(EndpointsRoute, WebhookEndpointFunctions.ListAsync);
-        api.MapGet(EndpointsRoute + "/{id}", WebhookEndpointFunctions.GetAsync);
-        api.MapDelete(EndpointsRoute + "/{id}", WebhookEndpointFunctions.DeleteAsync);
+        api.MapPost(EndpointsRoute, WebhookEndpointFunctions.CreateAsync).WithName("CreateWebhookEndpoint");
+        api.MapGet(EndpointsRoute, WebhookEndpointFunctions.ListAsync).WithName("ListWebhookEndpoints");
+        api.MapGet(EndpointsRoute + "/{id}", WebhookEndpointFunctions.GetAsync).WithName("GetWebhookEndpoint");
+        api.MapDelete(EndpointsRoute + "/{id}", WebhookEndpointFunctions.DeleteAsync).WithName("DeleteWebhookEndpoint");
         return app;
     }
 }
