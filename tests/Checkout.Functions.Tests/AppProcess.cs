@@ -40,14 +40,24 @@ internal sealed class AppProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string> environment)
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment) => Start(environment, FreePort(), customHandler: false);
+
+    /// <summary>As the Azure Functions host starts its custom handler: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set. The
+    /// app is also given --urls elsewhere, to prove the host's port wins.</summary>
+    public static AppProcess StartCustomHandler(IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var handlerPort = FreePort();
+        var withPort = new Dictionary<string, string>(environment) { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = handlerPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return Start(withPort, handlerPort, customHandler: true);
+    }
+
+    private static AppProcess Start(IReadOnlyDictionary<string, string> environment, int port, bool customHandler)
+    {
         var app = Path.Combine(AppContext.BaseDirectory, "Checkout.Functions.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(app);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add($"http://127.0.0.1:{(customHandler ? FreePort() : port)}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in environment)
         {
