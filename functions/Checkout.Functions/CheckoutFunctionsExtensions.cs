@@ -3,6 +3,7 @@ using Checkout.Functions.Functions;
 using Checkout.Functions.Hosting.CustomHandler;
 using Checkout.Functions.Hosting.Metadata;
 using Checkout.Functions.Hosting.QueueTriggers;
+using Checkout.Functions.OpenApi;
 using Checkout.Workflows;
 using Checkout.Workflows.Runtime;
 
@@ -39,14 +40,22 @@ internal static class CheckoutFunctionsExtensions
 
         services.AddSingleton(triggers);
         services.AddCheckoutApi(configuration);
+        services.AddCheckoutOpenApi();
         return services;
     }
 
     public static WebApplication MapCheckoutFunctions(this WebApplication app)
     {
-        app.MapGet(HealthFunction.Route, HealthFunction.CheckAsync).WithName(HealthFunction.Name);
+        app.MapGet(HealthFunction.Route, HealthFunction.CheckAsync)
+            .WithName(HealthFunction.Name)
+            .WithSummary("Storage connectivity")
+            .WithDescription("Whether this instance reaches its queues and tables. No API key needed.")
+            .WithTags(CheckoutDocumentTransformer.MetaTag)
+            .Produces<object>(StatusCodes.Status200OK)
+            .Produces<object>(StatusCodes.Status503ServiceUnavailable);
         app.MapCheckoutApi();
         app.MapWebhookApi();
+        app.MapCheckoutOpenApi();
         if (CustomHandlerMode.Port(app.Configuration) is { } port)
         {
             // Fail start-up rather than run with a function the host would invoke but this process could not serve.

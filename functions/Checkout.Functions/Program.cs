@@ -1,12 +1,22 @@
 using Checkout.Functions;
+using Checkout.Functions.Commands;
 using Checkout.Functions.Hosting.Metadata;
 
-var app = CheckoutFunctionsApp.Build(args);
+// One-shot commands build the app's own wiring, run once and exit: "openapi [file]", "merchants create ...",
+// "--write-function-json <dir>". Anything else serves.
+var command = AppCommandLine.Parse(args);
+var app = CheckoutFunctionsApp.Build(command.HostArgs);
+if (command.Verb is not null)
+{
+    return await command.RunAsync(app, Console.Out, Console.Error);
+}
+
 if (FunctionJsonCommand.IsRequested(app.Configuration))
 {
     FunctionJsonCommand.Run(app);
-    return;
+    return 0;
 }
 
 await app.InitializeCheckoutStorageAsync();
 await app.RunAsync();
+return 0;

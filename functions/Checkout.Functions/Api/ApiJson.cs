@@ -9,5 +9,8 @@ internal static class ApiJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Numbers are numbers: the web defaults would also read "12" as 12.
+        NumberHandling = JsonNumberHandling.Strict,
     };
 }

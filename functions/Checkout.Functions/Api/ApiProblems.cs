@@ -1,3 +1,5 @@
+using Checkout.Functions.Api.Contracts;
+
 namespace Checkout.Functions.Api;
 
 /// <summary>
@@ -12,10 +14,10 @@ internal static class ApiProblems
     public static ApiResponse MalformedJson(string detail) => Problem(400, "malformed-json", "The request body is not valid JSON.", detail);
 
     public static ApiResponse Validation(IReadOnlyList<ApiFieldError> errors) =>
-        Problem(422, "validation", "The request has invalid fields.", $"{errors.Count} field(s) are invalid.", new Dictionary<string, object?>
+        Problem(422, "validation", "The request has invalid fields.", $"{errors.Count} field(s) are invalid.") with
         {
-            ["errors"] = errors.Select(e => new { pointer = e.Pointer, detail = e.Detail }).ToList(),
-        });
+            Errors = [.. errors.Select(e => new ProblemFieldError(e.Pointer, e.Detail))],
+        };
 
     public static ApiResponse UnsupportedMediaType(string? contentType) =>
         Problem(415, "unsupported-media-type", "The request body must be application/json.", $"Content-Type '{contentType}' is not accepted.");
@@ -32,11 +34,25 @@ internal static class ApiProblems
     public static ApiResponse Gone(string id, string status) =>
         Problem(410, "checkout-terminal", "The checkout has ended.", $"Checkout '{id}' is {status}; it cannot be changed.");
 
-    public static ApiResponse Conflict(string code, string detail, IDictionary<string, object?> extensions) =>
-        Problem(409, code.Replace('.', '-').Replace('_', '-'), "The checkout cannot do that now.", detail, extensions);
+    /// <param name="problem">Adds the conflict's extensions (code, checkout status, current quote) to the base problem.</param>
+    public static ApiResponse Conflict(string code, string detail, Func<ProblemView, ProblemView> problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem(Problem(409, code.Replace('.', '-').Replace('_', '-'), "The checkout cannot do that now.", detail) with { Code = code });
+    }
 
     public static ApiResponse EstimateRejected(string code, string detail) =>
-        Problem(422, "estimate-rejected", "The cart cannot be shipped as asked.", detail, new Dictionary<string, object?> { ["code"] = code });
+        Problem(422, "estimate-rejected", "The cart cannot be shipped as asked.", detail) with { Code = code };
+
+    /// <summary>A bad query parameter: 400, naming the parameter in <c>errors</c>.</summary>
+    public static ApiResponse BadQuery(IReadOnlyList<ApiFieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return Problem(400, "invalid-query", "The query has invalid parameters.", string.Join(" ", errors.Select(e => $"{e.Pointer}: {e.Detail}"))) with
+        {
+            Errors = [.. errors.Select(e => new ProblemFieldError(e.Pointer, e.Detail))],
+        };
+    }
 
     public static ApiResponse IdempotencyKeyInvalid(string detail) =>
         Problem(400, "idempotency-key-invalid", "The Idempotency-Key header is invalid.", detail);
@@ -56,20 +72,5 @@ internal static class ApiProblems
 
     public static string TypeUri(string slug) => TypeBase + slug;
 
-    private static ApiResponse Problem(int status, string slug, string title, string detail, IDictionary<string, object?>? extensions = null)
-    {
-        var body = new Dictionary<string, object?>
-        {
-            ["type"] = TypeUri(slug),
-            ["title"] = title,
-            ["status"] = status,
-            ["detail"] = detail,
-        };
-        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
-        {
-            body[key] = value;
-        }
-
-        return new ApiResponse(status, ContentType, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, ApiJson.Options));
-    }
+    private static ProblemView Problem(int status, string slug, string title, string detail) => new(TypeUri(slug), title, status, detail);
 }

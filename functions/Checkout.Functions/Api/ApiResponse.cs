@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Checkout.Functions.Api.Contracts;
 
 namespace Checkout.Functions.Api;
 
@@ -10,6 +11,15 @@ internal sealed record ApiResponse(int Status, string ContentType, byte[] Body, 
 
     public static ApiResponse Json(int status, object body, string? location = null, int? retryAfterSeconds = null) =>
         new(status, JsonContentType, JsonSerializer.SerializeToUtf8Bytes(body, ApiJson.Options), location, retryAfterSeconds);
+
+    /// <summary>Lets <see cref="ApiProblems"/> return problems where responses are expected.</summary>
+    public static implicit operator ApiResponse(ProblemView problem) => FromProblem(problem);
+
+    public static ApiResponse FromProblem(ProblemView problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(problem.Status, ApiProblems.ContentType, JsonSerializer.SerializeToUtf8Bytes(problem, ApiJson.Options));
+    }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

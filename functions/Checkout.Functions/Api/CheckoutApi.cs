@@ -1,8 +1,11 @@
 using Checkout.Functions.Api;
+using Checkout.Functions.Api.Contracts;
+using Checkout.Functions.OpenApi;
 
 namespace Checkout.Functions;
 
-/// <summary>The merchant HTTP API: routes, each behind API-key authentication.</summary>
+/// <summary>The merchant HTTP API: routes, each behind API-key authentication, with the metadata the OpenAPI document
+/// is generated from (regenerate with <c>./openapi.sh</c> after changing any of it).</summary>
 internal static class CheckoutApi
 {
     public const string CheckoutsRoute = "/api/checkouts";
@@ -15,14 +18,49 @@ internal static class CheckoutApi
         // Unmatched routes, wrong methods and unhandled exceptions answer problem+json too, never an empty body.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        var api = app.MapGroup(string.Empty).AddEndpointFilter<MerchantAuthentication>();
+        var api = app.MapMerchantApiGroup();
 
         // Each endpoint is a function: its name is its function.json folder (see README, "Declaring a function").
-        api.MapPost(CheckoutsRoute, StartCheckoutFunction.StartAsync).WithName("StartCheckout");
-        api.MapGet(CheckoutsRoute + "/{id}", CheckoutStatusFunction.GetAsync).WithName("GetCheckoutStatus");
-        api.MapPost(CheckoutsRoute + "/{id}/confirm", CheckoutEventFunction.ConfirmAsync).WithName("ConfirmCheckout");
-        api.MapPost(CheckoutsRoute + "/{id}/cancel", CheckoutEventFunction.CancelAsync).WithName("CancelCheckout");
-        api.MapPost(EstimatesRoute, EstimateFunction.EstimateAsync).WithName("EstimateCheckout");
+        api.MapPost(CheckoutsRoute, StartCheckoutFunction.StartAsync)
+            .Describe("StartCheckout", "Start a checkout", "Validates the cart and starts the workflow: FX quote, customs and logistics checks, then the landed cost awaits the buyer's confirmation. Poll the Location until 200.")
+            .DocumentsJsonBody<StartCheckoutRequest>()
+            .Produces<CheckoutAccepted>(StatusCodes.Status202Accepted)
+            .WithPollingHeaders()
+            .AcceptsIdempotencyKey()
+            .ProducesProblems(400, 409, 413, 415, 422);
+
+        api.MapGet(CheckoutsRoute + "/{id}", CheckoutStatusFunction.GetAsync)
+            .Describe("GetCheckoutStatus", "Get a checkout's status", "202 with Location and Retry-After while the workflow runs, 200 once it has ended. Another merchant's checkout is 404, as an unknown id is.")
+            .Produces<CheckoutStatusView>(StatusCodes.Status200OK)
+            .Produces<CheckoutStatusView>(StatusCodes.Status202Accepted)
+            .WithPollingHeaders()
+            .ProducesProblems(404);
+
+        api.MapPost(CheckoutsRoute + "/{id}/confirm", CheckoutEventFunction.ConfirmAsync)
+            .Describe("ConfirmCheckout", "Confirm the landed cost", "The buyer accepts the quote it was shown. 409 when that quote expired or was superseded (the problem names the current one) or the checkout is not awaiting confirmation; 410 once it has ended.")
+            .DocumentsJsonBody<ConfirmRequest>()
+            .Produces<CheckoutAccepted>(StatusCodes.Status202Accepted)
+            .WithPollingHeaders()
+            .AcceptsIdempotencyKey()
+            .ProducesProblems(400, 404, 409, 410, 413, 415, 422);
+
+        api.MapPost(CheckoutsRoute + "/{id}/cancel", CheckoutEventFunction.CancelAsync)
+            .Describe("CancelCheckout", "Cancel a checkout", "Before capture the checkout is canceled; after capture the payment is refunded first. 410 once it has ended.")
+            .DocumentsJsonBody<CancelRequest>()
+            .Produces<CheckoutAccepted>(StatusCodes.Status202Accepted)
+            .WithPollingHeaders()
+            .AcceptsIdempotencyKey()
+            .ProducesProblems(400, 404, 409, 410, 413, 415, 422);
+
+        api.MapPost(EstimatesRoute, EstimateFunction.EstimateAsync)
+            .Describe("EstimateCheckout", "Price a cart", "Quote, landed cost and shipping options for a cart, synchronously. Starts nothing and writes nothing; 422 when the rules refuse the cart.", CheckoutDocumentTransformer.EstimatesTag)
+            .DocumentsJsonBody<EstimateRequest>()
+            .Produces<EstimateView>(StatusCodes.Status200OK)
+            .AcceptsIdempotencyKey()
+            .ProducesProblems(400, 413, 415, 422);
         return app;
     }
+
+    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string name, string summary, string description, string tag = CheckoutDocumentTransformer.CheckoutsTag) =>
+        builder.WithName(name).WithSummary(summary).WithDescription(description).WithTags(tag);
 }

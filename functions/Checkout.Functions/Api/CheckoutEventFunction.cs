@@ -1,4 +1,5 @@
 using Checkout.Domain.Workflow;
+using Checkout.Functions.Api.Contracts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Runtime;
 
@@ -73,12 +74,11 @@ internal static class CheckoutEventFunction
             return ApiProblems.Gone(state.Id, state.Phase.ToStatus());
         }
 
-        return ApiProblems.Conflict(refusal.Code, refusal.Detail, new Dictionary<string, object?>
+        return ApiProblems.Conflict(refusal.Code, refusal.Detail, problem => problem with
         {
-            ["code"] = refusal.Code,
-            ["checkoutStatus"] = state.Phase.ToStatus(),
-            ["currentQuote"] = state.Quote is null ? null : new { id = state.Quote.Id, expiresAt = state.Quote.ExpiresAt },
-            ["statusQueryGetUri"] = links.StatusQueryGetUri,
+            CheckoutStatus = state.Phase.ToStatus(),
+            CurrentQuote = state.Quote is null ? null : new CurrentQuoteView(state.Quote.Id, state.Quote.ExpiresAt),
+            StatusQueryGetUri = links.StatusQueryGetUri,
         });
     }
 }

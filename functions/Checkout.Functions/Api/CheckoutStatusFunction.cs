@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
 
@@ -10,7 +11,7 @@ internal static class CheckoutStatusFunction
     public const int RetryAfterSeconds = 2;
 
     public static async Task<IResult> GetAsync(
-        HttpContext context, string id, string? showHistory, CheckoutStore store, CancellationToken cancellationToken)
+        HttpContext context, string id, [Description("true adds historyEvents, every transition in order.")] string? showHistory, CheckoutStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var stored = await OwnedCheckouts.FindAsync(store, MerchantAuthentication.MerchantOf(context), id, cancellationToken);

@@ -1,126 +1,116 @@
 using System.Text.Json;
+using Checkout.Domain.Estimates;
 using Checkout.Domain.Fx;
 using Checkout.Domain.LandedCosts;
 using Checkout.Domain.Logistics;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Workflow;
+using Checkout.Functions.Api.Contracts;
 using Checkout.Workflows.Persistence;
 
 namespace Checkout.Functions.Api;
 
-/// <summary>The response shapes of checkouts and estimates. Every amount is <c>{value, currency}</c> in minor units.</summary>
+/// <summary>Maps domain state to the response contracts. Every amount is <c>{value, currency}</c> in minor units.</summary>
 internal static class CheckoutViews
 {
-    public static Dictionary<string, object?> Status(CheckoutState state, CheckoutLinks links, IReadOnlyList<HistoryEntry>? history)
+    public static CheckoutStatusView Status(CheckoutState state, CheckoutLinks links, IReadOnlyList<HistoryEntry>? history)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(links);
-        var body = new Dictionary<string, object?>
-        {
-            ["id"] = state.Id,
-            ["merchantReference"] = state.MerchantReference,
-            ["status"] = state.Phase.ToStatus(),
-            ["createdTime"] = state.CreatedAt,
-            ["lastUpdatedTime"] = state.UpdatedAt,
-            ["quote"] = state.Quote is null ? null : Quote(state.Quote),
-            ["landedCost"] = state.LandedCost is null ? null : LandedCost(state.LandedCost),
-            ["shipping"] = state.Shipping is null ? null : Shipping(state.Shipping),
-            ["rejection"] = state.Rejection is null ? null : new { code = state.Rejection.Code, detail = state.Rejection.Detail },
-            ["statusQueryGetUri"] = links.StatusQueryGetUri,
-            ["confirmPostUri"] = links.ConfirmPostUri,
-            ["cancelPostUri"] = links.CancelPostUri,
-        };
-        if (history is not null)
-        {
-            body["historyEvents"] = history.Select(h => new { sequence = h.Sequence, eventType = h.EventType, timestamp = h.At, status = h.Status, detail = h.Detail }).ToList();
-        }
-
-        return body;
+        return new CheckoutStatusView(
+            state.Id,
+            state.MerchantReference,
+            state.Phase.ToStatus(),
+            state.CreatedAt,
+            state.UpdatedAt,
+            state.Quote is null ? null : Quote(state.Quote),
+            state.LandedCost is null ? null : LandedCost(state.LandedCost),
+            state.Shipping is null ? null : Shipping(state.Shipping),
+            state.Rejection is null ? null : new RejectionView(state.Rejection.Code, state.Rejection.Detail),
+            links.StatusQueryGetUri,
+            links.ConfirmPostUri,
+            links.CancelPostUri,
+            history?.Select(h => new HistoryEventView(h.Sequence, h.EventType, h.At, h.Status, h.Detail)).ToList());
     }
 
-    public static object Accepted(CheckoutState state, CheckoutLinks links) => new
+    public static CheckoutAccepted Accepted(CheckoutState state, CheckoutLinks links)
     {
-        id = state.Id,
-        status = state.Phase.ToStatus(),
-        statusQueryGetUri = links.StatusQueryGetUri,
-        confirmPostUri = links.ConfirmPostUri,
-        cancelPostUri = links.CancelPostUri,
-    };
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(links);
+        return new CheckoutAccepted(state.Id, state.Phase.ToStatus(), links.StatusQueryGetUri, links.ConfirmPostUri, links.CancelPostUri);
+    }
 
-    public static object Quote(FxQuote quote)
+    public static EstimateView Estimate(Estimate estimate)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        return new EstimateView(
+            Quote(estimate.Quote),
+            LandedCost(estimate.LandedCost),
+            Shipping(estimate.Shipping),
+            [.. estimate.ShippingOptions.Select(Shipping)],
+            [.. estimate.CustomsFlags.Select(f => f.ToString())]);
+    }
+
+    public static QuoteView Quote(FxQuote quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
-        return new
-        {
-            id = quote.Id,
-            from = quote.Primary.Source.Value,
-            to = quote.TargetCurrency.Value,
-            rate = quote.Primary.ClientRate,
-            legs = quote.Legs.Select(l => new { from = l.Source.Value, rate = l.ClientRate, midRate = l.MidRate, spreadBps = l.SpreadBps }).ToList(),
-            createdAt = quote.CreatedAt,
-            expiresAt = quote.ExpiresAt,
-            ratesAsOf = quote.RatesAsOf,
-            rateSource = quote.RateSource,
-        };
+        return new QuoteView(
+            quote.Id,
+            quote.Primary.Source.Value,
+            quote.TargetCurrency.Value,
+            quote.Primary.ClientRate,
+            [.. quote.Legs.Select(l => new QuoteLegView(l.Source.Value, l.ClientRate, l.MidRate, l.SpreadBps))],
+            quote.CreatedAt,
+            quote.ExpiresAt,
+            quote.RatesAsOf,
+            quote.RateSource);
     }
 
-    public static object LandedCost(LandedCost cost)
+    public static LandedCostView LandedCost(LandedCost cost)
     {
         ArgumentNullException.ThrowIfNull(cost);
-        return new
-        {
-            currency = cost.Currency.Value,
-            incoterm = cost.Incoterm.ToString().ToUpperInvariant(),
-            goods = Amount(cost.Goods),
-            shipping = Amount(cost.Shipping),
-            insurance = Amount(cost.Insurance),
-            duty = Amount(cost.Duty),
-            tax = Amount(cost.Tax),
-            fees = Amount(cost.Fees),
-            total = Amount(cost.Total),
-            amountDueAtCheckout = Amount(cost.AmountDueAtCheckout),
-            isEstimate = cost.IsEstimate,
-            lines = cost.Lines.Select(Line).ToList(),
-            notes = cost.Notes,
-        };
+        return new LandedCostView(
+            cost.Currency.Value,
+            cost.Incoterm.ToString().ToUpperInvariant(),
+            Amount(cost.Goods),
+            Amount(cost.Shipping),
+            Amount(cost.Insurance),
+            Amount(cost.Duty),
+            Amount(cost.Tax),
+            Amount(cost.Fees),
+            Amount(cost.Total),
+            Amount(cost.AmountDueAtCheckout),
+            cost.IsEstimate,
+            [.. cost.Lines.Select(Line)],
+            cost.Notes);
     }
 
-    public static object Shipping(ShippingOption option)
+    public static ShippingView Shipping(ShippingOption option)
     {
         ArgumentNullException.ThrowIfNull(option);
-        return new
-        {
-            carrier = option.Carrier,
-            service = option.Service,
-            cost = Amount(option.Cost),
-            days = new { min = option.TransitDaysMin, max = option.TransitDaysMax },
-            chargeableWeightKg = option.ChargeableWeightKg,
-            flags = option.Flags,
-        };
+        return new ShippingView(
+            option.Carrier,
+            option.Service,
+            Amount(option.Cost),
+            new TransitDaysView(option.TransitDaysMin, option.TransitDaysMax),
+            option.ChargeableWeightKg,
+            option.Flags);
     }
 
     public static MoneyAmount Amount(Money money) => MoneyAmount.FromMoney(money);
 
-    private static object Line(LandedCostLine line) => new
-    {
-        kind = Snake(line.Kind.ToString()),
-        description = line.Description,
-        amount = Amount(line.Amount),
-        sku = line.Sku,
-        @base = line.Base is { } b ? Amount(b) : (MoneyAmount?)null,
-        rate = line.Rate,
-        collectedAt = Snake(line.CollectedAt.ToString()),
-        rule = Rule(line.Rule),
-        regime = line.Regime is null ? null : Rule(line.Regime),
-    };
+    private static LandedCostLineView Line(LandedCostLine line) => new(
+        Snake(line.Kind.ToString()),
+        line.Description,
+        Amount(line.Amount),
+        line.Sku,
+        line.Base is { } b ? Amount(b) : null,
+        line.Rate,
+        Snake(line.CollectedAt.ToString()),
+        Rule(line.Rule),
+        line.Regime is null ? null : Rule(line.Regime));
 
-    private static object Rule(RuleReference rule) => new
-    {
-        id = rule.RuleId,
-        effectiveFrom = rule.EffectiveFrom,
-        source = rule.SourceUrl,
-        illustrative = rule.IsIllustrative,
-    };
+    private static RuleView Rule(RuleReference rule) => new(rule.RuleId, rule.EffectiveFrom, rule.SourceUrl, rule.IsIllustrative);
 
     private static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }

@@ -35,14 +35,7 @@ internal static class EstimateFunction
 
             return estimator.Estimate(request.Cart, clock.GetUtcNow(), "est_" + Guid.NewGuid().ToString("N")) switch
             {
-                Estimate estimate => ApiResponse.Json(StatusCodes.Status200OK, new
-                {
-                    quote = CheckoutViews.Quote(estimate.Quote),
-                    landedCost = CheckoutViews.LandedCost(estimate.LandedCost),
-                    shipping = CheckoutViews.Shipping(estimate.Shipping),
-                    shippingOptions = estimate.ShippingOptions.Select(CheckoutViews.Shipping).ToList(),
-                    customsFlags = estimate.CustomsFlags.Select(f => f.ToString()).ToList(),
-                }),
+                Estimate estimate => ApiResponse.Json(StatusCodes.Status200OK, CheckoutViews.Estimate(estimate)),
                 EstimateRejected rejected => ApiProblems.EstimateRejected(rejected.Code, rejected.Detail),
                 var other => throw new InvalidOperationException($"Unexpected estimate result {other.GetType().Name}."),
             };

@@ -1,0 +1,79 @@
+using Checkout.Functions.Api.Contracts;
+using Microsoft.OpenApi;
+
+namespace Checkout.Functions.OpenApi;
+
+/// <summary>Endpoint metadata shared by the merchant API's routes, so every route documents the same problem shape.</summary>
+internal static class OpenApiEndpointExtensions
+{
+    public const string ProblemContentType = "application/problem+json";
+
+    /// <summary>Each status answers an RFC 9457 problem (<see cref="ProblemView"/>).</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(statuses);
+        foreach (var status in statuses)
+        {
+            builder.Produces<ProblemView>(status, ProblemContentType);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Documents the JSON request body. Not <c>Accepts&lt;T&gt;()</c>: that also makes routing answer a wrong content type
+    /// itself, before the endpoint's own 415 problem naming the type it got.
+    /// </summary>
+    public static RouteHandlerBuilder DocumentsJsonBody<TBody>(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(TBody), cancellationToken: cancellationToken) },
+                },
+            };
+        });
+
+    /// <summary>Documents the optional <c>Idempotency-Key</c> request header of a POST.</summary>
+    public static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Idempotency-Key",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Retries with the same key and body replay the first answer; a different body answers 422, " +
+                    "a retry while the first is in flight 409. Scoped per merchant, kept at least 24 hours.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
+            });
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Documents Location and Retry-After on a 202, as Durable's async HTTP pattern sends them.</summary>
+    public static RouteHandlerBuilder WithPollingHeaders(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("202", out var accepted) == true && accepted is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers["Location"] = new OpenApiHeader
+                {
+                    Description = "The status URI to poll.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
+                };
+                response.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before polling.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                };
+            }
+
+            return Task.CompletedTask;
+        });
+}
