@@ -24,10 +24,10 @@ internal static class CheckoutOpenApiDocument
             options.AddDocumentTransformer<OmittedNullsDocumentTransformer>();
         }).ConfigureHttpJsonOptions(json =>
         {
-            // The schemas follow these options; make them the ones the API writes with (ApiJson), not the web
-            // defaults, which would document every number as "integer or string".
+            // The schemas follow these options: numbers as the API writes them (ApiJson), not the web default that
+            // would document every number as "integer or string". Null handling stays as it is: the custom-handler
+            // responses need their explicit nulls; OmittedNullsDocumentTransformer documents the API's omitted ones.
             json.SerializerOptions.NumberHandling = ApiJson.Options.NumberHandling;
-            json.SerializerOptions.DefaultIgnoreCondition = ApiJson.Options.DefaultIgnoreCondition;
         });
 
     public static WebApplication MapCheckoutOpenApi(this WebApplication app)
