@@ -28,6 +28,14 @@ public sealed class CheckoutWorkflowOptions
 
     public string MerchantProfilesTable => Table("merchantprofiles");
 
+    /// <summary>The double-entry ledger: one partition per merchant, a transaction's rows written in one batch.</summary>
+    public string LedgerTable => Table("ledger");
+
+    public string PayoutRailSandboxTable => Table("sandboxpayoutrail");
+
+    /// <summary>Payout attempts to send to the rail and their status polls (delayed messages).</summary>
+    public string PayoutsQueue => Queue("payouts");
+
     public string WorkQueue => Queue("checkout-work");
 
     public string TimersQueue => Queue("checkout-timers");

@@ -4,6 +4,7 @@ using Checkout.Storage.Queues;
 using Checkout.Storage.Tables;
 using Checkout.Workflows.Events;
 using Checkout.Workflows.Merchants;
+using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Runtime;
@@ -45,6 +46,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<SandboxPaymentGateway>();
         services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxPaymentGateway>());
         services.AddSingleton<PayoutHandOff>();
+        services.AddCheckoutPayouts(configuration);
         services.AddSingleton<MerchantProfileStore>();
         services.AddSingleton<IMerchantEventPublisher, QueueMerchantEventPublisher>();
         services.AddCheckoutWebhooks(configuration);

@@ -1,10 +1,11 @@
 using Checkout.Functions.Hosting.QueueTriggers;
 using Checkout.Workflows;
+using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Steps;
 
 namespace Checkout.Functions.Functions;
 
-/// <summary>The queue-triggered functions: workflow steps, durable timers, and the poison queues that turn a message
+/// <summary>The queue-triggered functions: workflow steps, durable timers, payouts (sends and status polls), and the poison queues that turn a message
 /// that kept failing into a <c>needs_attention</c> checkout instead of a silently stuck one.</summary>
 internal static class CheckoutQueueFunctions
 {
@@ -16,6 +17,7 @@ internal static class CheckoutQueueFunctions
         CheckoutWorkHandler Handler() => services.GetRequiredService<CheckoutWorkHandler>();
         QueueTriggerHandler step = (message, ct) => Handler().HandleAsync(message.Text, message.DequeueCount, ct);
         QueueTriggerHandler poison = (message, ct) => Handler().HandlePoisonAsync(message.Text, ct);
+        PayoutWorkHandler Payouts() => services.GetRequiredService<PayoutWorkHandler>();
 
         // Each entry is a function: its name is its function.json folder and, under the Functions host, its
         // POST /{FunctionName} invocation path (see README, "Declaring a function").
@@ -23,6 +25,8 @@ internal static class CheckoutQueueFunctions
             .Add("CheckoutWork", options.WorkQueue, step)
             .Add("CheckoutTimers", options.TimersQueue, step)
             .Add("CheckoutWorkPoison", options.WorkQueue + "-poison", poison)
-            .Add("CheckoutTimersPoison", options.TimersQueue + "-poison", poison);
+            .Add("CheckoutTimersPoison", options.TimersQueue + "-poison", poison)
+            .Add("Payouts", options.PayoutsQueue, (message, ct) => Payouts().HandleAsync(message.Text, ct))
+            .Add("PayoutsPoison", options.PayoutsQueue + "-poison", (message, ct) => Payouts().HandlePoisonAsync(message.Text, ct));
     }
 }

@@ -1,54 +1,75 @@
+using Checkout.Domain.Ledger;
+using Checkout.Domain.Payouts;
 using Checkout.Domain.Workflow;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Checkout.Workflows.Ledger;
+using Checkout.Workflows.Merchants;
+using Checkout.Workflows.Payouts;
+using Microsoft.Extensions.Logging;
 
 namespace Checkout.Workflows.Providers;
 
 /// <summary>
-/// Hands a captured checkout's funds to the payouts workflow: records one pending payout row per checkout
-/// (partition = merchant, row = payout id derived from the checkout id), so a redelivered hand-off records nothing
-/// twice. The payouts work (ledger postings, the payout rail) consumes these rows.
+/// Hands a captured checkout's funds to the merchant: posts the capture (the net, converted into the merchant's
+/// settlement currency, lands on its balance), then creates the checkout's payout (one per checkout, id derived from
+/// it) and starts its first attempt. The checkout completes once the funds are on the balance; the payout goes on by
+/// itself on the payouts queue. Every step is idempotent, so a redelivered hand-off posts and pays nothing twice.
 /// </summary>
-public sealed class PayoutHandOff(TableServiceClient tables, CheckoutWorkflowOptions options)
+public sealed class PayoutHandOff(
+    LedgerStore ledger,
+    PayoutStore payouts,
+    PayoutProcessor processor,
+    MerchantProfileStore merchants,
+    SettlementQuoter quoter,
+    PayoutOptions options,
+    ILogger<PayoutHandOff> logger)
 {
-    private readonly TableClient _table = tables.GetTableClient(options.PayoutsTable);
-
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
-
     public async Task<PayoutHandedOff> HandOffAsync(CheckoutState state, string payoutId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var amount = state.LandedCost!.AmountDueAtCheckout;
-        var row = new TableEntity(state.MerchantId, payoutId)
+        var posting = LedgerPostingRules.Capture(await CaptureFactsAsync(state, cancellationToken));
+        await ledger.PostAsync(posting.Transaction, cancellationToken);
+        var netUnits = posting.MerchantNet.ToMinorUnits();
+        PayoutLog.CapturePosted(logger, state.Id, netUnits, posting.MerchantNet.Currency.Value, state.MerchantId);
+        if (!posting.MerchantNet.IsZero)
         {
-            ["CheckoutId"] = state.Id,
-            ["CaptureId"] = state.CaptureId ?? string.Empty,
-            ["AmountMinor"] = amount.ToMinorUnits(),
-            ["Currency"] = amount.Currency.Value,
-            ["Status"] = "pending",
-            ["CreatedAt"] = now,
-        };
-        try
-        {
-            await _table.AddEntityAsync(row, cancellationToken);
-        }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
-        {
-            // Redelivered hand-off: the payout is already recorded.
+            var payout = await payouts.CreateAsync(new Payout(state.MerchantId, payoutId, state.Id, posting.MerchantNet, 1, PayoutStatus.Pending, now, now), cancellationToken);
+
+            // A redelivered hand-off finds the payout already under way (or retried): nothing more to start.
+            if (payout is { Attempt: 1, Status: PayoutStatus.Pending })
+            {
+                await processor.StartAttemptAsync(payout, cancellationToken);
+            }
         }
 
         return new PayoutHandedOff(payoutId, now);
     }
 
-    /// <summary>Every recorded payout, for audits: (merchant, payout id, checkout id).</summary>
-    public async Task<IReadOnlyList<(string MerchantId, string PayoutId, string CheckoutId)>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>A checkout canceled after capture: the capture is held for the buyer and the refund pays it back.</summary>
+    public async Task RecordRefundAsync(CheckoutState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var payouts = new List<(string, string, string)>();
-        await foreach (var row in _table.QueryAsync(cancellationToken: cancellationToken))
+        ArgumentNullException.ThrowIfNull(state);
+        var charged = state.LandedCost!.AmountDueAtCheckout;
+        await ledger.PostAsync(LedgerPostingRules.CaptureForRefund(state.Id, state.MerchantId, charged, state.UpdatedAt), cancellationToken);
+        await ledger.PostAsync(LedgerPostingRules.Refund(state.Id, state.MerchantId, charged, now), cancellationToken);
+    }
+
+    /// <summary>Every recorded payout, for audits: (merchant, payout id, checkout id).</summary>
+    public async Task<IReadOnlyList<(string MerchantId, string PayoutId, string CheckoutId)>> ListAsync(CancellationToken cancellationToken) =>
+        (await payouts.ListAllAsync(cancellationToken)).Select(p => (p.MerchantId, p.Id, p.CheckoutId)).ToList();
+
+    /// <summary>The capture's time (the state's last change, the capture) fixes the settlement quote, so a redelivery
+    /// derives the same amounts.</summary>
+    private async Task<CaptureFacts> CaptureFactsAsync(CheckoutState state, CancellationToken cancellationToken)
+    {
+        var landed = state.LandedCost!;
+        var profile = await merchants.GetAsync(state.MerchantId, cancellationToken);
+        if (profile is null)
         {
-            payouts.Add((row.PartitionKey, row.RowKey, row.GetString("CheckoutId") ?? string.Empty));
+            PayoutLog.NoProfile(logger, state.MerchantId, state.Id);
         }
 
-        return payouts;
+        var settlement = profile?.SettlementCurrency ?? landed.Currency;
+        var quote = settlement == landed.Currency ? null : quoter.Quote(state.Id, settlement, landed.Currency, state.UpdatedAt);
+        return new CaptureFacts(state.Id, state.MerchantId, landed, settlement, quote, options.ProcessingFeeBps, state.UpdatedAt);
     }
 }

@@ -1,5 +1,6 @@
 using Checkout.Storage.Queues;
 using Checkout.Workflows.Merchants;
+using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Webhooks;
@@ -10,7 +11,7 @@ namespace Checkout.Workflows.Runtime;
 public sealed class WorkflowStorageInitializer(
     CheckoutStore store,
     SandboxPaymentGateway payments,
-    PayoutHandOff payouts,
+    PayoutStorageInitializer payouts,
     MerchantProfileStore merchants,
     WebhookStorageInitializer webhooks,
     QueueServiceClient queues,

@@ -112,6 +112,7 @@ public sealed partial class CheckoutWorkHandler(
         var amount = state.LandedCost!.AmountDueAtCheckout;
         var request = new RefundRequest(CheckoutStateMachine.RefundKey(state), state.Id, state.CaptureId!, amount);
         var result = await payments.RefundAsync(request, cancellationToken);
+        await payouts.RecordRefundAsync(state, now, cancellationToken);
         return new PaymentRefunded(result.RefundId, now);
     }
 

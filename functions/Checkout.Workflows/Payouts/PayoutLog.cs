@@ -1,0 +1,38 @@
+using Checkout.Domain.Payouts;
+using Microsoft.Extensions.Logging;
+
+namespace Checkout.Workflows.Payouts;
+
+/// <summary>Payout and ledger logs, event ids 6000-6099.</summary>
+internal static partial class PayoutLog
+{
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Capture of checkout {CheckoutId} posted; {NetMinorUnits} minor units of {Currency} credited to merchant {MerchantId}")]
+    public static partial void CapturePosted(ILogger logger, string checkoutId, long netMinorUnits, string currency, string merchantId);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Merchant {MerchantId} has no profile; checkout {CheckoutId} settles in its presentment currency")]
+    public static partial void NoProfile(ILogger logger, string merchantId, string checkoutId);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Payout {PayoutId} attempt {Attempt} moved from {From} to {To}")]
+    public static partial void Moved(ILogger logger, string payoutId, int attempt, PayoutStatus from, PayoutStatus to);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Debug, Message = "Payout {PayoutId}: {Kind} for attempt {Attempt} no longer applies (now attempt {Current}, {Status}); dropped")]
+    public static partial void Stale(ILogger logger, string payoutId, string kind, int attempt, int current, PayoutStatus status);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Payout message for unknown payout {PayoutId} of merchant {MerchantId}; dropped")]
+    public static partial void Unknown(ILogger logger, string payoutId, string merchantId);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Payout {PayoutId} retried as attempt {Attempt}")]
+    public static partial void Retried(ILogger logger, string payoutId, int attempt);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Rail webhook refused: {Reason}")]
+    public static partial void WebhookRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "Payout {PayoutId} attempt {Attempt}: its message reached the poison queue; rail status {RailStatus}")]
+    public static partial void Poisoned(ILogger logger, string payoutId, int attempt, string railStatus);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Error, Message = "Unreadable message in the payouts poison queue: {Reason}")]
+    public static partial void UnreadablePoison(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Debug, Message = "Payout {PayoutId} lost an ETag race; re-reading")]
+    public static partial void Conflict(ILogger logger, string payoutId);
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using Checkout.Domain.Payouts;
+using Checkout.Storage;
+using Checkout.Storage.Tables;
+
+namespace Checkout.Workflows.Providers;
+
+/// <summary>
+/// The payout rail's test mode, deterministic by destination account number, like a payment provider's test bank
+/// accounts (see <see cref="SandboxPayoutAccounts"/> and the README table). Its records live in its own table, one row
+/// per idempotency key, so the same key always returns the same payout and an audit can count payouts per attempt.
+/// An <c>in_transit</c> payout reaches its final status at the next status check, or when <see cref="SettleAsync"/>
+/// plays the bank (the rail then tells us through a signed webhook).
+/// </summary>
+public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflowOptions options) : IPayoutRail
+{
+    private const string Row = "payout";
+    private const int TransientFailures = 2;
+
+    private readonly TableClient _table = tables.GetTableClient(options.PayoutRailSandboxTable);
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+
+    public async Task<PayoutRailResult> CreateAsync(PayoutRailRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var existing = await _table.GetEntityIfExistsAsync(request.IdempotencyKey, Row, cancellationToken: cancellationToken);
+        if (existing?.GetString("Status") is { Length: > 0 })
+        {
+            return Read(existing);
+        }
+
+        var behaviour = SandboxPayoutAccounts.For(request.Destination.AccountNumber);
+        if (behaviour == SandboxPayoutAccounts.Behaviour.UnavailableTwice)
+        {
+            await FailFirstAttemptsAsync(request.IdempotencyKey, existing, cancellationToken);
+        }
+
+        var (status, failure) = SandboxPayoutAccounts.AtCreation(behaviour);
+        var row = new TableEntity(request.IdempotencyKey, Row)
+        {
+            ["RailPayoutId"] = "po_" + Derive(request.IdempotencyKey),
+            ["PayoutId"] = request.PayoutId,
+            ["MerchantId"] = request.MerchantId,
+            ["AmountMinor"] = request.Amount.ToMinorUnits(),
+            ["Currency"] = request.Amount.Currency.Value,
+            ["AccountNumber"] = request.Destination.AccountNumber,
+            ["Status"] = status.ToWire(),
+            ["FailureCode"] = failure ?? string.Empty,
+        };
+        // Replace, not add: the row may hold the transient counter; two concurrent creates with one key compute the
+        // same deterministic payout, so either write is the answer.
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        return Read(row);
+    }
+
+    /// <summary>A status check: an <c>in_transit</c> payout reaches its account's final status here.</summary>
+    public async Task<PayoutRailResult?> GetAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync(idempotencyKey, Row, cancellationToken: cancellationToken);
+        if (row?.GetString("Status") is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        return Read(row).Status == PayoutStatus.InTransit ? await SettleAsync(idempotencyKey, cancellationToken) : Read(row);
+    }
+
+    /// <summary>Plays the bank: an <c>in_transit</c> payout moves to its account's final status (others stay as they are).</summary>
+    public async Task<PayoutRailResult> SettleAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityAsync(idempotencyKey, Row, cancellationToken: cancellationToken);
+        if (Read(row).Status != PayoutStatus.InTransit)
+        {
+            return Read(row);
+        }
+
+        var (status, failure) = SandboxPayoutAccounts.AtSettlement(SandboxPayoutAccounts.For(row.GetString("AccountNumber") ?? string.Empty));
+        row["Status"] = status.ToWire();
+        row["FailureCode"] = failure ?? string.Empty;
+        try
+        {
+            await _table.UpdateEntityAsync(row, row.ETag ?? ETag.All, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (StorageRequestFailedException ex) when (ex.Status == 412)
+        {
+            // Settled concurrently by another check: both computed the same final status from the account.
+        }
+
+        return Read(row);
+    }
+
+    private async Task FailFirstAttemptsAsync(string key, TableEntity? existing, CancellationToken cancellationToken)
+    {
+        var attempts = (existing?.GetInt32("Attempts") ?? 0) + 1;
+        if (attempts > TransientFailures)
+        {
+            return;
+        }
+
+        await _table.UpsertEntityAsync(new TableEntity(key, Row) { ["Attempts"] = attempts }, TableUpdateMode.Replace, cancellationToken);
+        throw new PayoutRailUnavailableException($"Sandbox rail unavailable (attempt {attempts} of {TransientFailures} planned failures).");
+    }
+
+    private static PayoutRailResult Read(TableEntity row)
+    {
+        if (!PayoutStatusNames.TryParse(row.GetString("Status"), out var status))
+        {
+            throw new InvalidOperationException($"Sandbox rail row {row.PartitionKey} has no status.");
+        }
+
+        var failure = row.GetString("FailureCode") is { Length: > 0 } code ? code : null;
+        return new PayoutRailResult(row.GetString("RailPayoutId") ?? string.Empty, status, failure, failure is null ? null : SandboxPayoutAccounts.Describe(failure));
+    }
+
+    private static string Derive(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
+}

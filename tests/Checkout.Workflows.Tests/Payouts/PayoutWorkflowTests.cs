@@ -1,0 +1,159 @@
+using Checkout.Domain.Payouts;
+using Checkout.Testing;
+using Checkout.Workflows.Payouts;
+using Checkout.Workflows.Providers;
+using static Checkout.Workflows.Providers.SandboxPayoutAccounts;
+
+namespace Checkout.Workflows.Tests.Payouts;
+
+/// <summary>Every sandbox payout path end to end on Azurite, the ledger reconciled after each step.</summary>
+public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task PaidAtOnce_CheckoutCompletesWithFundsInTransit_ThenPaidAndAnnounced()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, PaidAtOnce);
+
+        var handedOff = await s.CompleteCheckoutAsync("paid1");
+
+        Assert.Equal((PayoutStatus.Pending, 1, "USD"), (handedOff.Status, handedOff.Attempt, handedOff.Amount.Currency.Value));
+        Assert.True(handedOff.Amount.ToMinorUnits() > 0);
+        Assert.Equal(handedOff.Amount.ToMinorUnits(), await s.InTransitAsync());
+        await s.AssertReconciledAsync();
+
+        var paid = await s.PumpUntilAsync("paid1", p => p.Status == PayoutStatus.Paid, "paid");
+
+        Assert.Equal(0, await s.InTransitAsync());
+        Assert.Equal(0, await s.AvailableAsync());
+        await s.AssertReconciledAsync();
+        var announced = Assert.Single(await s.EventsAsync(), e => e.Type == PayoutEvents.Paid);
+        Assert.Equal("paid1-payout.payout.paid", announced.Id);
+        Assert.Equal(paid.Amount.ToMinorUnits(), (long)announced.Data["amount"]!["value"]!);
+    }
+
+    [Fact]
+    public async Task PaidLater_InTransitThenStatusPollTimer_Paid()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, PaidLater);
+        await s.CompleteCheckoutAsync("later1");
+
+        var inTransit = await s.PumpUntilAsync("later1", p => p.Status != PayoutStatus.Pending, "sent");
+        Assert.Equal(PayoutStatus.InTransit, inTransit.Status);
+        Assert.StartsWith("po_", inTransit.RailPayoutId, StringComparison.Ordinal);
+        await s.AssertReconciledAsync();
+
+        await s.PumpUntilAsync("later1", p => p.Status == PayoutStatus.Paid, "the poll timer finds it paid");
+        Assert.Equal(0, await s.InTransitAsync());
+        await s.AssertReconciledAsync();
+    }
+
+    [Fact]
+    public async Task PaidLater_SignedRailWebhook_PaidWithoutWaitingForThePoll()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, PaidLater);
+        await s.CompleteCheckoutAsync("hook1");
+        var inTransit = await s.PumpUntilAsync("hook1", p => p.Status != PayoutStatus.Pending, "sent");
+        var settled = await s.Host.Get<SandboxPayoutRail>().SettleAsync(inTransit.IdempotencyKey, CancellationToken.None);
+        var body = RailWebhookHandler.Body("evt_1", PayoutScenario.Merchant, inTransit.Id, inTransit.IdempotencyKey, settled);
+        var handler = s.Host.Get<RailWebhookHandler>();
+        var now = s.Host.Clock.GetUtcNow();
+
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, RailWebhookSignature.Sign("wrong", now, body), CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, RailWebhookSignature.Sign(PayoutScenario.RailSecret, now.AddMinutes(-6), body), CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body.Replace("paid", "failed", StringComparison.Ordinal), RailWebhookSignature.Sign(PayoutScenario.RailSecret, now, body), CancellationToken.None));
+        Assert.Equal(PayoutStatus.InTransit, (await s.PayoutAsync("hook1")).Status);
+
+        var signature = RailWebhookSignature.Sign(PayoutScenario.RailSecret, now, body);
+        Assert.Equal(RailWebhookOutcome.Accepted, await handler.HandleAsync(body, signature, CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Accepted, await handler.HandleAsync(body, signature, CancellationToken.None));
+
+        Assert.Equal(PayoutStatus.Paid, (await s.PayoutAsync("hook1")).Status);
+        await s.AssertReconciledAsync();
+    }
+
+    [Theory]
+    [InlineData(AccountClosed, PayoutStatus.Failed, PayoutFailureCodes.AccountClosed)]
+    [InlineData(InvalidAccountNumber, PayoutStatus.Failed, PayoutFailureCodes.InvalidAccountNumber)]
+    [InlineData(CouldNotProcessLater, PayoutStatus.Failed, PayoutFailureCodes.CouldNotProcess)]
+    [InlineData(CanceledLater, PayoutStatus.Canceled, null)]
+    [InlineData(null, PayoutStatus.Failed, PayoutFailureCodes.NoAccount)]
+    public async Task Failure_ThenDestinationUpdated_RetriedAndPaid(string? account, PayoutStatus failedAs, string? code)
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, account);
+        var created = await s.CompleteCheckoutAsync("fail1");
+
+        var failed = await s.PumpUntilAsync("fail1", p => p.Status.IsFinal(), "the attempt ends");
+        Assert.Equal((failedAs, code, 1), (failed.Status, failed.FailureCode, failed.Attempt));
+        Assert.Equal(created.Amount.ToMinorUnits(), await s.AvailableAsync());
+        Assert.Equal(0, await s.InTransitAsync());
+        Assert.Single(await s.EventsAsync(), e => e.Id == "fail1-payout-a1.payout.failed");
+        await s.AssertReconciledAsync();
+
+        await s.SetDestinationAsync(PaidAtOnce);
+        var retried = await s.Host.Get<PayoutRetries>().RetryAllAsync(PayoutScenario.Merchant, CancellationToken.None);
+        Assert.Equal((2, PayoutStatus.Pending), (Assert.Single(retried).Attempt, retried[0].Status));
+        Assert.Equal(0, await s.AvailableAsync());
+        await s.AssertReconciledAsync();
+
+        var paid = await s.PumpUntilAsync("fail1", p => p.Status == PayoutStatus.Paid, "the retry is paid");
+        Assert.Equal(2, paid.Attempt);
+        Assert.Equal((0L, 0L), (await s.AvailableAsync(), await s.InTransitAsync()));
+        Assert.Single(await s.EventsAsync(), e => e.Type == PayoutEvents.Paid);
+        await s.AssertReconciledAsync();
+    }
+
+    [Fact]
+    public async Task Retry_OnRequest_PaidOrRefusedWhenNothingToRetry()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, InvalidAccountNumber);
+        await s.CompleteCheckoutAsync("ask1");
+        await s.PumpUntilAsync("ask1", p => p.Status == PayoutStatus.Failed, "failed");
+        var retries = s.Host.Get<PayoutRetries>();
+
+        Assert.Equal(PayoutRetryOutcome.NotFound, (await retries.RetryAsync(PayoutScenario.Merchant, "nope-payout", CancellationToken.None)).Outcome);
+        await s.SetDestinationAsync(PaidLater);
+        Assert.Equal(PayoutRetryOutcome.Retried, (await retries.RetryAsync(PayoutScenario.Merchant, "ask1-payout", CancellationToken.None)).Outcome);
+        Assert.Equal(PayoutRetryOutcome.Resent, (await retries.RetryAsync(PayoutScenario.Merchant, "ask1-payout", CancellationToken.None)).Outcome);
+        await s.PumpUntilAsync("ask1", p => p.Status == PayoutStatus.InTransit, "in transit");
+        Assert.Equal(PayoutRetryOutcome.NotRetryable, (await retries.RetryAsync(PayoutScenario.Merchant, "ask1-payout", CancellationToken.None)).Outcome);
+
+        var paid = await s.PumpUntilAsync("ask1", p => p.Status == PayoutStatus.Paid, "paid");
+        Assert.Equal(2, paid.Attempt);
+        await s.AssertReconciledAsync();
+    }
+
+    [Fact]
+    public async Task TransientRail_UnavailableTwice_RedeliveredThenPaidOnce()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, UnavailableTwice);
+        await s.CompleteCheckoutAsync("flaky1");
+        var pump = new Harness.PayoutPump(s.Host);
+
+        await pump.UntilAsync(async () => (await s.PayoutAsync("flaky1")).Status == PayoutStatus.Paid, PayoutScenario.Timeout, "paid after two outages");
+
+        Assert.Equal(2, pump.Failures);
+        Assert.Equal(0, await s.AvailableAsync());
+        await s.AssertReconciledAsync();
+    }
+
+    [Fact]
+    public async Task Redelivery_EveryMessageTwiceForManyCheckouts_EachPaidOnceAndLedgerReconciled()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, PaidLater);
+        var ids = Enumerable.Range(0, 4).Select(i => $"dup{i}").ToList();
+        foreach (var id in ids)
+        {
+            await s.CompleteCheckoutAsync(id, deliveries: 2);
+        }
+
+        foreach (var id in ids)
+        {
+            await s.PumpUntilAsync(id, p => p.Status == PayoutStatus.Paid, $"{id} paid", deliveries: 2);
+        }
+
+        Assert.Equal((0L, 0L), (await s.AvailableAsync(), await s.InTransitAsync()));
+        var paidEvents = (await s.EventsAsync()).Where(e => e.Type == PayoutEvents.Paid).Select(e => e.Id).Distinct();
+        Assert.Equal(ids.Select(i => $"{i}-payout.payout.paid").Order(), paidEvents.Order());
+        await s.AssertReconciledAsync();
+    }
+}
