@@ -35,4 +35,7 @@ internal static partial class PayoutLog
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Debug, Message = "Payout {PayoutId} lost an ETag race; re-reading")]
     public static partial void Conflict(ILogger logger, string payoutId);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Error, Message = "Unreadable message on the payouts queue, dropped: {Reason}")]
+    public static partial void UnreadableMessage(ILogger logger, string reason);
 }

@@ -7,9 +7,21 @@ namespace Checkout.Workflows.Payouts;
 /// outages throw, so the queue redelivers; the same idempotency key makes the retry safe.</summary>
 public sealed class PayoutWorkHandler(PayoutProcessor processor, PayoutStore payouts, IPayoutRail rail, ILogger<PayoutWorkHandler> logger)
 {
+    /// <summary>A message that is not a payout work item can never succeed, and its poison handler could only drop it:
+    /// it is logged as an error and dropped at once rather than retried.</summary>
     public Task HandleAsync(string messageText, CancellationToken cancellationToken)
     {
-        var item = PayoutWorkItem.Parse(messageText);
+        PayoutWorkItem item;
+        try
+        {
+            item = PayoutWorkItem.Parse(messageText);
+        }
+        catch (FormatException ex)
+        {
+            PayoutLog.UnreadableMessage(logger, ex.Message);
+            return Task.CompletedTask;
+        }
+
         return item.Kind == PayoutWorkItem.Send ? processor.SendAsync(item, cancellationToken) : processor.PollAsync(item, cancellationToken);
     }
 
