@@ -7,6 +7,7 @@ namespace Checkout.Functions;
 internal static class WebhookApi
 {
     public const string EndpointsRoute = "/api/webhook-endpoints";
+    public const string DeliveriesRoute = "/api/webhook-deliveries";
 
     public static WebApplication MapWebhookApi(this WebApplication app)
     {
@@ -26,6 +27,15 @@ internal static class WebhookApi
         api.MapDelete(EndpointsRoute + "/{id}", WebhookEndpointFunctions.DeleteAsync).WithName("DeleteWebhookEndpoint")
             .Describe("Delete a webhook endpoint", "Stops deliveries to the endpoint.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblems(404);
+        api.MapGet(DeliveriesRoute, WebhookDeliveryFunctions.ListAsync).WithName("ListWebhookDeliveries")
+            .Describe("List webhook deliveries", "Every delivery of an event to an endpoint with all its attempts, newest first; filter by eventId, eventType or endpointId; page with limit (1-100, default 25) and the previous page's nextCursor.")
+            .Produces<object>(StatusCodes.Status200OK).ProducesProblems(422);
+        api.MapGet(DeliveriesRoute + "/{id}", WebhookDeliveryFunctions.GetAsync).WithName("GetWebhookDelivery")
+            .Describe("Get a webhook delivery", "One delivery with every attempt (status code, duration, error, next attempt time).")
+            .Produces<object>(StatusCodes.Status200OK).ProducesProblems(404);
+        api.MapPost(DeliveriesRoute + "/{id}/redeliver", WebhookDeliveryFunctions.RedeliverAsync).WithName("RedeliverWebhook")
+            .Describe("Redeliver a webhook", "Queues one more signed attempt of a delivery that succeeded or failed; 409 while automatic retries are pending or when the endpoint is disabled or deleted.")
+            .Produces<object>(StatusCodes.Status202Accepted).AcceptsIdempotencyKey().ProducesProblems(400, 404, 409, 422);
         return app;
     }
 

@@ -25,4 +25,32 @@ internal static class WebhookViews
 
         return body;
     }
+
+    public static Dictionary<string, object?> Delivery(WebhookDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return new Dictionary<string, object?>
+        {
+            ["id"] = delivery.Id,
+            ["endpointId"] = delivery.EndpointId,
+            ["eventId"] = delivery.EventId,
+            ["eventType"] = delivery.EventType,
+            ["webhookId"] = delivery.WebhookId,
+            ["status"] = delivery.Status,
+            ["attemptCount"] = delivery.AttemptCount,
+            ["nextAttemptTime"] = delivery.Status == WebhookDeliveryStatus.Pending ? delivery.LastAttempt?.NextAttemptAt : null,
+            ["lastError"] = delivery.LastError,
+            ["createdTime"] = delivery.CreatedAt,
+            ["attempts"] = delivery.Attempts.Select(a => new
+            {
+                attempt = a.Attempt,
+                timestamp = a.At,
+                statusCode = a.StatusCode,
+                durationMs = a.DurationMs,
+                error = a.Error,
+                nextAttemptTime = a.NextAttemptAt,
+                manual = a.Manual,
+            }).ToList(),
+        };
+    }
 }

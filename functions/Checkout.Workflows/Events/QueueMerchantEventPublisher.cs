@@ -10,6 +10,7 @@ public sealed class QueueMerchantEventPublisher(QueueServiceClient queues, Check
 {
     private readonly QueueClient _queue = queues.GetQueueClient(options.WebhooksQueue);
 
+    // Never expire: the default 7-day time-to-live would silently drop an event nobody fanned out in time.
     public Task PublishAsync(MerchantEvent merchantEvent, CancellationToken cancellationToken) =>
-        _queue.SendMessageAsync(JsonSerializer.Serialize(merchantEvent, WorkflowJson.Options), ct: cancellationToken);
+        _queue.SendMessageAsync(JsonSerializer.Serialize(merchantEvent, WorkflowJson.Options), timeToLive: TimeSpan.FromSeconds(-1), ct: cancellationToken);
 }

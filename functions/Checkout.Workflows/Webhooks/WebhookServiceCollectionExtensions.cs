@@ -11,8 +11,16 @@ public static class WebhookServiceCollectionExtensions
     public static IServiceCollection AddCheckoutWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
+        options.Validate();
+        services.AddSingleton(options);
         services.AddSingleton(sp => new WebhookUrlPolicy(sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
         services.AddSingleton<WebhookEndpointStore>();
+        services.AddSingleton<WebhookDeliveryStore>();
+        services.AddSingleton<WebhookAttemptScheduler>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookFanOut>();
+        services.AddSingleton<WebhookDeliveryHandler>();
         services.AddSingleton<WebhookStorageInitializer>();
         return services;
     }

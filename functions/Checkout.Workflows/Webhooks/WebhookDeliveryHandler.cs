@@ -1,0 +1,161 @@
+using Checkout.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Checkout.Workflows.Webhooks;
+
+/// <summary>
+/// Consumes the deliveries queue: makes one signed attempt, records it under the delivery's ETag, then schedules the
+/// next attempt as a delayed message (or stops: success, 410 Gone, retries exhausted, or a manual redelivery).
+/// An attempt number already recorded is never attempted again.
+/// </summary>
+public sealed class WebhookDeliveryHandler(
+    WebhookDeliveryStore deliveries,
+    WebhookEndpointStore endpoints,
+    WebhookSender sender,
+    WebhookAttemptScheduler queue,
+    WebhookOptions webhookOptions,
+    CheckoutWorkflowOptions options,
+    TimeProvider clock,
+    ILogger<WebhookDeliveryHandler> logger)
+{
+    public async Task HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
+    {
+        var message = Read(messageText, options.WebhookDeliveriesQueue);
+        if (message is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await AttemptAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (dequeueCount >= options.MaxDequeueCount && ex is not OperationCanceledException)
+        {
+            // Last delivery: say why on the delivery before the message goes to poison, so it never looks stuck.
+            WebhookLog.DeliveryGivingUp(logger, ex, message.DeliveryId, message.Attempt, dequeueCount);
+            await AbandonAsync(message, "Processing the attempt failed repeatedly: " + ex.Message, cancellationToken);
+            throw;
+        }
+    }
+
+    public async Task HandlePoisonAsync(string messageText, CancellationToken cancellationToken)
+    {
+        var message = Read(messageText, options.WebhookDeliveriesQueue + "-poison");
+        if (message is not null)
+        {
+            var reason = $"The attempt message was delivered {options.MaxDequeueCount} times without success and moved to the poison queue.";
+            await AbandonAsync(message, reason, cancellationToken);
+        }
+    }
+
+    private async Task AttemptAsync(WebhookAttemptMessage message, CancellationToken cancellationToken)
+    {
+        var read = await deliveries.GetAsync(message.MerchantId, message.DeliveryId, cancellationToken);
+        if (read is not { } found)
+        {
+            WebhookLog.UnknownDelivery(logger, message.DeliveryId, message.Attempt);
+            return;
+        }
+
+        var (delivery, etag) = found;
+        if (delivery.AttemptCount >= message.Attempt)
+        {
+            await ResumeScheduleAsync(delivery, message, cancellationToken);
+            return;
+        }
+
+        if (delivery.AttemptCount + 1 != message.Attempt || (delivery.Status != WebhookDeliveryStatus.Pending && !message.Manual))
+        {
+            WebhookLog.Stale(logger, delivery.Id, message.Attempt);
+            return;
+        }
+
+        var endpoint = await endpoints.GetAsync(delivery.MerchantId, delivery.EndpointId, cancellationToken);
+        if (endpoint is not { Enabled: true })
+        {
+            var reason = endpoint is null ? "The endpoint was deleted." : $"The endpoint is disabled: {endpoint.DisabledReason}";
+            await FinishWithoutAttemptAsync(delivery, etag, reason, cancellationToken);
+            return;
+        }
+
+        await SendAndRecordAsync(delivery, etag, endpoint, message, cancellationToken);
+    }
+
+    private async Task SendAndRecordAsync(WebhookDelivery delivery, ETag etag, WebhookEndpoint endpoint, WebhookAttemptMessage message, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow();
+        var result = await sender.SendAsync(endpoint, delivery, cancellationToken);
+        var next = result.Succeeded || result.Gone || message.Manual || message.Attempt >= webhookOptions.MaxAttempts
+            ? (DateTimeOffset?)null
+            : at + webhookOptions.RetryDelays[message.Attempt - 1];
+        if (result.Gone)
+        {
+            // Before recording: a crash in between must not leave a recorded 410 with the endpoint still enabled.
+            await endpoints.DisableAsync(endpoint.MerchantId, endpoint.Id, $"Answered 410 Gone on {at:O}.", at, cancellationToken);
+            WebhookLog.EndpointDisabled(logger, endpoint.Id, endpoint.MerchantId);
+        }
+
+        var status = result.Succeeded ? WebhookDeliveryStatus.Succeeded : next is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
+        var attempt = new WebhookAttempt(message.Attempt, at, result.StatusCode, result.DurationMs, result.Error, next, message.Manual);
+        var updated = delivery with
+        {
+            Status = status,
+            AttemptCount = message.Attempt,
+            Attempts = [.. delivery.Attempts, attempt],
+            LastError = result.Succeeded ? null : result.Error ?? $"HTTP {result.StatusCode}",
+        };
+        if (!await deliveries.UpdateAsync(updated, etag, cancellationToken))
+        {
+            WebhookLog.AttemptRaced(logger, delivery.Id, message.Attempt);
+            return;
+        }
+
+        WebhookLog.Attempted(logger, delivery.Id, message.Attempt, endpoint.Id, status, result.StatusCode, result.DurationMs);
+        if (next is { } due)
+        {
+            await queue.ScheduleAsync(new WebhookAttemptMessage(delivery.MerchantId, delivery.Id, message.Attempt + 1), due, cancellationToken);
+        }
+    }
+
+    /// <summary>The attempt is recorded already: a duplicate, or the redelivery of a message whose worker crashed after
+    /// recording and before scheduling the next attempt. Re-queue that next attempt; a duplicate of it is dropped later.</summary>
+    private async Task ResumeScheduleAsync(WebhookDelivery delivery, WebhookAttemptMessage message, CancellationToken cancellationToken)
+    {
+        if (delivery is { Status: WebhookDeliveryStatus.Pending, LastAttempt.NextAttemptAt: { } due } && delivery.AttemptCount == message.Attempt && !message.Manual)
+        {
+            await queue.ScheduleAsync(new WebhookAttemptMessage(delivery.MerchantId, delivery.Id, message.Attempt + 1), due, cancellationToken);
+            return;
+        }
+
+        WebhookLog.Stale(logger, delivery.Id, message.Attempt);
+    }
+
+    private async Task FinishWithoutAttemptAsync(WebhookDelivery delivery, ETag etag, string reason, CancellationToken cancellationToken)
+    {
+        WebhookLog.DeliveryAbandoned(logger, delivery.Id, reason);
+        await deliveries.UpdateAsync(delivery with { Status = WebhookDeliveryStatus.Failed, LastError = reason }, etag, cancellationToken);
+    }
+
+    private async Task AbandonAsync(WebhookAttemptMessage message, string reason, CancellationToken cancellationToken)
+    {
+        var read = await deliveries.GetAsync(message.MerchantId, message.DeliveryId, cancellationToken);
+        if (read is { Delivery.Status: WebhookDeliveryStatus.Pending } found && found.Delivery.AttemptCount < message.Attempt)
+        {
+            await FinishWithoutAttemptAsync(found.Delivery, found.ETag, reason, cancellationToken);
+        }
+    }
+
+    private WebhookAttemptMessage? Read(string messageText, string queueName)
+    {
+        try
+        {
+            return WebhookAttemptMessage.Parse(messageText);
+        }
+        catch (FormatException ex)
+        {
+            WebhookLog.Unreadable(logger, queueName, ex.Message);
+            return null;
+        }
+    }
+}

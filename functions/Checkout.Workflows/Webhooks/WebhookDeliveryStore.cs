@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Checkout.Storage;
+using Checkout.Storage.Tables;
+using Checkout.Workflows.Serialization;
+
+namespace Checkout.Workflows.Webhooks;
+
+/// <summary>
+/// Deliveries, one partition per merchant, newest first (see <see cref="WebhookIds.DeliveryId"/>). Each attempt
+/// rewrites the delivery's row under its ETag, so two workers racing on one attempt record it once.
+/// </summary>
+public sealed class WebhookDeliveryStore(TableServiceClient tables, CheckoutWorkflowOptions options)
+{
+    /// <summary>Attempts kept on the row; older ones are dropped (the count stays exact) to respect the entity size limit.</summary>
+    public const int MaxAttemptsKept = 50;
+
+    private readonly TableClient _table = tables.GetTableClient(options.WebhookDeliveriesTable);
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+
+    /// <summary>False when the delivery exists already (a repeated fan-out).</summary>
+    public async Task<bool> AddAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(WebhookDeliveryRows.ToRow(delivery), cancellationToken);
+            return true;
+        }
+        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        {
+            return false;
+        }
+    }
+
+    public async Task<(WebhookDelivery Delivery, ETag ETag)?> GetAsync(string merchantId, string deliveryId, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync(merchantId, deliveryId, cancellationToken: cancellationToken);
+        return row is null ? null : (WebhookDeliveryRows.FromRow(row), row.ETag!.Value);
+    }
+
+    /// <summary>Replaces the row if unchanged since read; false when another worker changed it first.</summary>
+    public async Task<bool> UpdateAsync(WebhookDelivery delivery, ETag etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var kept = delivery.Attempts.Count > MaxAttemptsKept ? delivery with { Attempts = delivery.Attempts.TakeLast(MaxAttemptsKept).ToList() } : delivery;
+        try
+        {
+            await _table.UpdateEntityAsync(WebhookDeliveryRows.ToRow(kept), etag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (StorageRequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One page of the merchant's deliveries, newest first, optionally filtered; the token resumes after it.</summary>
+    /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
+    public async Task<(IReadOnlyList<WebhookDelivery> Items, string? ContinuationToken)> ListAsync(
+        string merchantId, WebhookDeliveryFilter filter, int limit, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        IAsyncEnumerable<TablePage> pages;
+        try
+        {
+            pages = _table.QueryPagesAsync(filter.ToODataFilter(merchantId), maxPerPage: limit, continuationToken: continuationToken, cancellationToken: cancellationToken);
+        }
+        catch (ArgumentException ex) when (continuationToken is not null)
+        {
+            throw new FormatException(ex.Message, ex);
+        }
+
+        await foreach (var page in pages)
+        {
+            // Filtered queries may return empty pages that still carry a token; skip ahead to the first page with rows.
+            if (page.Entities.Count > 0 || page.ContinuationToken is null)
+            {
+                return (page.Entities.Select(WebhookDeliveryRows.FromRow).ToList(), page.ContinuationToken);
+            }
+        }
+
+        return ([], null);
+    }
+}

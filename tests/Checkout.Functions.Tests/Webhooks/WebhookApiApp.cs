@@ -1,0 +1,39 @@
+using Checkout.Functions.Api;
+using Checkout.Functions.Tests.Api;
+using Checkout.Storage;
+using Checkout.Storage.Queues;
+using Checkout.Testing;
+using Checkout.Workflows;
+using Checkout.Workflows.Events;
+
+namespace Checkout.Functions.Tests.Webhooks;
+
+/// <summary>The real app with a webhook retry schedule shrunk to seconds (1 s, 2 s, 1 s: four attempts), plus what
+/// tests need around it: fresh merchants, the webhooks queue to publish on, the deliveries queue to inspect.</summary>
+public sealed class WebhookApiApp() : ApiApp(new Dictionary<string, string>
+{
+    ["Webhooks__RetrySchedule"] = string.Join(',', Schedule.Select(d => d.ToString("c", System.Globalization.CultureInfo.InvariantCulture))),
+    ["Webhooks__AttemptTimeout"] = "00:00:05",
+})
+{
+    public static readonly TimeSpan[] Schedule = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)];
+
+    public CheckoutWorkflowOptions Options => new() { ResourcePrefix = Prefix };
+
+    public async Task<string> NewMerchantKeyAsync(string merchantId) =>
+        await new MerchantKeyStore(Tables, new ApiTables(Options)).CreateKeyAsync(merchantId, CancellationToken.None);
+
+    public async Task PublishAsync(MerchantEvent merchantEvent) =>
+        await new QueueMerchantEventPublisher(await QueuesAsync(), Options).PublishAsync(merchantEvent, CancellationToken.None);
+
+    /// <summary>Messages on the deliveries queue, visible or not: zero means no attempt is queued or scheduled.</summary>
+    public async Task<int> QueuedAttemptsAsync() =>
+        await (await QueuesAsync()).GetQueueClient(Options.WebhookDeliveriesQueue).GetApproximateMessageCountAsync();
+
+    private static async Task<QueueServiceClient> QueuesAsync()
+    {
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        return new QueueServiceClient(StorageConnectionString.Parse(azurite.ConnectionString), new StorageClientOptions());
+    }
+}
