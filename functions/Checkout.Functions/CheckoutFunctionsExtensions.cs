@@ -53,6 +53,12 @@ internal static class CheckoutFunctionsExtensions
             .WithTags(CheckoutDocumentTransformer.MetaTag)
             .Produces<object>(StatusCodes.Status200OK)
             .Produces<object>(StatusCodes.Status503ServiceUnavailable);
+        if (StorageOperationsFunction.IsEnabled(app.Environment, app.Configuration))
+        {
+            // A Development diagnostics route, not part of the merchant API, so not in the OpenAPI document.
+            app.MapGet(StorageOperationsFunction.Route, StorageOperationsFunction.Get).WithName(StorageOperationsFunction.Name).ExcludeFromDescription();
+        }
+
         app.MapCheckoutApi();
         app.MapWebhookApi();
         app.MapCheckoutOpenApi();

@@ -1,3 +1,5 @@
+using Checkout.Testing;
+
 namespace Checkout.Functions.Tests;
 
 /// <summary>Keeps one worker process alive and SIGKILLs it at random moments (every 2-5 s, at most

@@ -3,10 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Checkout.Functions.Tests;
+namespace Checkout.Testing;
 
-/// <summary>The function app as a separate process, exactly as the run script starts it, on a free loopback port.</summary>
-internal sealed class AppProcess : IDisposable
+/// <summary>The function app as a separate process, exactly as the run script starts it, on a free loopback port.
+/// The caller's output folder must hold <c>Checkout.Functions.dll</c> (a project reference to the app does that).</summary>
+public sealed class AppProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -54,7 +55,14 @@ internal sealed class AppProcess : IDisposable
     private static AppProcess Start(IReadOnlyDictionary<string, string> environment, int port, bool customHandler)
     {
         var app = Path.Combine(AppContext.BaseDirectory, "Checkout.Functions.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Working directory = the app's folder: it is the app's content root, where its appsettings files are.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
         start.ArgumentList.Add(app);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{(customHandler ? FreePort() : port)}");
@@ -93,6 +101,26 @@ internal sealed class AppProcess : IDisposable
                 // Already exited.
             }
         }
+    }
+
+    /// <summary>SIGTERM, as a host shutting an instance down: the app finishes in-flight messages and exits; killed if
+    /// it has not exited within <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (!_disposed && !_process.HasExited && OperatingSystem.IsLinux() && NativeSignals.Terminate(_process.Id))
+        {
+            using var cts = new CancellationTokenSource(grace);
+            try
+            {
+                await _process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not exit in time: Dispose kills it.
+            }
+        }
+
+        Dispose();
     }
 
     public void Dispose()

@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace Checkout.Bench.Tests;
+
+/// <summary>
+/// The harness end to end, small: 30 checkouts on one real app instance with its ceiling probe, then a chaos round of
+/// 30 with one SIGKILL and one Azurite restart. Asserts the audit and that every figure was produced; never timings.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    [Fact]
+    public async Task Bench_SmallRunWithOneKill_AuditPassesAndFiguresAreWritten()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "checkout-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var options = BenchOptions.Parse(
+        [
+            "--checkouts", "30", "--concurrency", "8", "--instances", "1", "--chaos", "--kill-every", "3", "--max-kills", "1",
+            "--ceiling-seconds", "2", "--output", output,
+        ]);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+
+        var result = await new BenchRunner(options, TextWriter.Null).RunAsync(cancel.Token);
+
+        Assert.Collection(result.Runs, AssertLoadRun, AssertChaosRun);
+        Assert.True(result.Passed);
+        var json = BenchReport.Write(result, output);
+        using var written = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(2, written.RootElement.GetProperty("runs").GetArrayLength());
+        Assert.Contains("<svg", File.ReadAllText(Path.ChangeExtension(json, ".svg")), StringComparison.Ordinal);
+        Assert.Contains("| 1 instance(s)", File.ReadAllText(Path.ChangeExtension(json, ".md")), StringComparison.Ordinal);
+        Directory.Delete(output, recursive: true);
+    }
+
+    private static void AssertLoadRun(RunFigures run)
+    {
+        AssertEveryCheckoutCompletedAndAudited(run);
+        Assert.NotNull(run.Ceiling);
+        Assert.True(run.Ceiling.SyntheticCheckouts > 0);
+        Assert.NotNull(run.AchievedOverCeiling);
+        Assert.Empty(run.Ceiling.UnmodelledKinds);
+        Assert.True(run.StatusPollCost!.Count > 0);
+        Assert.Contains("Table.Batch", run.StorageOperationsPerCheckout.Keys);
+    }
+
+    private static void AssertChaosRun(RunFigures run)
+    {
+        AssertEveryCheckoutCompletedAndAudited(run);
+        Assert.Equal(1, run.InstanceRestarts);
+        Assert.True(run.AzuriteRestarted);
+        Assert.Null(run.Ceiling);
+    }
+
+    private static void AssertEveryCheckoutCompletedAndAudited(RunFigures run)
+    {
+        Assert.Equal(30, run.Completed);
+        Assert.True(run.Audit!.Passed, string.Join("\n", run.Audit.Violations.Take(20)));
+        Assert.Equal(30, run.Audit.Completed);
+        Assert.Equal(30, run.StartToAwaitingMs.Count);
+        Assert.Equal(30, run.ConfirmToCompletedMs.Count);
+        Assert.True(run.CheckoutsPerSecond > 0);
+        Assert.True(run.StorageOperationsPerCheckoutTotal > 0);
+        Assert.NotEmpty(run.Timeline);
+    }
+}

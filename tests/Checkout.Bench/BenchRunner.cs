@@ -1,0 +1,104 @@
+using System.Runtime.InteropServices;
+using Checkout.Testing;
+
+namespace Checkout.Bench;
+
+/// <summary>
+/// Runs a bench: its own Azurite (disk persistence, free ports), then each load run on fresh app instances with a
+/// unique resource prefix, each followed by an audit and, for the as-fast-as-possible runs, the Azurite ceiling for
+/// the storage mix that run measured. Everything it starts is stopped again, on failure and Ctrl+C too.
+/// </summary>
+internal sealed class BenchRunner(BenchOptions options, TextWriter log)
+{
+    public static IReadOnlyList<string> NotMeasured { get; } =
+    [
+        "webhook delivery latency: signed webhooks are not in this build (checkouts are polled instead)",
+        "ledger postings: no ledger in this build, so no ledger audit",
+    ];
+
+    public async Task<BenchResult> RunAsync(CancellationToken ct)
+    {
+        var started = DateTimeOffset.UtcNow;
+        await using var azurite = await AzuriteProcess.StartAsync(ct);
+        var runs = new List<RunFigures>();
+        var plan = new LoadPlan(options.Checkouts, options.Concurrency, options.Rate, options.PollInterval);
+        foreach (var instances in options.ChaosOnly ? [] : options.Instances)
+        {
+            runs.Add(await LoadRunAsync(azurite, $"{instances} instance(s)", instances, plan, chaos: false, ct));
+        }
+
+        if (options.HalfPeak && runs.FirstOrDefault(r => r.Instances == 1 && options.Rate is null) is { CheckoutsPerSecond: > 0 } peak)
+        {
+            var half = plan with { Rate = Math.Round(peak.CheckoutsPerSecond / 2, 1) };
+            runs.Add(await LoadRunAsync(azurite, "1 instance, half peak rate", 1, half, chaos: false, ct));
+        }
+
+        if (options.Chaos)
+        {
+            var chaosPlan = plan with { Checkouts = options.ChaosCheckouts ?? options.Checkouts };
+            runs.Add(await LoadRunAsync(azurite, "chaos", options.Instances.Max(), chaosPlan, chaos: true, ct));
+        }
+
+        return new BenchResult(started, options.CommandLine, Environment.ProcessorCount, RuntimeInformation.OSDescription, runs, NotMeasured);
+    }
+
+    private async Task<RunFigures> LoadRunAsync(AzuriteProcess azurite, string label, int instances, LoadPlan plan, bool chaos, CancellationToken ct)
+    {
+        var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
+        log.WriteLine($"{label}: {plan.Checkouts} checkouts, prefix {prefix}");
+        var figures = await WithFleetAsync(azurite, prefix, label, instances, plan, chaos, ct);
+        if (chaos || plan.Rate is not null)
+        {
+            return figures;
+        }
+
+        // After the fleet has stopped, so its idle queue polling does not share Azurite with the probe.
+        using var probe = new CeilingProbe(azurite.ConnectionString, prefix, StorageMix.Of(figures.StorageOperationsPerCheckout));
+        log.WriteLine($"{label}: measuring the Azurite ceiling for this storage mix ({options.CeilingDuration.TotalSeconds:F0}s)");
+        return figures with { Ceiling = await probe.RunAsync(plan.Concurrency, options.CeilingDuration, ct) };
+    }
+
+    private async Task<RunFigures> WithFleetAsync(AzuriteProcess azurite, string prefix, string label, int instances, LoadPlan plan, bool chaos, CancellationToken ct)
+    {
+        await using var fleet = await AppFleet.StartAsync(azurite.ConnectionString, prefix, instances, chaos ? ChaosSettings : new Dictionary<string, string>());
+        using var api = new CheckoutApiClient(fleet.AddressFor);
+        var before = await fleet.StorageOperationsAsync(ct);
+        var driver = new LoadDriver(api, plan);
+        var monkey = chaos ? new ChaosMonkey(fleet, azurite, options.KillEvery, options.MaxKills ?? int.MaxValue, restartAzurite: true) : null;
+        using var stopChaos = new CancellationTokenSource();
+        var chaosTask = monkey?.RunAsync(stopChaos.Token) ?? Task.CompletedTask;
+        IReadOnlyList<CheckoutRecord> records;
+        try
+        {
+            records = await driver.RunAsync(prefix, label, ct);
+        }
+        finally
+        {
+            await stopChaos.CancelAsync();
+            await chaosTask;
+        }
+
+        var storage = (await fleet.StorageOperationsAsync(ct)).Minus(before);
+        var server = await HistoryTimings.ReadAsync(api, records, ct);
+        var pollCost = await HistoryTimings.StatusPollCostAsync(api, fleet, records, ct);
+        await using var auditor = new CheckoutAuditor(azurite.ConnectionString, prefix);
+        var audit = await auditor.AuditAsync(records, TimeSpan.FromSeconds(chaos ? 90 : 30), ct);
+        return RunAnalyzer.Analyze(label, instances, plan, records, server, storage, api.Retries) with
+        {
+            StatusPollCost = pollCost,
+            Audit = audit,
+            InstanceRestarts = fleet.Restarts,
+            AzuriteRestarted = monkey?.AzuriteRestarted ?? false,
+            StorageCountsApproximate = chaos,
+        };
+    }
+
+    /// <summary>As in CrashSafetyTests: messages a killed instance held return after 4 s instead of the Functions
+    /// default of 10 minutes, and the sweeper resends a killed instance's outbox rows within seconds.</summary>
+    private static Dictionary<string, string> ChaosSettings { get; } = new()
+    {
+        ["QueueTriggers__ReceiveVisibilityTimeout"] = "00:00:04",
+        ["Checkout__OutboxSweepInterval"] = "00:00:01",
+        ["Checkout__OutboxMinAge"] = "00:00:02",
+    };
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+
+namespace Checkout.Bench;
+
+/// <summary>The ready-to-paste README summary of a bench: ratios and per-checkout costs with the conditions.</summary>
+internal static class MarkdownSummary
+{
+    public static string Write(BenchResult result)
+    {
+        var md = new StringBuilder();
+        Line(md, $"Measured {result.StartedAt:yyyy-MM-dd HH:mm} UTC on {result.ProcessorCount} cores ({result.Machine}), Azurite on disk, sandbox providers, with `{result.Command}`.");
+        md.AppendLine();
+        md.AppendLine("| Run | Completed | Checkouts/s | Achieved / Azurite ceiling | Start → awaiting p50 / p95 / p99 ms | Confirm → completed p50 / p95 / p99 ms | Storage ops / checkout | Audit |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var run in result.Runs)
+        {
+            var ceiling = run.Ceiling is { } c ? F($"{run.AchievedOverCeiling:F2} (ceiling {c.CheckoutsPerSecond:F1}/s)") : "not measured (paced or chaos run)";
+            Line(md, $"| {run.Label} ({run.OfferedLoad}) | {run.Completed}/{run.Checkouts} | {run.CheckoutsPerSecond:F1} | {ceiling} | {Percentiles(run.StartToAwaitingMs)} | {Percentiles(run.ConfirmToCompletedMs)} | {run.StorageOperationsPerCheckoutTotal:F1}{(run.StorageCountsApproximate ? " (approx.)" : string.Empty)} | {Audit(run)} |");
+        }
+
+        if (result.Runs.Count > 0 && result.Runs[0] is var first)
+        {
+            md.AppendLine();
+            Line(md, $"Storage operations per checkout ({first.Label}), of which status polling {first.StatusPollsPerCheckout:F1} GETs × {PollCost(first)}:");
+            md.AppendLine();
+            foreach (var (kind, count) in first.StorageOperationsPerCheckout.OrderByDescending(p => p.Value))
+            {
+                Line(md, $"- {kind}: {count:F2}");
+            }
+        }
+
+        md.AppendLine();
+        foreach (var gap in result.NotMeasured)
+        {
+            Line(md, $"Not measured: {gap}.");
+        }
+
+        return md.ToString();
+    }
+
+    private static string Percentiles(LatencySummary s) => s.Count == 0 ? "n/a" : F($"{s.P50:F0} / {s.P95:F0} / {s.P99:F0}");
+
+    private static string PollCost(RunFigures run) => run.StatusPollCost is { Count: > 0 } cost
+        ? string.Join(" + ", cost.Select(p => F($"{p.Value:F2} {p.Key}")))
+        : "unknown cost";
+
+    private static string Audit(RunFigures run) => run.Audit switch
+    {
+        null => "not run",
+        { Passed: true } a => F($"passed ({a.Completed} completed{(run.InstanceRestarts > 0 ? F($", {run.InstanceRestarts} kills") : string.Empty)}{(run.AzuriteRestarted ? ", Azurite restarted" : string.Empty)})"),
+        { } a => F($"**{a.Violations.Count} violation(s)**"),
+    };
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static void Line(StringBuilder md, FormattableString s) => md.AppendLine(F(s));
+}

@@ -1,0 +1,62 @@
+namespace Checkout.Bench;
+
+/// <summary>Everything one load run measured. Latencies without "Client" come from the checkouts' own history
+/// (server clock); the client ones include the status polling interval.</summary>
+internal sealed record RunFigures
+{
+    public required string Label { get; init; }
+
+    public required int Instances { get; init; }
+
+    public required string OfferedLoad { get; init; }
+
+    public required int Checkouts { get; init; }
+
+    public required int Completed { get; init; }
+
+    public required IReadOnlyList<string> FailureSamples { get; init; }
+
+    public required double Seconds { get; init; }
+
+    public required double CheckoutsPerSecond { get; init; }
+
+    public required LatencySummary StartToAwaitingMs { get; init; }
+
+    public required LatencySummary ConfirmToCompletedMs { get; init; }
+
+    public required LatencySummary ClientStartToAwaitingMs { get; init; }
+
+    public required LatencySummary ClientConfirmToCompletedMs { get; init; }
+
+    public required double StatusPollsPerCheckout { get; init; }
+
+    public required IReadOnlyDictionary<string, double> StorageOperationsPerCheckout { get; init; }
+
+    public required double StorageOperationsPerCheckoutTotal { get; init; }
+
+    /// <summary>Storage operations one status GET costs, measured on the app after the run.</summary>
+    public IReadOnlyDictionary<string, double>? StatusPollCost { get; init; }
+
+    public required long EtagConflicts { get; init; }
+
+    public required long DuplicatesIgnored { get; init; }
+
+    public required long StorageRetries { get; init; }
+
+    public required long ClientRetries { get; init; }
+
+    public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
+
+    public CeilingFigures? Ceiling { get; init; }
+
+    public double? AchievedOverCeiling => Ceiling is { CheckoutsPerSecond: > 0 } c ? Math.Round(CheckoutsPerSecond / c.CheckoutsPerSecond, 3) : null;
+
+    public AuditResult? Audit { get; init; }
+
+    public int InstanceRestarts { get; init; }
+
+    public bool AzuriteRestarted { get; init; }
+
+    /// <summary>True when instances were killed: operations between the last read of a killed instance and its death are lost.</summary>
+    public bool StorageCountsApproximate { get; init; }
+}
