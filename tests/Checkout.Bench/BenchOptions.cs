@@ -19,7 +19,7 @@ internal sealed record BenchOptions
           --max-kills M        stop killing after M kills (default: no limit)
           --chaos-checkouts N  checkouts in the chaos round (default: --checkouts)
           --ceiling-seconds S  how long the Azurite ceiling probe runs per run (default 15)
-          --poll-ms P          status polling interval per checkout (default 100)
+          --poll-ms P          first status poll after P ms, then doubling up to 1 s (default 50)
           --output DIR         where results go (default bench-results)
         """;
 
@@ -46,7 +46,7 @@ internal sealed record BenchOptions
 
     public TimeSpan CeilingDuration { get; init; } = TimeSpan.FromSeconds(15);
 
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
     public string Output { get; init; } = "bench-results";
 

@@ -20,6 +20,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
     {
         var started = DateTimeOffset.UtcNow;
         await using var azurite = await AzuriteProcess.StartAsync(ct);
+
+        // Last resort if the harness is torn down without unwinding: never leave Azurite behind.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
         var runs = new List<RunFigures>();
         var plan = new LoadPlan(options.Checkouts, options.Concurrency, options.Rate, options.PollInterval);
         foreach (var instances in options.ChaosOnly ? [] : options.Instances)

@@ -13,6 +13,7 @@ internal sealed class LoadDriver(CheckoutApiClient api, LoadPlan plan)
     /// <summary>A checkout not finished by then is recorded where it stopped, rather than holding the run forever.</summary>
     private static readonly TimeSpan CheckoutDeadline = TimeSpan.FromMinutes(4);
 
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
     private readonly Stopwatch _clock = new();
     private int _firstErrorShown;
 
@@ -98,9 +99,13 @@ internal sealed class LoadDriver(CheckoutApiClient api, LoadPlan plan)
     /// or the checkout ends elsewhere (returning null, its status recorded).</summary>
     private async Task<string?> PollUntilAsync(CheckoutRecord record, string wanted, CancellationToken ct)
     {
+        // Back off (first poll after the interval, doubling up to a second): every poll is a request and storage reads
+        // that compete with the workflow for Azurite, so a fixed fast poll would measure mostly the polling.
+        var delay = plan.PollInterval;
         while (true)
         {
-            await Task.Delay(plan.PollInterval, ct);
+            await Task.Delay(delay, ct);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(MaxPollInterval.Ticks, plan.PollInterval.Ticks)));
             record.Polls++;
             using var status = await api.StatusAsync(record.Index, record.Id!, history: false, ct);
             var root = status.RootElement;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Checkout.Bench;
 
 if (args.Contains("--help"))
@@ -18,13 +19,16 @@ catch (ArgumentException ex)
     return 2;
 }
 
-// Ctrl+C cancels the run; the runner's using-blocks then stop the app instances and Azurite it started.
+// Ctrl+C and SIGTERM cancel the run; the runner's using-blocks then stop the app instances and Azurite it started.
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Cancel(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     cancel.Cancel();
-};
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
 try
 {
