@@ -1,6 +1,8 @@
+using System.Globalization;
 using Checkout.Functions.Api;
 using Checkout.Functions.Api.Contracts;
 using Checkout.Functions.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Checkout.Functions;
 
@@ -28,6 +30,18 @@ internal static class CheckoutApi
             .WithPollingHeaders()
             .AcceptsIdempotencyKey()
             .ProducesProblems(400, 409, 413, 415, 422);
+
+        api.MapGet(CheckoutsRoute, ListCheckoutsFunction.ListAsync)
+            .Describe("ListCheckouts", "List checkouts", "The merchant's checkouts, a page at a time, as Durable's instance list: while more follow, the x-ms-continuation-token response header carries the token for the next page (send it back as that header or the continuationToken parameter). A page may hold fewer than top checkouts, even none, and still continue. Bad parameters are a 400 problem naming each one.")
+            .DocumentsParameter("status", ParameterLocation.Query, "Only these statuses, comma-separated (e.g. completed,canceled).", new OpenApiSchema { Type = JsonSchemaType.String })
+            .DocumentsParameter("createdFrom", ParameterLocation.Query, "Only checkouts created at or after this ISO 8601 date-time.", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" })
+            .DocumentsParameter("createdTo", ParameterLocation.Query, "Only checkouts created before this ISO 8601 date-time.", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" })
+            .DocumentsParameter("top", ParameterLocation.Query, $"Page size, 1 to {CheckoutListQueryParser.MaxPageSize} (default {CheckoutListQueryParser.DefaultPageSize}).", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = CheckoutListQueryParser.MaxPageSize.ToString(CultureInfo.InvariantCulture) })
+            .DocumentsParameter("continuationToken", ParameterLocation.Query, "The previous page's x-ms-continuation-token.", new OpenApiSchema { Type = JsonSchemaType.String })
+            .DocumentsParameter(CheckoutListQueryParser.ContinuationHeader, ParameterLocation.Header, "The previous page's token, as Durable's list API takes it.", new OpenApiSchema { Type = JsonSchemaType.String })
+            .Produces<CheckoutListView>(StatusCodes.Status200OK)
+            .DocumentsResponseHeader(StatusCodes.Status200OK, CheckoutListQueryParser.ContinuationHeader, "Present while more pages follow: the token for the next page.")
+            .ProducesProblems(400);
 
         api.MapGet(CheckoutsRoute + "/{id}", CheckoutStatusFunction.GetAsync)
             .Describe("GetCheckoutStatus", "Get a checkout's status", "202 with Location and Retry-After while the workflow runs, 200 once it has ended. Another merchant's checkout is 404, as an unknown id is.")

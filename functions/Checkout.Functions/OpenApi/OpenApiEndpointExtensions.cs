@@ -55,6 +55,29 @@ internal static class OpenApiEndpointExtensions
             return Task.CompletedTask;
         });
 
+    /// <summary>Documents an optional string parameter the endpoint reads itself (so that it can answer its own 400
+    /// problem naming the parameter, rather than the framework's binding failure).</summary>
+    public static RouteHandlerBuilder DocumentsParameter(this RouteHandlerBuilder builder, string name, ParameterLocation location, string description, OpenApiSchema schema) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter { Name = name, In = location, Required = false, Description = description, Schema = schema });
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Documents a response header of one status.</summary>
+    public static RouteHandlerBuilder DocumentsResponseHeader(this RouteHandlerBuilder builder, int status, string name, string description) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var found) == true && found is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+
+            return Task.CompletedTask;
+        });
+
     /// <summary>Documents Location and Retry-After on a 202, as Durable's async HTTP pattern sends them.</summary>
     public static RouteHandlerBuilder WithPollingHeaders(this RouteHandlerBuilder builder) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>

@@ -22,6 +22,7 @@ internal static class CheckoutRowMapper
         {
             ["Status"] = state.Phase.ToStatus(),
             ["MerchantId"] = state.MerchantId,
+            ["MerchantReference"] = state.MerchantReference,
             ["Sequence"] = state.Sequence,
             ["CreatedAt"] = state.CreatedAt,
             ["UpdatedAt"] = state.UpdatedAt,
@@ -48,6 +49,16 @@ internal static class CheckoutRowMapper
         return JsonSerializer.Deserialize<CheckoutState>(json.ToString(), WorkflowJson.Options)
             ?? throw new InvalidOperationException($"State row of {row.PartitionKey} is empty.");
     }
+
+    /// <summary>The state row's columns that <see cref="ToSummary"/> reads; a list selects only these.</summary>
+    public static IReadOnlyList<string> SummaryColumns { get; } = ["MerchantReference", "Status", "CreatedAt", "UpdatedAt"];
+
+    public static CheckoutSummary ToSummary(TableEntity row) => new(
+        row.PartitionKey,
+        row.GetString("MerchantReference"),
+        row.GetString("Status") ?? throw new InvalidOperationException($"State row of {row.PartitionKey} has no Status."),
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
 
     public static TableEntity ToHistoryRow(string checkoutId, HistoryEntry entry) =>
         new(checkoutId, CheckoutRows.History(entry.Sequence))

@@ -14,6 +14,9 @@ namespace Checkout.Workflows.Persistence;
 /// </summary>
 public sealed class CheckoutStore
 {
+    /// <summary>Service pages one list call reads at most before answering with what it found and a token.</summary>
+    public const int MaxListRoundTrips = 5;
+
     private readonly TableClient _table;
 
     public CheckoutStore(TableServiceClient tables, CheckoutWorkflowOptions options)
@@ -109,6 +112,47 @@ public sealed class CheckoutStore
         }
     }
 
+    /// <summary>
+    /// One page of a merchant's checkouts, by the state rows' columns, as Durable's Azure Storage provider lists
+    /// instances from its Instances table. No partition key narrows the query: the service scans the whole table
+    /// (every checkout's state, history and outbox rows) in key order, so a listing costs reads in proportion to all
+    /// checkouts of all merchants, and a selective filter yields sparse or empty pages. At most
+    /// <see cref="MaxListRoundTrips"/> service pages are read per call; the returned token resumes the scan.
+    /// </summary>
+    /// <exception cref="ArgumentException">The continuation token is not one this store issued.</exception>
+    public async Task<CheckoutListPage> ListAsync(CheckoutListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = ListFilter(query);
+        var select = CheckoutRowMapper.SummaryColumns.Prepend("PartitionKey").ToList();
+        var checkouts = new List<CheckoutSummary>(query.PageSize);
+        var token = query.ContinuationToken;
+        for (var trip = 0; trip < MaxListRoundTrips && checkouts.Count < query.PageSize; trip++)
+        {
+            // A new query per service page, so $top never asks for more than the page still has room for.
+            IAsyncEnumerable<TablePage> pages;
+            try
+            {
+                pages = _table.QueryPagesAsync(filter, select, query.PageSize - checkouts.Count, token, cancellationToken);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException("The continuation token is not one this list issued.", nameof(query), ex);
+            }
+
+            await using var page = pages.GetAsyncEnumerator(cancellationToken);
+            await page.MoveNextAsync();
+            checkouts.AddRange(page.Current.Entities.Select(CheckoutRowMapper.ToSummary));
+            token = page.Current.ContinuationToken;
+            if (token is null)
+            {
+                break;
+            }
+        }
+
+        return new CheckoutListPage(checkouts, token);
+    }
+
     /// <summary>Outbox rows due before <paramref name="olderThan"/> and still here: left by a crash between commit and
     /// send. <c>VisibleAt</c> (the workflow clock) rather than the storage timestamp, so a timer row is only resent
     /// once it is due.</summary>
@@ -120,6 +164,27 @@ public sealed class CheckoutStore
         {
             yield return (row.PartitionKey, CheckoutRowMapper.ToOutbox(row));
         }
+    }
+
+    private static string ListFilter(CheckoutListQuery query)
+    {
+        var filter = new StringBuilder(TableFilter.Create($"RowKey eq {CheckoutRows.StateRowKey} and MerchantId eq {query.MerchantId}"));
+        if (query.Statuses.Count > 0)
+        {
+            filter.Append(" and (").AppendJoin(" or ", query.Statuses.Select(s => TableFilter.Create($"Status eq {s}"))).Append(')');
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            filter.Append(" and ").Append(TableFilter.Create($"CreatedAt ge {from}"));
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            filter.Append(" and ").Append(TableFilter.Create($"CreatedAt lt {to}"));
+        }
+
+        return filter.ToString();
     }
 
     private static List<TableTransactionAction> BuildActions(CheckoutTransition transition, TableTransactionAction stateAction)

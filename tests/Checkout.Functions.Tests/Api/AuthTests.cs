@@ -11,6 +11,8 @@ public sealed class AuthTests(ApiApp app) : IClassFixture<ApiApp>
     {
         { "POST", "/api/checkouts" },
         { "GET", "/api/checkouts/co_abc" },
+        { "GET", "/api/checkouts" },
+        { "GET", "/api/checkouts?status=bogus" },
         { "POST", "/api/checkouts/co_abc/confirm" },
         { "POST", "/api/checkouts/co_abc/cancel" },
         { "POST", "/api/estimates" },
