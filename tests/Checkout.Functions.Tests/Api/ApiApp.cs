@@ -33,6 +33,9 @@ public class ApiApp : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The Azurite the app uses, for running the app's one-shot commands against the same storage.</summary>
+    public string ConnectionString => _azurite.ConnectionString;
+
     public TableServiceClient Tables { get; private set; } = null!;
 
     public string Output => _app?.Output ?? string.Empty;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Creates a merchant and prints its API key once:
+#   scripts/merchants.sh create --name "Shenzhen Gadgets Ltd" --settlement-currency CNY
+# Writes to the storage account in AzureWebJobsStorage (default: the local Azurite that ./run.sh uses, which must be
+# running). Checkout__ResourcePrefix selects the same tables as the app, if the app uses one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build functions/Checkout.Functions --configuration Release --nologo --verbosity quiet -clp:NoSummary >&2
+cd functions/Checkout.Functions/bin/Release/net10.0
+exec dotnet Checkout.Functions.dll merchants "$@"

@@ -1,0 +1,84 @@
+using System.Net;
+using Checkout.Functions.Tests.Api;
+using Checkout.Storage;
+using Checkout.Workflows;
+using Checkout.Workflows.Merchants;
+
+namespace Checkout.Functions.Tests.Commands;
+
+/// <summary><c>Checkout.Functions merchants create</c>: a profile the payouts read, and a key that works once printed.</summary>
+public sealed class CreateMerchantCommandTests(ApiApp app) : IClassFixture<ApiApp>
+{
+    [Fact]
+    public async Task Create_ValidNameAndCurrency_PrintsAKeyThatAuthenticatesTheNewMerchant()
+    {
+        var result = await RunAsync("create", "--name", "Shenzhen Gadgets Ltd", "--settlement-currency", "CNY");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var merchantId = lines[0].Split(' ')[1];
+        var key = lines[^1];
+        Assert.StartsWith("ck_", key, StringComparison.Ordinal);
+        var profile = await Profiles().GetAsync(merchantId, CancellationToken.None);
+        Assert.Equal(("Shenzhen Gadgets Ltd", "CNY"), (profile!.Name, profile.SettlementCurrency.Value));
+
+        using var list = await app.SendAsync(HttpMethod.Get, "/api/checkouts", key: key);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal("""{"checkouts":[]}""", await list.Content.ReadAsStringAsync());
+    }
+
+    public static TheoryData<string[], string> BadArguments => new()
+    {
+        { ["create", "--name", "Acme", "--settlement-currency", "XXX"], "--settlement-currency" },
+        { ["create", "--name", "Acme", "--settlement-currency", "eur"], "--settlement-currency" },
+        { ["create", "--name", "Acme", "--settlement-currency", "BGN"], "--settlement-currency" },
+        { ["create", "--name", "Acme"], "--settlement-currency" },
+        { ["create", "--settlement-currency", "EUR"], "--name" },
+        { ["create", "--name", "   ", "--settlement-currency", "EUR"], "--name" },
+        { ["create", "--name", new string('n', 101), "--settlement-currency", "EUR"], "--name" },
+        { ["create", "--name", "Acme", "--currency", "EUR"], "--currency" },
+        { ["create", "--name"], "--name" },
+        { ["delete", "--name", "Acme"], "create" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadArguments))]
+    public async Task Create_BadArguments_Exits2NamingTheArgumentAndWritesNothing(string[] arguments, string named)
+    {
+        var before = await ProfileCountAsync();
+
+        var result = await RunAsync(arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Equal(before, await ProfileCountAsync());
+    }
+
+    private Task<ToolProcess.Result> RunAsync(params string[] arguments) =>
+        ToolProcess.RunAppAsync(["merchants", .. arguments], new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = app.ConnectionString,
+            ["Checkout__ResourcePrefix"] = app.Prefix,
+        });
+
+    private MerchantProfileStore Profiles() => new(app.Tables, new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix });
+
+    private async Task<int> ProfileCountAsync()
+    {
+        var count = 0;
+        try
+        {
+            await foreach (var _ in app.Tables.GetTableClient(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }.MerchantProfilesTable).QueryAsync())
+            {
+                count++;
+            }
+        }
+        catch (StorageRequestFailedException ex) when (ex.Status == 404)
+        {
+            // The table is created on first use.
+        }
+
+        return count;
+    }
+}
