@@ -61,6 +61,7 @@ internal static class CheckoutFunctionsExtensions
 
         app.MapCheckoutApi();
         app.MapWebhookApi();
+        app.MapPayoutApi();
         app.MapCheckoutOpenApi();
         if (CustomHandlerMode.Port(app.Configuration) is { } port)
         {

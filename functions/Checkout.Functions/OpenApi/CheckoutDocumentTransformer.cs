@@ -10,6 +10,7 @@ internal sealed class CheckoutDocumentTransformer : IOpenApiDocumentTransformer
     public const string CheckoutsTag = "Checkouts";
     public const string EstimatesTag = "Estimates";
     public const string WebhooksTag = "Webhooks";
+    public const string PayoutsTag = "Payouts";
     public const string MetaTag = "Service";
     public const string BearerScheme = "bearer";
     public const string ApiKeyScheme = "apiKey";
@@ -33,6 +34,7 @@ internal sealed class CheckoutDocumentTransformer : IOpenApiDocumentTransformer
             new() { Name = CheckoutsTag, Description = "Start, follow, confirm, cancel and list checkouts." },
             new() { Name = EstimatesTag, Description = "Price a cart without starting anything." },
             new() { Name = WebhooksTag, Description = "Where merchant events are delivered (Standard Webhooks signatures)." },
+            new() { Name = PayoutsTag, Description = "Balances from the ledger, payouts to the merchant's bank account, and the payout rail's signed events." },
             new() { Name = MetaTag, Description = "Health and this document; no API key." },
         };
         document.Components ??= new OpenApiComponents();

@@ -1,0 +1,53 @@
+using Checkout.Workflows.Payouts;
+
+namespace Checkout.Functions.Api.Payouts;
+
+/// <summary><c>/api/payout-destination</c>: where payouts go. Setting it retries every failed, canceled or pending
+/// payout of the merchant, so funds held back by a bad account move as soon as a good one is given.</summary>
+internal static class PayoutDestinationFunctions
+{
+    public static async Task<IResult> PutAsync(
+        HttpContext context, PayoutDestinationStore destinations, PayoutRetries retries, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(idempotent);
+        var merchant = MerchantAuthentication.MerchantOf(context);
+        var (key, keyProblem) = IdempotentPost.ReadKey(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        var (body, problem) = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var (destination, errors) = PayoutDestinationParser.Parse(body.Root);
+            if (destination is null)
+            {
+                return ApiProblems.Validation(errors);
+            }
+
+            return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes, async () =>
+            {
+                await destinations.SetAsync(merchant, destination, clock.GetUtcNow(), cancellationToken);
+                var retried = await retries.RetryAllAsync(merchant, cancellationToken);
+                var view = new PayoutDestinationView(destination.AccountHolderName, destination.Last4, destination.Country.Value, retried.Select(PayoutViews.Payout).ToList());
+                return ApiResponse.Json(StatusCodes.Status200OK, view);
+            }, cancellationToken);
+        }
+    }
+
+    public static async Task<IResult> GetAsync(HttpContext context, PayoutDestinationStore destinations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destinations);
+        var destination = await destinations.GetAsync(MerchantAuthentication.MerchantOf(context), cancellationToken);
+        return destination is null
+            ? PayoutProblems.NotFound("payout destination", "payout-destination")
+            : ApiResponse.Json(StatusCodes.Status200OK, new PayoutDestinationView(destination.AccountHolderName, destination.Last4, destination.Country.Value, []));
+    }
+}

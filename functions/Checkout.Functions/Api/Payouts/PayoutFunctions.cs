@@ -1,0 +1,91 @@
+using System.Globalization;
+using Checkout.Domain.Payouts;
+using Checkout.Workflows.Ledger;
+using Checkout.Workflows.Merchants;
+using Checkout.Workflows.Payouts;
+
+namespace Checkout.Functions.Api.Payouts;
+
+/// <summary><c>/api/balances</c> and <c>/api/payouts</c>: what the merchant has, what it was paid, and retrying a
+/// failed payout. A payout of another merchant answers 404, as an unknown id does (lookups stay in the caller's partition).</summary>
+internal static class PayoutFunctions
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static async Task<IResult> BalancesAsync(HttpContext context, LedgerStore ledger, MerchantProfileStore profiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(profiles);
+        var merchant = MerchantAuthentication.MerchantOf(context);
+        var balances = await ledger.GetBalancesAsync(merchant, cancellationToken);
+        var profile = await profiles.GetAsync(merchant, cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status200OK, PayoutViews.Balances(merchant, balances, profile?.SettlementCurrency));
+    }
+
+    public static async Task<IResult> ListAsync(HttpContext context, PayoutStore payouts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(payouts);
+        var query = context.Request.Query;
+        var limit = DefaultPageSize;
+        if (query.ContainsKey("limit") && (!int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+        {
+            return ApiProblems.BadQuery([new ApiFieldError("limit", $"Must be an integer from 1 to {MaxPageSize}.")]);
+        }
+
+        string? cursor = query["cursor"];
+        try
+        {
+            var (page, next) = await payouts.ListPageAsync(MerchantAuthentication.MerchantOf(context), limit, string.IsNullOrEmpty(cursor) ? null : cursor, cancellationToken);
+            return ApiResponse.Json(StatusCodes.Status200OK, new PayoutListView(page.Select(PayoutViews.Payout).ToList(), next));
+        }
+        catch (ArgumentException)
+        {
+            return ApiProblems.BadQuery([new ApiFieldError("cursor", "Not a cursor this API issued; pass nextCursor from the previous page.")]);
+        }
+    }
+
+    public static async Task<IResult> GetAsync(HttpContext context, string id, PayoutStore payouts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payouts);
+        var payout = IsPayoutId(id) ? await payouts.GetAsync(MerchantAuthentication.MerchantOf(context), id, cancellationToken) : null;
+        return payout is null ? PayoutNotFound(id) : ApiResponse.Json(StatusCodes.Status200OK, PayoutViews.Payout(payout));
+    }
+
+    public static async Task<IResult> RetryAsync(HttpContext context, string id, PayoutRetries retries, IdempotentPost idempotent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(idempotent);
+        var merchant = MerchantAuthentication.MerchantOf(context);
+        var (key, keyProblem) = IdempotentPost.ReadKey(context.Request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        if (!IsPayoutId(id))
+        {
+            return PayoutNotFound(id);
+        }
+
+        return await idempotent.RunAsync(context.Request, merchant, key, [], () => RetryAsync(retries, merchant, id, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<ApiResponse> RetryAsync(PayoutRetries retries, string merchant, string id, CancellationToken cancellationToken)
+    {
+        var result = await retries.RetryAsync(merchant, id, cancellationToken);
+        return result switch
+        {
+            { Outcome: PayoutRetryOutcome.NotFound } => PayoutNotFound(id),
+            { Outcome: PayoutRetryOutcome.NotRetryable, Payout: { } payout } => PayoutProblems.NotRetryable(id, payout.Status.ToWire()),
+            { Payout: { } payout } => ApiResponse.Json(StatusCodes.Status202Accepted, PayoutViews.Payout(payout), PayoutApi.PayoutsRoute + "/" + payout.Id),
+            _ => throw new InvalidOperationException($"Retry of {id} answered {result.Outcome} without a payout."),
+        };
+    }
+
+    /// <summary>Payout ids derive from checkout ids (<c>{checkoutId}-payout</c>); anything unlike that is simply unknown.</summary>
+    public static bool IsPayoutId(string id) => id is { Length: > 7 and <= 200 } && id.EndsWith("-payout", StringComparison.Ordinal) && id.All(c => c is > ' ' and < '\x7f' and not '/' and not '\\' and not '#' and not '?');
+
+    public static ApiResponse PayoutNotFound(string id) => PayoutProblems.NotFound("payout", id);
+}

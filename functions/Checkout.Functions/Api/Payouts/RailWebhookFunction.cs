@@ -1,0 +1,36 @@
+using System.Text;
+using Checkout.Workflows.Payouts;
+
+namespace Checkout.Functions.Api.Payouts;
+
+/// <summary><c>POST /api/payout-rail/events</c>: the payout rail's signed status updates. Not behind merchant API keys:
+/// the <c>Rail-Signature</c> HMAC over the raw body is the authentication, checked before anything is read.</summary>
+internal static class RailWebhookFunction
+{
+    private const int MaxBytes = 64 * 1024;
+
+    public static async Task<IResult> ReceiveAsync(HttpContext context, RailWebhookHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (context.Request.ContentLength > MaxBytes)
+        {
+            return ApiProblems.PayloadTooLarge(MaxBytes);
+        }
+
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(cancellationToken);
+        if (Encoding.UTF8.GetByteCount(body) > MaxBytes)
+        {
+            return ApiProblems.PayloadTooLarge(MaxBytes);
+        }
+
+        var outcome = await handler.HandleAsync(body, context.Request.Headers[RailWebhookSignature.Header], cancellationToken);
+        return outcome switch
+        {
+            RailWebhookOutcome.Accepted => Results.Ok(),
+            RailWebhookOutcome.Malformed => ApiProblems.MalformedJson("The signed body is not a payout update."),
+            _ => PayoutProblems.RailSignatureInvalid(),
+        };
+    }
+}
