@@ -55,6 +55,7 @@ public sealed class BenchSmokeTests
         Assert.Equal(30, run.Completed);
         Assert.True(run.Audit!.Passed, string.Join("\n", run.Audit.Violations.Take(20)));
         Assert.Equal(30, run.Audit.Completed);
+        Assert.True(run.Audit.LedgerTransactions >= 30, $"{run.Audit.LedgerTransactions} ledger transactions reconciled");
         Assert.Equal(30, run.StartToAwaitingMs.Count);
         Assert.Equal(30, run.ConfirmToCompletedMs.Count);
         Assert.True(run.CheckoutsPerSecond > 0);

@@ -9,5 +9,8 @@ internal sealed record AuditResult(
     IReadOnlyList<string> Violations,
     IReadOnlyList<string> NotAudited)
 {
+    /// <summary>Ledger transactions the reconciliation checked.</summary>
+    public int LedgerTransactions { get; init; }
+
     public bool Passed => Violations.Count == 0;
 }

@@ -34,6 +34,13 @@ internal sealed class CheckoutApiClient(Func<int, Uri> instanceFor) : IDisposabl
         return body.RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>Registers <paramref name="url"/> as merchant <c>dev</c>'s webhook endpoint for every event type.</summary>
+    public async Task RegisterWebhookAsync(Uri url, CancellationToken ct)
+    {
+        var json = JsonSerializer.Serialize(new { url = url.ToString() });
+        using var _ = await SendAsync(0, b => Post(b, "api/webhook-endpoints", "bench-webhook-" + url.Port, json), ct);
+    }
+
     public Task<JsonDocument> StatusAsync(int slot, string id, bool history, CancellationToken ct) =>
         SendAsync(slot, b => Authorized(new HttpRequestMessage(HttpMethod.Get, new Uri(b, $"api/checkouts/{id}" + (history ? "?showHistory=true" : string.Empty)))), ct);
 

@@ -19,6 +19,12 @@ internal static class MarkdownSummary
             Line(md, $"| {run.Label} ({run.OfferedLoad}) | {run.Completed}/{run.Checkouts} | {run.CheckoutsPerSecond:F1} | {ceiling} | {Percentiles(run.StartToAwaitingMs)} | {Percentiles(run.ConfirmToCompletedMs)} | {run.StorageOperationsPerCheckoutTotal:F1}{(run.StorageCountsApproximate ? " (approx.)" : string.Empty)} | {Audit(run)} |");
         }
 
+        md.AppendLine();
+        foreach (var run in result.Runs.Where(r => r.WebhookDeliveryMs is { Count: > 0 }))
+        {
+            Line(md, $"Webhook delivery, event to receipt ({run.Label}): p50 / p95 / p99 {Percentiles(run.WebhookDeliveryMs!)} ms over {string.Join(", ", run.WebhooksReceived.Select(p => F($"{p.Value} {p.Key}")))}.");
+        }
+
         if (result.Runs.Count > 0 && result.Runs[0] is var first)
         {
             md.AppendLine();

@@ -47,6 +47,11 @@ internal sealed record RunFigures
 
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
 
+    /// <summary>Event time to receipt at the bench's own webhook endpoint, subscribed to every event type.</summary>
+    public LatencySummary? WebhookDeliveryMs { get; init; }
+
+    public IReadOnlyDictionary<string, int> WebhooksReceived { get; init; } = new Dictionary<string, int>();
+
     public CeilingFigures? Ceiling { get; init; }
 
     public double? AchievedOverCeiling => Ceiling is { CheckoutsPerSecond: > 0 } c ? Math.Round(CheckoutsPerSecond / c.CheckoutsPerSecond, 3) : null;
