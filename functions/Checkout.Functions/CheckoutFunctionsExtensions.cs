@@ -63,15 +63,7 @@ internal static class CheckoutFunctionsExtensions
         app.MapWebhookApi();
         app.MapPayoutApi();
         app.MapCheckoutOpenApi();
-        if (CustomHandlerMode.Port(app.Configuration) is { } port)
-        {
-            // Fail start-up rather than run with a function the host would invoke but this process could not serve.
-            var registry = app.Services.GetRequiredService<QueueTriggerRegistry>();
-            app.MapQueueFunctionInvocations(registry);
-            FunctionCatalog.Read(app, registry).EnsureValid();
-            CustomHandlerLog.CustomHandlerMode(app.Logger, port, registry.Registrations.Count);
-        }
-
+        app.MapQueueFunctionInvocationsIfCustomHandler();
         return app;
     }
 

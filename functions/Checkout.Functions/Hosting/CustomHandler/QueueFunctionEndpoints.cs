@@ -10,6 +10,23 @@ namespace Checkout.Functions.Hosting.CustomHandler;
 /// </summary>
 public static class QueueFunctionEndpoints
 {
+    /// <summary>In custom-handler mode, maps the invocation endpoints of the app's registered queue functions and
+    /// checks every declared function can be served; standalone, does nothing (the listener delivers instead).</summary>
+    public static WebApplication MapQueueFunctionInvocationsIfCustomHandler(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (CustomHandlerMode.Port(app.Configuration) is { } port)
+        {
+            // Fail start-up rather than run with a function the host would invoke but this process could not serve.
+            var registry = app.Services.GetRequiredService<QueueTriggerRegistry>();
+            app.MapQueueFunctionInvocations(registry);
+            FunctionCatalog.Read(app, registry).EnsureValid();
+            CustomHandlerLog.CustomHandlerMode(app.Logger, port, registry.Registrations.Count);
+        }
+
+        return app;
+    }
+
     public static IEndpointRouteBuilder MapQueueFunctionInvocations(this IEndpointRouteBuilder endpoints, QueueTriggerRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

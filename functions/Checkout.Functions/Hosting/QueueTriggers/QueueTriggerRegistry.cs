@@ -1,4 +1,5 @@
 using Checkout.Storage.Queues;
+using Checkout.Workflows;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
 
@@ -9,7 +10,7 @@ namespace Checkout.Functions.Hosting.QueueTriggers;
 public sealed class QueueTriggerRegistry
 {
     /// <summary>The storage connection app setting used when a registration names none, as in Azure Functions.</summary>
-    public const string DefaultConnection = "AzureWebJobsStorage";
+    public const string DefaultConnection = WorkflowServiceCollectionExtensions.StorageSetting;
 
     private readonly List<QueueTriggerRegistration> _registrations = [];
 
