@@ -15,7 +15,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const string AccountName = "devstoreaccount1";
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private const string ParentPidVariable = "CHECKOUT_AZURITE_PARENT_PID";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
     private readonly StringBuilder _output = new();
     private Process? _process;
 
@@ -122,10 +125,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Location,
+            Environment = { [ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
         foreach (var arg in new[]
         {
-            script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", Location,
+            "--require", WriteParentWatchdog(), script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", Location,
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -140,6 +144,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilListeningAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A test host that is killed (a timeout, vstest ending its host) never runs its exit handlers, and its Azurite
+    /// would live on as an orphan holding ports and CPU. Azurite therefore loads this watchdog, which exits once the
+    /// process that started it is gone.
+    /// </summary>
+    private string WriteParentWatchdog()
+    {
+        var path = Path.Combine(Location, "exit-with-parent.cjs");
+        File.WriteAllText(path, $$"""
+            const parent = Number(process.env.{{ParentPidVariable}});
+            setInterval(() => { try { process.kill(parent, 0); } catch { process.exit(0); } }, 1000).unref();
+            """);
+        return path;
     }
 
     private void Capture(string? line)
