@@ -1,5 +1,6 @@
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace Checkout.Workflows.Runtime;
@@ -12,6 +13,7 @@ public sealed partial class CheckoutRuntime(
     CheckoutStore store,
     OutboxDispatcher dispatcher,
     CommandRouter router,
+    CheckoutEventOutbox events,
     IInlineRules inlineRules,
     WorkflowMetrics metrics,
     TimeProvider clock,
@@ -27,7 +29,7 @@ public sealed partial class CheckoutRuntime(
         ArgumentNullException.ThrowIfNull(initial);
         var history = new List<HistoryEntry>();
         var decision = DecideWithInlineRules(initial, new CheckoutStarted(initial.CreatedAt), history);
-        var transition = new CheckoutTransition(decision.State, history, router.Route(decision.State, decision.Commands, clock.GetUtcNow()));
+        var transition = new CheckoutTransition(decision.State, history, Outbox(initial, decision));
         if (!await store.CreateAsync(transition, cancellationToken))
         {
             return false;
@@ -61,7 +63,7 @@ public sealed partial class CheckoutRuntime(
                 return new ApplyResult(decision);
             }
 
-            var outbox = router.Route(decision.State, decision.Commands, clock.GetUtcNow());
+            var outbox = Outbox(stored.State, decision);
             try
             {
                 await store.CommitAsync(stored, new CheckoutTransition(decision.State, history, outbox), cancellationToken);
@@ -79,6 +81,13 @@ public sealed partial class CheckoutRuntime(
             await dispatcher.DispatchAsync(stored.State.Id, [.. stored.PendingOutbox, .. outbox], cancellationToken);
             return new ApplyResult(decision);
         }
+    }
+
+    /// <summary>The transition's commands, then one row with the merchant events it caused (if any).</summary>
+    private List<OutboxMessage> Outbox(CheckoutState before, CheckoutDecision decision)
+    {
+        var now = clock.GetUtcNow();
+        return [.. router.Route(decision.State, decision.Commands, now), .. events.Route(before, decision.State, decision.Commands.Count, now)];
     }
 
     /// <summary>Decides the event, then runs inline commands and decides their events too, so one commit covers the

@@ -22,6 +22,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookFanOut>();
         services.AddSingleton<WebhookDeliveryHandler>();
         services.AddSingleton<WebhookStorageInitializer>();
+        services.AddSingleton<CheckoutEventOutbox>();
         return services;
     }
 }

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Checkout.Domain.Monetary;
+using Checkout.Domain.Workflow;
+using Checkout.Workflows.Events;
+
+namespace Checkout.Workflows.Webhooks;
+
+/// <summary>
+/// The merchant events one committed transition causes, read off the state before and after it (a transition may
+/// chain several decisions, e.g. fan-in then pricing). Pure: ids derive from the checkout, times from the state, so a
+/// re-decided transition yields the same events.
+/// </summary>
+public static class CheckoutWebhookEvents
+{
+    public static IReadOnlyList<MerchantEvent> For(CheckoutState before, CheckoutState after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var events = new List<MerchantEvent>();
+        if (after is { Phase: CheckoutPhase.AwaitingConfirmation, Quote: { } quote } && (before.Phase != after.Phase || before.Quote?.Id != quote.Id))
+        {
+            var data = Data(after);
+            data["quoteId"] = quote.Id;
+            data["quoteExpiresAt"] = quote.ExpiresAt.UtcDateTime;
+            data["amountDue"] = after.LandedCost is null ? null : Amount(after.LandedCost.AmountDueAtCheckout);
+            events.Add(Event(after, WebhookEventTypes.CheckoutAwaitingConfirmation, data, $".q{after.QuoteCount}"));
+        }
+
+        if (after.CaptureId is { } captureId && before.CaptureId is null)
+        {
+            events.Add(Event(after, WebhookEventTypes.PaymentCaptured, WithAmount(Data(after), "captureId", captureId, after)));
+        }
+
+        if (after.RefundId is { } refundId && before.RefundId is null)
+        {
+            events.Add(Event(after, WebhookEventTypes.PaymentRefunded, WithAmount(Data(after), "refundId", refundId, after)));
+        }
+
+        if (before.Phase != after.Phase && Ended(after) is { } ended)
+        {
+            events.Add(ended);
+        }
+
+        return events;
+    }
+
+    private static MerchantEvent? Ended(CheckoutState state)
+    {
+        var data = Data(state);
+        var type = state.Phase switch
+        {
+            CheckoutPhase.Rejected => WebhookEventTypes.CheckoutRejected,
+            CheckoutPhase.Expired => WebhookEventTypes.CheckoutExpired,
+            CheckoutPhase.Canceled => WebhookEventTypes.CheckoutCanceled,
+            CheckoutPhase.NeedsAttention => WebhookEventTypes.CheckoutNeedsAttention,
+            CheckoutPhase.Completed => WebhookEventTypes.CheckoutCompleted,
+            _ => null,
+        };
+        if (state.Rejection is { } rejection)
+        {
+            data["reason"] = new JsonObject { ["code"] = rejection.Code, ["detail"] = rejection.Detail };
+        }
+
+        data["cancelReason"] = state.Phase == CheckoutPhase.Canceled ? state.CancelReason : null;
+        data["payoutId"] = state.Phase == CheckoutPhase.Completed ? state.PayoutId : null;
+        return type is null ? null : Event(state, type, data);
+    }
+
+    private static MerchantEvent Event(CheckoutState state, string type, JsonObject data, string idSuffix = "") =>
+        new($"{state.Id}.{type}{idSuffix}", state.MerchantId, type, state.UpdatedAt, Compact(data));
+
+    private static JsonObject Data(CheckoutState state) => new()
+    {
+        ["checkoutId"] = state.Id,
+        ["merchantReference"] = state.MerchantReference,
+        ["status"] = state.Phase.ToStatus(),
+    };
+
+    private static JsonObject WithAmount(JsonObject data, string idName, string id, CheckoutState state)
+    {
+        data[idName] = id;
+        data["amount"] = state.LandedCost is null ? null : Amount(state.LandedCost.AmountDueAtCheckout);
+        return data;
+    }
+
+    private static JsonObject Amount(Money money) => new() { ["value"] = money.ToMinorUnits(), ["currency"] = money.Currency.Value };
+
+    /// <summary>Leaves absent fields out rather than sending nulls.</summary>
+    private static JsonObject Compact(JsonObject data)
+    {
+        foreach (var key in data.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            data.Remove(key);
+        }
+
+        return data;
+    }
+}

@@ -1,0 +1,64 @@
+using Checkout.Domain.Workflow;
+using Checkout.Testing;
+using Checkout.Workflows.Webhooks;
+
+namespace Checkout.Workflows.Tests.Webhooks;
+
+public sealed class CheckoutWebhookEventsTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(CheckoutPhase.Checking, CheckoutPhase.Rejected, "checkout.rejected")]
+    [InlineData(CheckoutPhase.AwaitingConfirmation, CheckoutPhase.Expired, "checkout.expired")]
+    [InlineData(CheckoutPhase.AwaitingConfirmation, CheckoutPhase.Canceled, "checkout.canceled")]
+    [InlineData(CheckoutPhase.Capturing, CheckoutPhase.NeedsAttention, "checkout.needs_attention")]
+    [InlineData(CheckoutPhase.PayingOut, CheckoutPhase.Completed, "checkout.completed")]
+    public void PhaseChange_ToAnEndPhase_EmitsItsEventWithADerivedId(CheckoutPhase from, CheckoutPhase to, string type)
+    {
+        var before = SampleCheckouts.Create("co1", At) with { Phase = from };
+        var after = before with { Phase = to, Rejection = new Rejection("x.y", "why"), UpdatedAt = At.AddMinutes(1) };
+
+        var merchantEvent = Assert.Single(CheckoutWebhookEvents.For(before, after));
+
+        Assert.Equal(type, merchantEvent.Type);
+        Assert.Equal($"co1.{type}", merchantEvent.Id);
+        Assert.Equal(At.AddMinutes(1), merchantEvent.Timestamp);
+        Assert.Equal(to.ToStatus(), merchantEvent.Data["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(CheckoutPhase.Quoting, CheckoutPhase.Checking)]
+    [InlineData(CheckoutPhase.AwaitingConfirmation, CheckoutPhase.Capturing)]
+    [InlineData(CheckoutPhase.Capturing, CheckoutPhase.Failed)]
+    public void PhaseChange_WithoutAMerchantEvent_EmitsNothing(CheckoutPhase from, CheckoutPhase to)
+    {
+        var before = SampleCheckouts.Create("co1", At) with { Phase = from };
+
+        Assert.Empty(CheckoutWebhookEvents.For(before, before with { Phase = to }));
+    }
+
+    [Fact]
+    public void CancelAfterCapture_RefundAndCancelInOneTransition_EmitsBoth()
+    {
+        var before = SampleCheckouts.Create("co1", At) with { Phase = CheckoutPhase.Refunding, CaptureId = "cap1" };
+
+        var events = CheckoutWebhookEvents.For(before, before with { Phase = CheckoutPhase.Canceled, RefundId = "ref1" });
+
+        Assert.Equal(["payment.refunded", "checkout.canceled"], events.Select(e => e.Type));
+        Assert.Equal("ref1", events[0].Data["refundId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void SameTransitionDecidedTwice_SameEvents()
+    {
+        var before = SampleCheckouts.Create("co1", At) with { Phase = CheckoutPhase.PayingOut, CaptureId = "cap1" };
+        var after = before with { Phase = CheckoutPhase.Completed, PayoutId = "co1-payout", UpdatedAt = At };
+
+        var first = CheckoutWebhookEvents.For(before, after).Single();
+        var second = CheckoutWebhookEvents.For(before, after).Single();
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(first.Data.ToJsonString(), second.Data.ToJsonString());
+    }
+}
