@@ -29,7 +29,7 @@ internal static class WebhookApi
             .Produces(StatusCodes.Status204NoContent).ProducesProblems(404);
         api.MapGet(DeliveriesRoute, WebhookDeliveryFunctions.ListAsync).WithName("ListWebhookDeliveries")
             .Describe("List webhook deliveries", "Every delivery of an event to an endpoint with all its attempts, newest first; filter by eventId, eventType or endpointId; page with limit (1-100, default 25) and the previous page's nextCursor.")
-            .Produces<object>(StatusCodes.Status200OK).ProducesProblems(422);
+            .Produces<object>(StatusCodes.Status200OK).ProducesProblems(400);
         api.MapGet(DeliveriesRoute + "/{id}", WebhookDeliveryFunctions.GetAsync).WithName("GetWebhookDelivery")
             .Describe("Get a webhook delivery", "One delivery with every attempt (status code, duration, error, next attempt time).")
             .Produces<object>(StatusCodes.Status200OK).ProducesProblems(404);

@@ -18,7 +18,7 @@ internal static class WebhookDeliveryFunctions
         var (query, errors) = WebhookDeliveryQuery.Parse(eventId, eventType, endpointId, limit, cursor);
         if (query is null)
         {
-            return ApiProblems.Validation(errors);
+            return ApiProblems.BadQuery(errors);
         }
 
         try
@@ -28,7 +28,7 @@ internal static class WebhookDeliveryFunctions
         }
         catch (FormatException)
         {
-            return ApiProblems.Validation([new ApiFieldError("cursor", "Must be a nextCursor value from a previous page.")]);
+            return ApiProblems.BadQuery([new ApiFieldError("cursor", "Must be a nextCursor value from a previous page.")]);
         }
     }
 

@@ -146,11 +146,11 @@ public sealed class WebhookDeliveryTests(WebhookApiApp app) : IClassFixture<Webh
     [InlineData("limit=abc", "limit")]
     [InlineData("eventType=checkout.exploded", "eventType")]
     [InlineData("cursor=not-a-cursor", "cursor")]
-    public async Task Deliveries_BadQuery_Answers422NamingTheParameter(string query, string parameter)
+    public async Task Deliveries_BadQuery_Answers400NamingTheParameter(string query, string parameter)
     {
         using var response = await app.SendAsync(HttpMethod.Get, "/api/webhook-deliveries?" + query);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, (HttpStatusCode)422, "validation");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-query");
         Assert.Equal([parameter], ProblemAssert.Pointers(problem));
     }
 
