@@ -18,7 +18,10 @@ internal static class CheckoutApiServiceCollectionExtensions
         services.Configure<MerchantOptions>(configuration.GetSection(MerchantOptions.SectionName));
         services.AddSingleton<ApiTables>();
         services.AddSingleton<MerchantKeyStore>();
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton<IdempotencyStore>();
+        services.AddHostedService<IdempotencyPruner>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<MerchantAuthentication>();
         services.AddSingleton(_ => CreateEstimator(configuration));

@@ -2,16 +2,18 @@ using System.Security.Cryptography;
 using System.Text;
 using Checkout.Storage;
 using Checkout.Storage.Tables;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Functions.Api;
 
 /// <summary>
 /// Idempotency keys per the IETF draft and Stripe: one row per merchant (partition) and key (row key: its SHA-256,
 /// since keys may hold characters a row key cannot). The row holds the request's fingerprint (method, path, body),
-/// then the first response. Rows are kept (at least 24 hours, as promised); an attempt left in flight longer than
+/// then the first response. Rows are kept for <see cref="IdempotencyOptions.Retention"/> (at least 24 hours, as
+/// promised) and then pruned by <see cref="PruneAsync"/>; an attempt left in flight longer than
 /// <see cref="InFlightTakeover"/> is presumed crashed and may be taken over.
 /// </summary>
-internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables names, TimeProvider clock)
+internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables names, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
     public const int MaxKeyLength = 255;
     private static readonly TimeSpan InFlightTakeover = TimeSpan.FromMinutes(1);
@@ -53,6 +55,31 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
         }
 
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the records whose answer (or start, while in flight) is older than the retention; returns how many.
+    /// Each delete is conditional on the ETag read, so a record reused meanwhile is kept. The filter on StartedAt has
+    /// no partition key: it scans the table, which holds only these records.
+    /// </summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.Retention;
+        var deleted = 0;
+        await foreach (var row in Table.QueryAsync(TableFilter.Create($"StartedAt lt {cutoff}"), ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag ?? ETag.All, cancellationToken);
+                deleted++;
+            }
+            catch (StorageRequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Gone already (another instance's sweep), or reused since it was read: either way, not ours to delete.
+            }
+        }
+
+        return deleted;
     }
 
     /// <summary>Forgets an attempt that failed before it could answer, so the client can retry with the same key.</summary>

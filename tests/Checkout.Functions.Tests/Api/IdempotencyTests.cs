@@ -44,7 +44,7 @@ public sealed class IdempotencyTests(ApiApp app) : IClassFixture<ApiApp>
     public async Task Start_SameKeyWhileFirstInFlight_Answers409()
     {
         var key = Guid.NewGuid().ToString();
-        var store = new IdempotencyStore(app.Tables, new ApiTables(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }), TimeProvider.System);
+        var store = new IdempotencyStore(app.Tables, new ApiTables(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new IdempotencyOptions()));
         var request = new DefaultHttpContext().Request;
         request.Method = "POST";
         request.Path = "/api/checkouts";
