@@ -1,15 +1,20 @@
+using Checkout.Domain.Geography;
 using Checkout.Domain.Monetary;
+using Checkout.Domain.Payouts;
 using Checkout.Workflows.Merchants;
+using Checkout.Workflows.Payouts;
 using Microsoft.Extensions.Options;
 
 namespace Checkout.Functions.Api;
 
 /// <summary>Creates the API's tables before the server listens (hosted services start before Kestrel), and in
-/// Development stores the key of merchant <c>dev</c> from <c>Merchants:DevApiKey</c>.</summary>
+/// Development stores the key of merchant <c>dev</c> from <c>Merchants:DevApiKey</c>, its profile and, unless it has one,
+/// a sandbox payout destination.</summary>
 internal sealed partial class ApiStorageInitializer(
     MerchantKeyStore keys,
     IdempotencyStore idempotency,
     MerchantProfileStore profiles,
+    PayoutDestinationStore destinations,
     TimeProvider clock,
     IOptions<MerchantOptions> options,
     IHostEnvironment environment,
@@ -24,7 +29,18 @@ internal sealed partial class ApiStorageInitializer(
             await keys.StoreDevKeyAsync(options.Value.DevApiKey, cancellationToken);
             var currency = new CurrencyCode(options.Value.DevSettlementCurrency);
             await profiles.UpsertAsync(new MerchantProfile(MerchantOptions.DevMerchantId, "Development merchant", currency, clock.GetUtcNow()), cancellationToken);
+            await GiveDevMerchantAPayoutDestinationAsync(cancellationToken);
             LogDevMerchant(logger, MerchantOptions.DevMerchantId);
+        }
+    }
+
+    /// <summary>Only when it has none: a destination the developer set through the API survives restarts.</summary>
+    private async Task GiveDevMerchantAPayoutDestinationAsync(CancellationToken cancellationToken)
+    {
+        if (await destinations.GetAsync(MerchantOptions.DevMerchantId, cancellationToken) is null)
+        {
+            var destination = new PayoutDestination("Development merchant", options.Value.DevPayoutAccountNumber, new CountryCode("CN"));
+            await destinations.SetAsync(MerchantOptions.DevMerchantId, destination, clock.GetUtcNow(), cancellationToken);
         }
     }
 

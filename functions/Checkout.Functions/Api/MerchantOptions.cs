@@ -12,4 +12,8 @@ internal sealed class MerchantOptions
 
     /// <summary>In Development only: the settlement currency of merchant <c>dev</c>.</summary>
     public string DevSettlementCurrency { get; set; } = "USD";
+
+    /// <summary>In Development only: the payout account merchant <c>dev</c> starts with, a sandbox rail test account
+    /// (default: paid at once), so local checkouts pay out; <c>PUT /api/payout-destination</c> replaces it for good.</summary>
+    public string DevPayoutAccountNumber { get; set; } = "000123456789";
 }
