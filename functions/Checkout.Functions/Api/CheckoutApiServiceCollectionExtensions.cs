@@ -18,6 +18,7 @@ internal static class CheckoutApiServiceCollectionExtensions
         services.Configure<MerchantOptions>(configuration.GetSection(MerchantOptions.SectionName));
         services.AddSingleton<ApiTables>();
         services.AddSingleton<MerchantKeyStore>();
+        services.AddSingleton<VerifiedKeyCache>();
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton<IdempotencyStore>();

@@ -2,7 +2,7 @@ namespace Checkout.Functions.Api;
 
 /// <summary>Endpoint filter: finds the merchant behind <c>Authorization: Bearer</c> or <c>x-api-key</c>, or answers
 /// 401. The merchant id is then read with <see cref="MerchantOf"/>.</summary>
-internal sealed class MerchantAuthentication(MerchantKeyStore keys, ILogger<MerchantAuthentication> logger) : IEndpointFilter
+internal sealed class MerchantAuthentication(VerifiedKeyCache keys, ILogger<MerchantAuthentication> logger) : IEndpointFilter
 {
     private const string ItemKey = "Checkout.MerchantId";
 
