@@ -25,21 +25,15 @@ internal static class CheckoutEventFunction
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(idempotent);
-        var merchant = MerchantAuthentication.MerchantOf(context);
-        var (key, keyProblem) = IdempotentPost.ReadKey(context.Request);
-        if (keyProblem is not null)
-        {
-            return keyProblem;
-        }
-
-        var (body, problem) = await RequestBody.ReadAsync(context.Request, cancellationToken);
-        if (body is null)
+        var (write, problem) = await MerchantWrite.ReadAsync(context, cancellationToken);
+        if (write is null)
         {
             return problem!;
         }
 
-        using (body)
+        using (write)
         {
+            var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
             var reader = new FieldReader();
             var value = reader.String(body.Root, field, "#", 500);
             if (value is null)
