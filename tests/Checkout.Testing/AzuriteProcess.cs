@@ -64,13 +64,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
         await LaunchAsync(cancellationToken);
     }
 
-    /// <summary>Asks Azurite to shut down, killing it if it has not exited within ten seconds.</summary>
+    /// <summary>Asks Azurite to shut down, killing it if it has not exited within a minute. The grace is long because a
+    /// hard kill can lose metadata Azurite had acknowledged (whole queues and tables), and an Azurite saturated by a load
+    /// run can take well over ten seconds to flush.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (_process is { HasExited: false } process && OperatingSystem.IsLinux() && NativeSignals.Terminate(process.Id))
         {
             using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            grace.CancelAfter(TimeSpan.FromSeconds(10));
+            grace.CancelAfter(TimeSpan.FromMinutes(1));
             try
             {
                 await process.WaitForExitAsync(grace.Token);
