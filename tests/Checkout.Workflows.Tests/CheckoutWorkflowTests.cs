@@ -31,7 +31,7 @@ public sealed class CheckoutWorkflowTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(["CustomsScreened", "LogisticsPlanned"], types[2..4].Order()); // fan-in: either order
         Assert.Equal(["LandedCostPriced", "ConfirmRequested", "PaymentCaptured", "PayoutHandedOff"], types[4..]);
         Assert.Equal(Enumerable.Range(1, 8), history.Select(h => h.Sequence));
-        Assert.Empty((await host.Store.GetAsync("happy1", CancellationToken.None))!.PendingOutbox);
+        Assert.Empty(await host.OutboxRowsAsync("happy1"));
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class CheckoutWorkflowTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(1, resent);
         var pump = new QueuePump(host);
         await pump.UntilAsync(async () => (await host.StateAsync("crash1")).Phase == CheckoutPhase.AwaitingConfirmation, Timeout, "the workflow resumes");
-        Assert.Empty((await host.Store.GetAsync("crash1", CancellationToken.None))!.PendingOutbox);
+        Assert.Empty(await host.OutboxRowsAsync("crash1"));
     }
 
     private static string Prefix() => "w" + Guid.NewGuid().ToString("N")[..10];

@@ -59,7 +59,6 @@ public sealed partial class CheckoutRuntime(
             if (decision.Outcome != DecisionOutcome.Applied)
             {
                 LogNotApplied(logger, @event.Name, decision.Outcome, stored.State.Phase);
-                await dispatcher.DispatchAsync(stored.State.Id, stored.PendingOutbox, cancellationToken);
                 return new ApplyResult(decision);
             }
 
@@ -78,7 +77,7 @@ public sealed partial class CheckoutRuntime(
             }
 
             LogApplied(logger, @event.Name, stored.State.Phase, decision.State.Phase, decision.Commands.Count);
-            await dispatcher.DispatchAsync(stored.State.Id, [.. stored.PendingOutbox, .. outbox], cancellationToken);
+            await dispatcher.DispatchAsync(stored.State.Id, outbox, cancellationToken);
             return new ApplyResult(decision);
         }
     }

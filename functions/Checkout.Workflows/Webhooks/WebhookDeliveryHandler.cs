@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Checkout.Workflows.Webhooks;
 
 /// <summary>
-/// Consumes the deliveries queue: makes one signed attempt, records it under the delivery's ETag, then schedules the
-/// next attempt as a delayed message (or stops: success, 410 Gone, retries exhausted, or a manual redelivery).
-/// An attempt number already recorded is never attempted again.
+/// Makes one signed attempt, records it under the delivery's ETag, then schedules the next attempt as a delayed
+/// message on the deliveries queue (or stops: success, 410 Gone, retries exhausted, or a manual redelivery). The
+/// first attempt comes from the fan-out (<see cref="AttemptFirstAsync"/>), later ones from that queue. An attempt
+/// number already recorded is never attempted again.
 /// </summary>
 public sealed class WebhookDeliveryHandler(
     WebhookDeliveryStore deliveries,
@@ -47,6 +48,14 @@ public sealed class WebhookDeliveryHandler(
             var reason = $"The attempt message was delivered {options.MaxDequeueCount} times without success and moved to the poison queue.";
             await AbandonAsync(message, reason, cancellationToken);
         }
+    }
+
+    /// <summary>The first attempt of a delivery the fan-out has just written (or found written but never attempted), to
+    /// an endpoint it has just read: no message, no re-read.</summary>
+    public Task AttemptFirstAsync(WebhookDelivery delivery, ETag etag, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return SendAndRecordAsync(delivery, etag, endpoint, new WebhookAttemptMessage(delivery.MerchantId, delivery.Id, 1), cancellationToken);
     }
 
     private async Task AttemptAsync(WebhookAttemptMessage message, CancellationToken cancellationToken)

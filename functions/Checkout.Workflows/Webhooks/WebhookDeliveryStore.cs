@@ -18,17 +18,16 @@ public sealed class WebhookDeliveryStore(TableServiceClient tables, CheckoutWork
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
 
-    /// <summary>False when the delivery exists already (a repeated fan-out).</summary>
-    public async Task<bool> AddAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>The new row's ETag, or null when the delivery exists already (a repeated fan-out).</summary>
+    public async Task<ETag?> AddAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         try
         {
-            await _table.AddEntityAsync(WebhookDeliveryRows.ToRow(delivery), cancellationToken);
-            return true;
+            return await _table.AddEntityAsync(WebhookDeliveryRows.ToRow(delivery), cancellationToken);
         }
         catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
         {
-            return false;
+            return null;
         }
     }
 

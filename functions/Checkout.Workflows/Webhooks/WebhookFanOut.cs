@@ -5,14 +5,16 @@ using Microsoft.Extensions.Logging;
 namespace Checkout.Workflows.Webhooks;
 
 /// <summary>
-/// Consumes the webhooks queue: for each event, one delivery row and one attempt message per enabled endpoint that
-/// wants the event's type. Repeating a fan-out finds the rows already there and only re-queues attempts that were
-/// never made, so a crash between row and message loses nothing.
+/// Consumes the webhooks queue: for each event, one delivery row per enabled endpoint that wants the event's type,
+/// and that delivery's first attempt made right here (endpoints in parallel); only retries travel as delayed attempt
+/// messages. Repeating a fan-out finds the rows already there and makes only first attempts that were never
+/// recorded, so a crash between row and attempt loses nothing. The first attempt inline rather than queued saves
+/// a message round trip (send, receive, delete, two reads) per event and endpoint, and a queue hop of latency.
 /// </summary>
 public sealed class WebhookFanOut(
     WebhookEndpointStore endpoints,
     WebhookDeliveryStore deliveries,
-    WebhookAttemptScheduler attempts,
+    WebhookDeliveryHandler attempts,
     QueueServiceClient queues,
     CheckoutWorkflowOptions options,
     TimeProvider clock,
@@ -73,16 +75,17 @@ public sealed class WebhookFanOut(
         var delivery = new WebhookDelivery(
             id, merchantEvent.MerchantId, endpoint.Id, merchantEvent.Id, merchantEvent.Type, WebhookIds.WebhookId(merchantEvent.Id),
             WebhookPayload.Serialize(merchantEvent), clock.GetUtcNow(), WebhookDeliveryStatus.Pending, 0, []);
-        if (!await deliveries.AddAsync(delivery, cancellationToken))
+        if (await deliveries.AddAsync(delivery, cancellationToken) is { } etag)
         {
-            var existing = await deliveries.GetAsync(delivery.MerchantId, id, cancellationToken);
-            if (existing is not { Delivery: { AttemptCount: 0, Status: WebhookDeliveryStatus.Pending } })
-            {
-                return;
-            }
+            await attempts.AttemptFirstAsync(delivery, etag, endpoint, cancellationToken);
+            return;
         }
 
-        await attempts.ScheduleAsync(new WebhookAttemptMessage(delivery.MerchantId, id, 1), null, cancellationToken);
+        var existing = await deliveries.GetAsync(delivery.MerchantId, id, cancellationToken);
+        if (existing is { Delivery: { AttemptCount: 0, Status: WebhookDeliveryStatus.Pending } } found)
+        {
+            await attempts.AttemptFirstAsync(found.Delivery, found.ETag, endpoint, cancellationToken);
+        }
     }
 
     private IReadOnlyList<MerchantEvent> Read(string messageText, string queueName)

@@ -30,6 +30,10 @@ public sealed class WebhookApiApp() : ApiApp(new Dictionary<string, string>
     public async Task<int> QueuedAttemptsAsync() =>
         await (await QueuesAsync()).GetQueueClient(Options.WebhookDeliveriesQueue).GetApproximateMessageCountAsync();
 
+    /// <summary>Events on the webhooks queue not yet fanned out, visible or not.</summary>
+    public async Task<int> QueuedEventsAsync() =>
+        await (await QueuesAsync()).GetQueueClient(Options.WebhooksQueue).GetApproximateMessageCountAsync();
+
     private static async Task<QueueServiceClient> QueuesAsync()
     {
         var azurite = new AzuriteFixture();

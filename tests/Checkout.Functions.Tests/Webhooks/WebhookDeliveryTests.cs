@@ -47,6 +47,25 @@ public sealed class WebhookDeliveryTests(WebhookApiApp app) : IClassFixture<Webh
     }
 
     [Fact]
+    public async Task SameEventFannedOutAgain_AsAfterACrashBeforeItsMessageWasDeleted_IsNotDeliveredTwice()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(_ => 204);
+        var (merchant, key) = await NewMerchantAsync();
+        await RegisterAsync(key, receiver.Url);
+        var published = NewEvent(merchant, "checkout.completed");
+
+        await app.PublishAsync(published);
+        await DeliveryWhenAsync(key, published.Id, d => d.GetProperty("status").GetString() == "succeeded");
+        await app.PublishAsync(published);
+        await Eventually.UntilAsync(app.QueuedEventsAsync, count => count == 0, Patience, "the repeated fan-out is done");
+
+        Assert.Single(receiver.Received);
+        var delivery = Assert.Single(await ListAsync(key, $"eventId={Uri.EscapeDataString(published.Id)}"));
+        Assert.Equal(1, delivery.GetProperty("attemptCount").GetInt32());
+        Assert.Equal(0, await app.QueuedAttemptsAsync());
+    }
+
+    [Fact]
     public async Task EndpointAnswering410_IsDisabledAndNotRetried()
     {
         await using var receiver = await WebhookReceiver.StartAsync(_ => 410);

@@ -74,5 +74,20 @@ internal sealed class WorkflowHost : IAsyncDisposable
     public async Task<CheckoutState> StateAsync(string id) =>
         (await Store.GetAsync(id, CancellationToken.None))?.State ?? throw new InvalidOperationException($"No checkout {id}.");
 
+    /// <summary>The checkout's outbox rows still in the table, due or not: empty once every transition's messages went out.</summary>
+    public async Task<List<Persistence.OutboxMessage>> OutboxRowsAsync(string id)
+    {
+        var rows = new List<Persistence.OutboxMessage>();
+        await foreach (var (checkoutId, message) in Store.FindStaleOutboxAsync(DateTimeOffset.MaxValue, CancellationToken.None))
+        {
+            if (checkoutId == id)
+            {
+                rows.Add(message);
+            }
+        }
+
+        return rows;
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -61,7 +61,7 @@ public sealed class CheckoutWebhookOutboxTests(AzuriteFixture azurite) : IClassF
         var canceled = Assert.Single(Assert.Single(await ReceiveBatchesAsync(host)));
         Assert.Equal("checkout.canceled", canceled.Type);
         Assert.Equal("changed mind", canceled.Data["cancelReason"]!.GetValue<string>());
-        Assert.Empty((await host.Store.GetAsync("wh2", CancellationToken.None))!.PendingOutbox);
+        Assert.Empty(await host.OutboxRowsAsync("wh2"));
     }
 
     private static QueueClient WebhooksQueue(WorkflowHost host) => host.Get<QueueServiceClient>().GetQueueClient(host.Options.WebhooksQueue);
