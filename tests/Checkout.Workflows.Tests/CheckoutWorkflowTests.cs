@@ -229,6 +229,28 @@ public sealed class CheckoutWorkflowTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Empty(await host.OutboxRowsAsync("crash1"));
     }
 
+    [Fact]
+    public async Task Sweeper_TimerRowLeftByCrash_IsResentOnceStaleThoughNotYetDue()
+    {
+        await using var host = await StartHostAsync();
+        var state = WorkflowHost.NewCheckout("crash2", host.Clock.GetUtcNow());
+
+        // A crash between commit and send of a transition that scheduled a 15-minute timer.
+        var started = CheckoutStateMachine.Decide(state, new CheckoutStarted(state.CreatedAt));
+        var timer = new ScheduleQuoteExpiry("q1", host.Clock.GetUtcNow().AddMinutes(15));
+        var outbox = host.Get<Runtime.CommandRouter>().Route(started.State, [timer], host.Clock.GetUtcNow());
+        var history = new[] { new Persistence.HistoryEntry(started.State.Sequence, "CheckoutStarted", state.CreatedAt, "quoting", null) };
+        Assert.True(await host.Store.CreateAsync(new Persistence.CheckoutTransition(started.State, history, outbox), CancellationToken.None));
+
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        var resent = await host.Get<Runtime.OutboxSweeper>().SweepOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, resent);
+        Assert.Empty(await host.OutboxRowsAsync("crash2"));
+        var timers = host.Get<Checkout.Storage.Queues.QueueServiceClient>().GetQueueClient(host.Options.TimersQueue);
+        Assert.Equal(1, await timers.GetApproximateMessageCountAsync());
+    }
+
     private static string Prefix() => "w" + Guid.NewGuid().ToString("N")[..10];
 
     private async Task<WorkflowHost> StartHostAsync(Action<IServiceCollection>? replace = null) =>

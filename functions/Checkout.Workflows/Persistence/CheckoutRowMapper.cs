@@ -82,11 +82,17 @@ internal static class CheckoutRowMapper
             ["Queue"] = message.Queue,
             ["Body"] = message.Body,
             ["VisibleAt"] = message.VisibleAt,
+            ["WrittenAt"] = message.WrittenAt,
         };
 
-    public static OutboxMessage ToOutbox(TableEntity row) => new(
-        row.RowKey,
-        row.GetString("Queue") ?? throw new InvalidOperationException($"Outbox row {row.PartitionKey}/{row.RowKey} has no queue."),
-        row.GetString("Body") ?? string.Empty,
-        row.GetDateTimeOffset("VisibleAt") ?? DateTimeOffset.MinValue);
+    public static OutboxMessage ToOutbox(TableEntity row)
+    {
+        var visibleAt = row.GetDateTimeOffset("VisibleAt") ?? DateTimeOffset.MinValue;
+        return new(
+            row.RowKey,
+            row.GetString("Queue") ?? throw new InvalidOperationException($"Outbox row {row.PartitionKey}/{row.RowKey} has no queue."),
+            row.GetString("Body") ?? string.Empty,
+            visibleAt,
+            row.GetDateTimeOffset("WrittenAt") ?? visibleAt);
+    }
 }

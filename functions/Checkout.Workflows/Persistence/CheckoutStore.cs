@@ -143,13 +143,14 @@ public sealed class CheckoutStore
         return new CheckoutListPage(checkouts, token);
     }
 
-    /// <summary>Outbox rows due before <paramref name="olderThan"/> and still here: left by a crash between commit and
-    /// send. <c>VisibleAt</c> (the workflow clock) rather than the storage timestamp, so a timer row is only resent
-    /// once it is due.</summary>
+    /// <summary>Outbox rows written before <paramref name="olderThan"/> and still here: left by a crash between commit
+    /// and send. Age by <c>WrittenAt</c> (the workflow clock, not the storage timestamp), so a timer row due in 15
+    /// minutes is resent, with its remaining delay, as soon as any other row of its transition; rows written before
+    /// that column existed count from their due time.</summary>
     public async IAsyncEnumerable<(string CheckoutId, OutboxMessage Message)> FindStaleOutboxAsync(
         DateTimeOffset olderThan, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"RowKey ge {CheckoutRows.OutboxPrefix} and RowKey lt {"o."} and VisibleAt lt {olderThan}");
+        var filter = TableFilter.Create($"RowKey ge {CheckoutRows.OutboxPrefix} and RowKey lt {"o."} and (WrittenAt lt {olderThan} or VisibleAt lt {olderThan})");
         await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
         {
             yield return (row.PartitionKey, CheckoutRowMapper.ToOutbox(row));

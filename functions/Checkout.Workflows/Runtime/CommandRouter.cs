@@ -27,6 +27,6 @@ public sealed class CommandRouter(CheckoutWorkflowOptions options)
             ScheduleQuoteExpiry c => (options.TimersQueue, new WorkItem(state.Id, WorkSteps.QuoteExpiry, c.QuoteId, c.DueAt), c.DueAt),
             _ => throw new InvalidOperationException($"Command {command.GetType().Name} has no queue route (inline commands never reach the router)."),
         };
-        return new OutboxMessage(CheckoutRows.Outbox(state.Sequence, index), queue, item.ToJson(), visibleAt);
+        return new OutboxMessage(CheckoutRows.Outbox(state.Sequence, index), queue, item.ToJson(), visibleAt, now);
     }
 }

@@ -16,6 +16,6 @@ public sealed class CheckoutEventOutbox(CheckoutWorkflowOptions options)
         var events = CheckoutWebhookEvents.For(before, after);
         return events.Count == 0
             ? []
-            : [new OutboxMessage(CheckoutRows.Outbox(after.Sequence, index), options.WebhooksQueue, new MerchantEventBatch(events).ToJson(), now)];
+            : [new OutboxMessage(CheckoutRows.Outbox(after.Sequence, index), options.WebhooksQueue, new MerchantEventBatch(events).ToJson(), now, now)];
     }
 }
