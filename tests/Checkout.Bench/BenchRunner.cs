@@ -4,9 +4,11 @@ using Checkout.Testing;
 namespace Checkout.Bench;
 
 /// <summary>
-/// Runs a bench: its own Azurite (disk persistence, free ports), then each load run on fresh app instances with a
-/// unique resource prefix, each followed by an audit and, for the as-fast-as-possible runs, the Azurite ceiling for
-/// the storage mix that run measured. Everything it starts is stopped again, on failure and Ctrl+C too.
+/// Runs a bench: each load run on its own fresh Azurite (disk persistence, free ports) and fresh app instances, each
+/// followed by an audit and, for the as-fast-as-possible runs, the Azurite ceiling for the storage mix that run
+/// measured, on another fresh Azurite, so the probe starts from an empty store as the run did. Fresh because Azurite's queue store re-sorts its indexes over every
+/// message of every queue on each receive and delete: the quote-expiry timers one run leaves (one per checkout, due
+/// in 15 minutes) would slow the next. Everything it starts is stopped again, on failure and Ctrl+C too.
 /// </summary>
 internal sealed class BenchRunner(BenchOptions options, TextWriter log)
 {
@@ -18,34 +20,34 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
     public async Task<BenchResult> RunAsync(CancellationToken ct)
     {
         var started = DateTimeOffset.UtcNow;
-        await using var azurite = await AzuriteProcess.StartAsync(ct);
-
-        // Last resort if the harness is torn down without unwinding: never leave Azurite behind.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
         var runs = new List<RunFigures>();
         var plan = new LoadPlan(options.Checkouts, options.Concurrency, options.Rate, options.PollInterval);
         foreach (var instances in options.ChaosOnly ? [] : options.Instances)
         {
-            runs.Add(await LoadRunAsync(azurite, $"{instances} instance(s)", instances, plan, chaos: false, ct));
+            runs.Add(await LoadRunAsync($"{instances} instance(s)", instances, plan, chaos: false, ct));
         }
 
         if (options.HalfPeak && runs.FirstOrDefault(r => r.Instances == 1 && options.Rate is null) is { CheckoutsPerSecond: > 0 } peak)
         {
             var half = plan with { Rate = Math.Round(peak.CheckoutsPerSecond / 2, 1) };
-            runs.Add(await LoadRunAsync(azurite, "1 instance, half peak rate", 1, half, chaos: false, ct));
+            runs.Add(await LoadRunAsync("1 instance, half peak rate", 1, half, chaos: false, ct));
         }
 
         if (options.Chaos)
         {
             var chaosPlan = plan with { Checkouts = options.ChaosCheckouts ?? options.Checkouts };
-            runs.Add(await LoadRunAsync(azurite, "chaos", options.Instances.Max(), chaosPlan, chaos: true, ct));
+            runs.Add(await LoadRunAsync("chaos", options.Instances.Max(), chaosPlan, chaos: true, ct));
         }
 
         return new BenchResult(started, options.CommandLine, Environment.ProcessorCount, RuntimeInformation.OSDescription, runs, NotMeasured);
     }
 
-    private async Task<RunFigures> LoadRunAsync(AzuriteProcess azurite, string label, int instances, LoadPlan plan, bool chaos, CancellationToken ct)
+    private async Task<RunFigures> LoadRunAsync(string label, int instances, LoadPlan plan, bool chaos, CancellationToken ct)
     {
+        await using var azurite = await AzuriteProcess.StartAsync(ct);
+
+        // Last resort if the harness is torn down without unwinding: never leave Azurite behind.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
         var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
         log.WriteLine($"{label}: {plan.Checkouts} checkouts, prefix {prefix}");
         var figures = await WithFleetAsync(azurite, prefix, label, instances, plan, chaos, ct);
@@ -54,8 +56,11 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             return figures;
         }
 
-        // After the fleet has stopped, so its idle queue polling does not share Azurite with the probe.
-        using var probe = new CeilingProbe(azurite.ConnectionString, prefix, StorageMix.Of(figures.StorageOperationsPerCheckout));
+        // After the fleet has stopped, so nothing of the run shares the machine with the probe.
+        await azurite.DisposeAsync();
+        await using var probeAzurite = await AzuriteProcess.StartAsync(ct);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => probeAzurite.Kill();
+        using var probe = new CeilingProbe(probeAzurite.ConnectionString, prefix, StorageMix.Of(figures.StorageOperationsPerCheckout));
         log.WriteLine($"{label}: measuring the Azurite ceiling for this storage mix ({options.CeilingDuration.TotalSeconds:F0}s)");
         return figures with { Ceiling = await probe.RunAsync(plan.Concurrency, options.CeilingDuration, ct) };
     }
