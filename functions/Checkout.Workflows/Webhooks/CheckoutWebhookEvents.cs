@@ -54,6 +54,7 @@ public static class CheckoutWebhookEvents
             CheckoutPhase.Canceled => WebhookEventTypes.CheckoutCanceled,
             CheckoutPhase.NeedsAttention => WebhookEventTypes.CheckoutNeedsAttention,
             CheckoutPhase.Completed => WebhookEventTypes.CheckoutCompleted,
+            CheckoutPhase.Failed => WebhookEventTypes.CheckoutFailed,
             _ => null,
         };
         if (state.Rejection is { } rejection)

@@ -9,6 +9,7 @@ public static class WebhookEventTypes
     public const string CheckoutCanceled = "checkout.canceled";
     public const string CheckoutNeedsAttention = "checkout.needs_attention";
     public const string CheckoutCompleted = "checkout.completed";
+    public const string CheckoutFailed = "checkout.failed";
     public const string PaymentCaptured = "payment.captured";
     public const string PaymentRefunded = "payment.refunded";
     public const string PayoutPaid = "payout.paid";
@@ -17,7 +18,7 @@ public static class WebhookEventTypes
     public static IReadOnlyList<string> All { get; } =
     [
         CheckoutAwaitingConfirmation, CheckoutRejected, CheckoutExpired, CheckoutCanceled, CheckoutNeedsAttention,
-        CheckoutCompleted, PaymentCaptured, PaymentRefunded, PayoutPaid, PayoutFailed,
+        CheckoutCompleted, CheckoutFailed, PaymentCaptured, PaymentRefunded, PayoutPaid, PayoutFailed,
     ];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);

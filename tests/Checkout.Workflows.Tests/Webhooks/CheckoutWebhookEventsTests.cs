@@ -14,6 +14,8 @@ public sealed class CheckoutWebhookEventsTests
     [InlineData(CheckoutPhase.AwaitingConfirmation, CheckoutPhase.Canceled, "checkout.canceled")]
     [InlineData(CheckoutPhase.Capturing, CheckoutPhase.NeedsAttention, "checkout.needs_attention")]
     [InlineData(CheckoutPhase.PayingOut, CheckoutPhase.Completed, "checkout.completed")]
+    [InlineData(CheckoutPhase.Capturing, CheckoutPhase.Failed, "checkout.failed")]
+    [InlineData(CheckoutPhase.Quoting, CheckoutPhase.Failed, "checkout.failed")]
     public void PhaseChange_ToAnEndPhase_EmitsItsEventWithADerivedId(CheckoutPhase from, CheckoutPhase to, string type)
     {
         var before = SampleCheckouts.Create("co1", At) with { Phase = from };
@@ -30,7 +32,7 @@ public sealed class CheckoutWebhookEventsTests
     [Theory]
     [InlineData(CheckoutPhase.Quoting, CheckoutPhase.Checking)]
     [InlineData(CheckoutPhase.AwaitingConfirmation, CheckoutPhase.Capturing)]
-    [InlineData(CheckoutPhase.Capturing, CheckoutPhase.Failed)]
+    [InlineData(CheckoutPhase.Capturing, CheckoutPhase.PayingOut)]
     public void PhaseChange_WithoutAMerchantEvent_EmitsNothing(CheckoutPhase from, CheckoutPhase to)
     {
         var before = SampleCheckouts.Create("co1", At) with { Phase = from };

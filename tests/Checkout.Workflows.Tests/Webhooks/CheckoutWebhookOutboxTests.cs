@@ -38,6 +38,25 @@ public sealed class CheckoutWebhookOutboxTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task DeclinedPayment_PublishesCheckoutFailedWithTheDecline()
+    {
+        await using var host = await WorkflowHost.StartAsync(azurite.ConnectionString, Prefix(), new ManualClock(Start));
+        var pump = new QueuePump(host);
+        await host.Runtime.StartAsync(WorkflowHost.NewCheckout("wh3", Start, Providers.SandboxPaymentGateway.DeclinedToken), CancellationToken.None);
+        await pump.UntilAsync(async () => (await host.StateAsync("wh3")).Phase == CheckoutPhase.AwaitingConfirmation, TimeSpan.FromSeconds(60), "awaiting confirmation");
+        await host.Runtime.ApplyAsync("wh3", new ConfirmRequested((await host.StateAsync("wh3")).Quote!.Id, host.Clock.GetUtcNow()), CancellationToken.None);
+        await pump.UntilAsync(async () => (await host.StateAsync("wh3")).Phase == CheckoutPhase.Failed, TimeSpan.FromSeconds(60), "failed");
+
+        var events = (await ReceiveBatchesAsync(host)).SelectMany(b => b).ToList();
+
+        Assert.Equal(["checkout.awaiting_confirmation", "checkout.failed"], events.Select(e => e.Type));
+        var failed = events[^1];
+        Assert.Equal("wh3.checkout.failed", failed.Id);
+        Assert.Equal("failed", failed.Data["status"]!.GetValue<string>());
+        Assert.Equal((await host.StateAsync("wh3")).Rejection!.Code, failed.Data["reason"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task WorkerDiesAfterCommit_SweeperStillSendsTheEvents()
     {
         await using var host = await WorkflowHost.StartAsync(azurite.ConnectionString, Prefix(), new ManualClock(Start));
