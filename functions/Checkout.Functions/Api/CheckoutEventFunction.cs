@@ -18,20 +18,14 @@ internal static class CheckoutEventFunction
     public static Task<IResult> CancelAsync(HttpContext context, string id, CheckoutStore store, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken) =>
         RaiseAsync(context, id, "reason", (value, at) => new CancelRequested(value, at), store, runtime, idempotent, cancellationToken);
 
-    private static async Task<IResult> RaiseAsync(
+    private static Task<IResult> RaiseAsync(
         HttpContext context, string id, string field, Func<string, DateTimeOffset, CheckoutEvent> create,
         CheckoutStore store, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(idempotent);
-        var (write, problem) = await MerchantWrite.ReadAsync(context, cancellationToken);
-        if (write is null)
-        {
-            return problem!;
-        }
-
-        using (write)
+        return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
             var reader = new FieldReader();
@@ -49,7 +43,7 @@ internal static class CheckoutEventFunction
 
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes,
                 () => ApplyAsync(context.Request, stored, create(value, runtime.Clock.GetUtcNow()), runtime, cancellationToken), cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     private static async Task<ApiResponse> ApplyAsync(HttpRequest http, StoredCheckout stored, CheckoutEvent @event, CheckoutRuntime runtime, CancellationToken cancellationToken)

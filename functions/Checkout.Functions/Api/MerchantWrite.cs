@@ -19,7 +19,24 @@ internal sealed class MerchantWrite : IDisposable
 
     public RequestBody Body { get; }
 
-    public static async Task<(MerchantWrite? Write, ApiResponse? Problem)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>Reads the write and hands it to <paramref name="handle"/>, or answers the problem that stopped it; the body
+    /// is released either way.</summary>
+    public static async Task<IResult> HandleAsync(HttpContext context, Func<MerchantWrite, Task<ApiResponse>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var (write, problem) = await ReadAsync(context, cancellationToken);
+        if (write is null)
+        {
+            return problem!;
+        }
+
+        using (write)
+        {
+            return await handle(write);
+        }
+    }
+
+    private static async Task<(MerchantWrite? Write, ApiResponse? Problem)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var merchant = MerchantAuthentication.MerchantOf(context);

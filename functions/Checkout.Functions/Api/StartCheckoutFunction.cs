@@ -10,18 +10,12 @@ internal static class StartCheckoutFunction
 {
     public const int RetryAfterSeconds = 2;
 
-    public static async Task<IResult> StartAsync(HttpContext context, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken)
+    public static Task<IResult> StartAsync(HttpContext context, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(idempotent);
-        var (write, problem) = await MerchantWrite.ReadAsync(context, cancellationToken);
-        if (write is null)
-        {
-            return problem!;
-        }
-
-        using (write)
+        return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
             var (request, errors) = CartRequestParser.Parse(body.Root, requirePayment: true);
@@ -32,7 +26,7 @@ internal static class StartCheckoutFunction
 
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes,
                 () => StartAsync(context.Request, runtime, merchant, CheckoutId(merchant, key), request, cancellationToken), cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>With an Idempotency-Key the id is derived from it, so a retry whose record was lost still cannot start

@@ -11,18 +11,12 @@ internal static partial class WebhookEndpointFunctions
 {
     public const int MaxEndpointsPerMerchant = 20;
 
-    public static async Task<IResult> CreateAsync(
+    public static Task<IResult> CreateAsync(
         HttpContext context, WebhookEndpointStore store, WebhookUrlPolicy policy, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(idempotent);
-        var (write, problem) = await MerchantWrite.ReadAsync(context, cancellationToken);
-        if (write is null)
-        {
-            return problem!;
-        }
-
-        using (write)
+        return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
             var (url, types, errors) = WebhookEndpointRequestParser.Parse(body.Root, policy);
@@ -33,7 +27,7 @@ internal static partial class WebhookEndpointFunctions
 
             var endpoint = new WebhookEndpoint(EndpointId(merchant, key), merchant, url, types, WebhookSignature.NewSecret(), clock.GetUtcNow());
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes, () => CreateAsync(store, endpoint, cancellationToken), cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     public static async Task<IResult> ListAsync(HttpContext context, WebhookEndpointStore store, CancellationToken cancellationToken)

@@ -6,18 +6,12 @@ namespace Checkout.Functions.Api.Payouts;
 /// payout of the merchant, so funds held back by a bad account move as soon as a good one is given.</summary>
 internal static class PayoutDestinationFunctions
 {
-    public static async Task<IResult> PutAsync(
+    public static Task<IResult> PutAsync(
         HttpContext context, PayoutDestinationStore destinations, PayoutRetries retries, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(idempotent);
-        var (write, problem) = await MerchantWrite.ReadAsync(context, cancellationToken);
-        if (write is null)
-        {
-            return problem!;
-        }
-
-        using (write)
+        return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
             var (destination, errors) = PayoutDestinationParser.Parse(body.Root);
@@ -33,7 +27,7 @@ internal static class PayoutDestinationFunctions
                 var view = new PayoutDestinationView(destination.AccountHolderName, destination.Last4, destination.Country.Value, retried.Select(PayoutViews.Payout).ToList());
                 return ApiResponse.Json(StatusCodes.Status200OK, view);
             }, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, PayoutDestinationStore destinations, CancellationToken cancellationToken)
