@@ -23,10 +23,11 @@ listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 if [ -z "${AzureWebJobsStorage:-}" ] || [ "${AzureWebJobsStorage}" = "UseDevelopmentStorage=true" ]; then
   if listening 10001 && listening 10002; then
-    echo "Reusing the Azurite already listening on 127.0.0.1:10001-10002."
+    echo "Reusing the Azurite already listening on 127.0.0.1:10001-10002 (it needs --skipApiVersionCheck for the Azure SDK)."
   else
     mkdir -p .azurite
     # Its own session, so the terminal's Ctrl+C reaches only this script, which stops the app before Azurite.
+    # --skipApiVersionCheck: the Azure SDK's queue client speaks a newer service version than Azurite 3.37 accepts.
     setsid node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite \
       >.azurite/azurite.log 2>&1 &
     azurite_pid=$!

@@ -1,23 +1,22 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Checkout.Storage;
-using Checkout.Storage.Queues;
-using Checkout.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Checkout.Testing;
 
 namespace Checkout.Bench;
 
 /// <summary>
 /// The Azurite ceiling for a storage mix: synthetic checkouts that issue the measured operations per checkout, by
-/// kind, straight through Checkout.Storage with no business logic, as many in parallel as the load run had. Each one
+/// kind, straight through the app's own storage clients with no business logic, as many in parallel as the load run had. Each one
 /// works on its own partition as a real checkout does (a state row of realistic size, history and outbox rows); queue
 /// deletes and visibility updates use messages the probe itself received.
 /// </summary>
 internal sealed class CeilingProbe : IDisposable
 {
     private static readonly string StatePayload = new('s', 1500);
-    private readonly StorageClientOptions _options = new();
-    private readonly TableServiceClient _tables;
-    private readonly QueueServiceClient _queues;
+    private readonly StorageClients _clients;
     private readonly TableClient _table;
     private readonly QueueClient _queue;
     private readonly ConcurrentQueue<(string Id, string PopReceipt)> _held = new();
@@ -27,10 +26,9 @@ internal sealed class CeilingProbe : IDisposable
     public CeilingProbe(string connectionString, string prefix, StorageMix mix)
     {
         _mix = mix;
-        _tables = new TableServiceClient(connectionString, _options);
-        _queues = new QueueServiceClient(connectionString, _options);
-        _table = _tables.GetTableClient("t" + prefix + "ceiling");
-        _queue = _queues.GetQueueClient(prefix + "-ceiling");
+        _clients = new StorageClients(connectionString);
+        _table = _clients.Tables.GetTableClient("t" + prefix + "ceiling");
+        _queue = _clients.Queues.GetQueueClient(prefix + "-ceiling");
     }
 
     /// <summary>Kinds the probe can issue; any other kind in the mix is reported as not modelled.</summary>
@@ -44,8 +42,8 @@ internal sealed class CeilingProbe : IDisposable
     public async Task<CeilingFigures> RunAsync(int concurrency, TimeSpan duration, CancellationToken ct)
     {
         await _table.CreateIfNotExistsAsync(ct);
-        await _queue.CreateIfNotExistsAsync(ct);
-        var before = _options.Counters.Snapshot();
+        await _queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        var before = _clients.Counters.Snapshot();
         long next = -1;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
@@ -58,7 +56,7 @@ internal sealed class CeilingProbe : IDisposable
         await Task.WhenAll(workers);
         var seconds = clock.Elapsed.TotalSeconds;
         var done = (int)Interlocked.Read(ref next) - concurrency + 1;
-        var issued = new StorageSnapshot(_options.Counters.Snapshot(), 0, 0).Minus(new StorageSnapshot(before, 0, 0));
+        var issued = new StorageSnapshot(_clients.Counters.Snapshot(), 0, 0).Minus(new StorageSnapshot(before, 0, 0));
         return new CeilingFigures(
             done,
             seconds,
@@ -70,11 +68,7 @@ internal sealed class CeilingProbe : IDisposable
 
     public long Skipped => Interlocked.Read(ref _skipped);
 
-    public void Dispose()
-    {
-        _tables.Dispose();
-        _queues.Dispose();
-    }
+    public void Dispose() => _clients.Dispose();
 
     private async Task SyntheticCheckoutAsync(long index, CancellationToken ct)
     {
@@ -99,21 +93,21 @@ internal sealed class CeilingProbe : IDisposable
         "Table.AddEntity" => _table.AddEntityAsync(new TableEntity(partition, $"a{n:D4}") { ["Value"] = n }, ct),
         "Table.UpsertEntity" => _table.UpsertEntityAsync(new TableEntity(partition, $"u{n:D4}") { ["Value"] = n }, cancellationToken: ct),
         "Table.UpdateEntity" => _table.UpdateEntityAsync(new TableEntity(partition, "state") { ["Touched"] = n }, ETag.All, cancellationToken: ct),
-        "Queue.SendMessage" => _queue.SendMessageAsync($"{{\"checkoutId\":\"{partition}\",\"step\":{n}}}", ct: ct),
-        "Table.Query" => DrainAsync(_table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition} and RowKey ge {"o"}"), cancellationToken: ct)),
-        "Table.GetEntity" => _table.GetEntityIfExistsAsync(partition, "state", cancellationToken: ct),
+        "Queue.SendMessage" => _queue.SendMessageAsync($"{{\"checkoutId\":\"{partition}\",\"step\":{n}}}", ct),
+        "Table.Query" => DrainAsync(_table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"o"}"), cancellationToken: ct)),
+        "Table.GetEntity" => _table.GetEntityIfExistsAsync<TableEntity>(partition, "state", cancellationToken: ct),
         "Queue.ReceiveMessages" => ReceiveAsync(ct),
-        "Queue.UpdateMessage" => WithHeldAsync(async m => _held.Enqueue((m.Id, (await _queue.UpdateMessageAsync(m.Id, m.PopReceipt, TimeSpan.FromMinutes(5), ct: ct)).PopReceipt))),
+        "Queue.UpdateMessage" => WithHeldAsync(async m => _held.Enqueue((m.Id, (await _queue.UpdateMessageAsync(m.Id, m.PopReceipt, visibilityTimeout: TimeSpan.FromMinutes(5), cancellationToken: ct)).Value.PopReceipt))),
         "Queue.DeleteMessage" => WithHeldAsync(m => _queue.DeleteMessageAsync(m.Id, m.PopReceipt, ct)),
         "Table.DeleteEntity" => DeleteIfExistsAsync(partition, $"o{n:D4}", ct),
-        "Queue.GetProperties" => _queue.GetApproximateMessageCountAsync(ct),
+        "Queue.GetProperties" => _queue.GetPropertiesAsync(ct),
         "Queue.PeekMessages" => _queue.PeekMessagesAsync(1, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a modelled kind."),
     };
 
     private async Task ReceiveAsync(CancellationToken ct)
     {
-        foreach (var message in await _queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5), ct))
+        foreach (var message in (await _queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(5), ct)).Value)
         {
             _held.Enqueue((message.MessageId, message.PopReceipt));
         }
@@ -138,7 +132,7 @@ internal sealed class CeilingProbe : IDisposable
         {
             await _table.DeleteEntityAsync(partition, row, cancellationToken: ct);
         }
-        catch (StorageRequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // The outbox row this delete aimed at was never written: the request still cost what a delete costs.
         }

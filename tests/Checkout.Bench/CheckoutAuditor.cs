@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Storage.Queues;
 using Checkout.Domain.Workflow;
-using Checkout.Storage.Queues;
+using Checkout.Testing;
 using Checkout.Workflows;
 using Checkout.Workflows.Ledger;
 using Checkout.Workflows.Persistence;
@@ -159,7 +160,7 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
         var found = new List<string>();
         foreach (var name in new[] { options.WorkQueue, options.TimersQueue, options.PayoutsQueue, options.WebhooksQueue, options.WebhookDeliveriesQueue }.Select(q => q + "-poison"))
         {
-            var count = await queues.GetQueueClient(name).GetApproximateMessageCountAsync(ct);
+            var count = await StorageClients.ApproximateCountAsync(queues.GetQueueClient(name), ct);
             if (count > 0)
             {
                 found.Add($"{count} message(s) in {name}");

@@ -129,6 +129,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
             WorkingDirectory = Location,
             Environment = { [ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
+        // --skipApiVersionCheck: the Azure SDK's queue client sends a newer x-ms-version than Azurite 3.37 knows and would
+        // be refused with 400 InvalidHeaderValue. The clients keep their default (newest) version, which is right for
+        // Azure, rather than pinning an older one for the emulator's sake; run.sh and the bench start Azurite the same way.
         foreach (var arg in new[]
         {
             "--require", WriteParentWatchdog(), script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", Location,

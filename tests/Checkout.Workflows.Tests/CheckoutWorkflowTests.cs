@@ -247,8 +247,8 @@ public sealed class CheckoutWorkflowTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal(1, resent);
         Assert.Empty(await host.OutboxRowsAsync("crash2"));
-        var timers = host.Get<Checkout.Storage.Queues.QueueServiceClient>().GetQueueClient(host.Options.TimersQueue);
-        Assert.Equal(1, await timers.GetApproximateMessageCountAsync());
+        var timers = host.Get<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(host.Options.TimersQueue);
+        Assert.Equal(1, await StorageClients.ApproximateCountAsync(timers));
     }
 
     private static string Prefix() => "w" + Guid.NewGuid().ToString("N")[..10];

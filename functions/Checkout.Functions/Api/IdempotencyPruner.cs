@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Options;
 
 namespace Checkout.Functions.Api;
@@ -22,7 +23,7 @@ internal sealed partial class IdempotencyPruner(
             {
                 return;
             }
-            catch (Exception ex) when (ex is Storage.StorageRequestFailedException or HttpRequestException)
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
             {
                 LogSweepFailed(logger, ex);
             }

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Checkout.Workflows.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Checkout.Functions.Api;
@@ -20,7 +21,7 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
 
     private TableClient Table => tables.GetTableClient(names.IdempotencyKeys);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => Table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => Table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     public static string Fingerprint(HttpRequest request, byte[] body)
     {
@@ -66,16 +67,16 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
     {
         var cutoff = clock.GetUtcNow() - options.Value.Retention;
         var deleted = 0;
-        await foreach (var row in Table.QueryAsync(TableFilter.Create($"StartedAt lt {cutoff}"), ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"StartedAt lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             try
             {
-                await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag ?? ETag.All, cancellationToken);
-                deleted++;
+                using var response = await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                deleted += response.Status == 404 ? 0 : 1;
             }
-            catch (StorageRequestFailedException ex) when (ex.Status is 404 or 412)
+            catch (RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex))
             {
-                // Gone already (another instance's sweep), or reused since it was read: either way, not ours to delete.
+                // Reused since it was read: not ours to delete. (One already gone answers 404, which the SDK does not throw.)
             }
         }
 
@@ -85,19 +86,13 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
     /// <summary>Forgets an attempt that failed before it could answer, so the client can retry with the same key.</summary>
     public async Task AbandonAsync(string merchantId, string key, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Table.DeleteEntityAsync(merchantId, RowKey(key), ETag.All, cancellationToken);
-        }
-        catch (StorageRequestFailedException ex) when (ex.Status == 404)
-        {
-            // Nothing recorded: nothing to forget.
-        }
+        // A missing row (nothing recorded, nothing to forget) answers 404, which the SDK's delete treats as done.
+        using var _ = await Table.DeleteEntityAsync(merchantId, RowKey(key), ETag.All, cancellationToken);
     }
 
     private async Task<(IdempotencyOutcome, ApiResponse?)> ExistingAsync(TableEntity attempt, string fingerprint, bool retryIfVanished, CancellationToken cancellationToken)
     {
-        var existing = await Table.GetEntityIfExistsAsync(attempt.PartitionKey, attempt.RowKey, cancellationToken: cancellationToken);
+        var existing = await Table.GetEntityOrNullAsync(attempt.PartitionKey, attempt.RowKey, cancellationToken);
         if (existing is null)
         {
             // Abandoned between our insert and read: try once more as a first use.
@@ -121,10 +116,10 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
         {
             try
             {
-                await Table.UpdateEntityAsync(attempt, existing.ETag!.Value, TableUpdateMode.Replace, cancellationToken);
+                await Table.UpdateEntityAsync(attempt, existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (IdempotencyOutcome.Proceed, null);
             }
-            catch (StorageRequestFailedException ex) when (ex.Status == 412)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 return (IdempotencyOutcome.InFlight, null);
             }
@@ -142,7 +137,7 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
             await Table.AddEntityAsync(row, cancellationToken);
             return (IdempotencyOutcome.Proceed, null);
         }
-        catch (StorageRequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return await ExistingAsync(row, fingerprint, retryIfVanished, cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Checkout.Storage.Tables;
+using Azure.Data.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Functions.Api;
 
@@ -17,7 +18,7 @@ internal sealed class MerchantKeyStore(TableServiceClient tables, ApiTables name
 
     private TableClient Table => tables.GetTableClient(names.Merchants);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => Table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => Table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>Creates a key for a merchant and returns it; the plain key exists only in this return value.</summary>
     public async Task<string> CreateKeyAsync(string merchantId, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ internal sealed class MerchantKeyStore(TableServiceClient tables, ApiTables name
     public async Task<string?> FindMerchantAsync(string key, CancellationToken cancellationToken)
     {
         var keyId = KeyIdOf(key);
-        var row = await Table.GetEntityIfExistsAsync(KeysPartition, keyId, cancellationToken: cancellationToken);
+        var row = await Table.GetEntityOrNullAsync(KeysPartition, keyId, cancellationToken);
         if (row?.GetBinary("Salt") is not { } salt || row.GetBinary("Hash") is not { } expected)
         {
             return null;

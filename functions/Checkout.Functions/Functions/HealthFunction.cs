@@ -1,7 +1,8 @@
-using Checkout.Storage;
-using Checkout.Storage.Queues;
-using Checkout.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Checkout.Workflows;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Functions.Functions;
 
@@ -16,8 +17,8 @@ internal static class HealthFunction
     public static async Task<IResult> CheckAsync(
         QueueServiceClient queues, TableServiceClient tables, CheckoutWorkflowOptions options, CancellationToken cancellationToken)
     {
-        var queue = await ProbeAsync(() => queues.GetQueueClient(options.WorkQueue).GetApproximateMessageCountAsync(cancellationToken));
-        var table = await ProbeAsync(() => tables.GetTableClient(options.CheckoutsTable).GetEntityIfExistsAsync("health", "probe", cancellationToken: cancellationToken));
+        var queue = await ProbeAsync(() => queues.GetQueueClient(options.WorkQueue).GetPropertiesAsync(cancellationToken));
+        var table = await ProbeAsync(() => tables.GetTableClient(options.CheckoutsTable).GetEntityOrNullAsync("health", "probe", cancellationToken));
         var healthy = queue.Ok && table.Ok;
         var body = new
         {
@@ -35,13 +36,9 @@ internal static class HealthFunction
             await probe();
             return (true, null);
         }
-        catch (StorageRequestFailedException ex)
+        catch (RequestFailedException ex)
         {
-            return (false, $"{ex.Status} {ex.ErrorCode}");
-        }
-        catch (HttpRequestException ex)
-        {
-            return (false, ex.Message);
+            return (false, StorageErrors.Describe(ex));
         }
     }
 }

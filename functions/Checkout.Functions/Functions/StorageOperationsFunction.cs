@@ -1,5 +1,5 @@
-using Checkout.Storage;
 using Checkout.Workflows.Runtime;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Functions.Functions;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
 using Checkout.Workflows.Serialization;
 
 namespace Checkout.Workflows.Events;
@@ -12,5 +12,5 @@ public sealed class QueueMerchantEventPublisher(QueueServiceClient queues, Check
 
     // Never expire: the default 7-day time-to-live would silently drop an event nobody fanned out in time.
     public Task PublishAsync(MerchantEvent merchantEvent, CancellationToken cancellationToken) =>
-        _queue.SendMessageAsync(JsonSerializer.Serialize(merchantEvent, WorkflowJson.Options), timeToLive: TimeSpan.FromSeconds(-1), ct: cancellationToken);
+        _queue.SendMessageAsync(JsonSerializer.Serialize(merchantEvent, WorkflowJson.Options), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
 }

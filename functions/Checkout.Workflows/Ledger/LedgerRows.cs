@@ -1,7 +1,7 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Checkout.Domain.Ledger;
 using Checkout.Domain.Monetary;
-using Checkout.Storage.Tables;
 
 namespace Checkout.Workflows.Ledger;
 

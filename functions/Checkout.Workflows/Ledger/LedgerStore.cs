@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using Checkout.Domain.Ledger;
 using Checkout.Domain.Monetary;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Ledger;
 
@@ -18,7 +18,7 @@ public sealed class LedgerStore(TableServiceClient tables, CheckoutWorkflowOptio
 
     private readonly TableClient _table = tables.GetTableClient(options.LedgerTable);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>True when this call posted the transaction; false when it was already posted (a redelivery).</summary>
     public async Task<bool> PostAsync(LedgerTransaction transaction, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed class LedgerStore(TableServiceClient tables, CheckoutWorkflowOptio
             await _table.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        catch (TableTransactionFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             return false;
         }
@@ -41,9 +41,9 @@ public sealed class LedgerStore(TableServiceClient tables, CheckoutWorkflowOptio
     /// Platform accounts appear with this merchant's share of them.</summary>
     public async Task<IReadOnlyDictionary<LedgerAccount, long>> GetBalancesAsync(string merchantId, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {merchantId} and RowKey ge {EntryPrefix} and RowKey lt {"e}"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {EntryPrefix} and RowKey lt {"e}"}");
         var entries = new List<LedgerEntry>();
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             entries.Add(LedgerRows.ReadEntry(row));
         }
@@ -58,7 +58,7 @@ public sealed class LedgerStore(TableServiceClient tables, CheckoutWorkflowOptio
         var headers = new Dictionary<string, int>(StringComparer.Ordinal);
         var entries = new Dictionary<string, List<LedgerEntry>>(StringComparer.Ordinal);
         var merchants = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var row in _table.QueryAsync(cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
             merchants.Add(row.PartitionKey);
             var id = row.PartitionKey + "/" + (row.GetString(LedgerRows.TransactionId) ?? string.Empty);

@@ -1,6 +1,7 @@
+using Azure;
+using Azure.Data.Tables;
 using Checkout.Domain.Monetary;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Merchants;
 
@@ -15,7 +16,7 @@ public sealed class MerchantProfileStore(TableServiceClient tables, CheckoutWork
 
     private readonly TableClient _table = tables.GetTableClient(options.MerchantProfilesTable);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>Records a new merchant; false when a merchant with that id already exists (nothing is changed).</summary>
     public async Task<bool> CreateAsync(MerchantProfile profile, CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ public sealed class MerchantProfileStore(TableServiceClient tables, CheckoutWork
             await _table.AddEntityAsync(ToRow(profile), cancellationToken);
             return true;
         }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             return false;
         }
@@ -41,7 +42,7 @@ public sealed class MerchantProfileStore(TableServiceClient tables, CheckoutWork
 
     public async Task<MerchantProfile?> GetAsync(string merchantId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync(ProfilePartition, merchantId, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityOrNullAsync(ProfilePartition, merchantId, cancellationToken);
         return row is null
             ? null
             : new MerchantProfile(

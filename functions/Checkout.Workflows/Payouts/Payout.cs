@@ -1,7 +1,7 @@
+using Azure;
 using Checkout.Domain.Ledger;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
-using Checkout.Storage;
 
 namespace Checkout.Workflows.Payouts;
 

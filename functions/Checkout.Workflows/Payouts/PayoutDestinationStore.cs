@@ -1,6 +1,7 @@
+using Azure.Data.Tables;
 using Checkout.Domain.Geography;
 using Checkout.Domain.Payouts;
-using Checkout.Storage.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Payouts;
 
@@ -30,7 +31,7 @@ public sealed class PayoutDestinationStore(TableServiceClient tables, CheckoutWo
 
     public async Task<PayoutDestination?> GetAsync(string merchantId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync(Partition, merchantId, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityOrNullAsync(Partition, merchantId, cancellationToken);
         return row is null
             ? null
             : new PayoutDestination(row.GetString("AccountHolderName") ?? string.Empty, row.GetString("AccountNumber") ?? string.Empty, new CountryCode(row.GetString("Country") ?? throw new InvalidOperationException($"Payout destination of {merchantId} has no country.")));

@@ -1,6 +1,8 @@
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Checkout.Domain.Ledger;
 using Checkout.Domain.Payouts;
-using Checkout.Storage.Queues;
 using Checkout.Workflows.Events;
 using Checkout.Workflows.Ledger;
 using Checkout.Workflows.Providers;
@@ -33,7 +35,7 @@ public sealed class PayoutProcessor(
     {
         ArgumentNullException.ThrowIfNull(payout);
         await ledger.PostAsync(LedgerPostingRules.PayoutCreated(payout.Facts(clock.GetUtcNow())), cancellationToken);
-        await _queue.SendMessageAsync(new PayoutWorkItem(payout.MerchantId, payout.Id, payout.Attempt, PayoutWorkItem.Send).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), ct: cancellationToken);
+        await _queue.SendMessageAsync(new PayoutWorkItem(payout.MerchantId, payout.Id, payout.Attempt, PayoutWorkItem.Send).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
     }
 
     public async Task SendAsync(PayoutWorkItem item, CancellationToken cancellationToken)
@@ -155,10 +157,10 @@ public sealed class PayoutProcessor(
     private Task PublishAsync(Payout payout, CancellationToken cancellationToken) =>
         PayoutEvents.For(payout, payout.UpdatedAt) is { } merchantEvent ? events.PublishAsync(merchantEvent, cancellationToken) : Task.CompletedTask;
 
-    private Task<Checkout.Storage.Queues.SendReceipt> SchedulePollAsync(Payout payout, CancellationToken cancellationToken) =>
+    private Task<Response<SendReceipt>> SchedulePollAsync(Payout payout, CancellationToken cancellationToken) =>
         _queue.SendMessageAsync(
             new PayoutWorkItem(payout.MerchantId, payout.Id, payout.Attempt, PayoutWorkItem.Poll).ToJson(),
             payoutOptions.StatusPollInterval,
             timeToLive: TimeSpan.FromSeconds(-1),
-            ct: cancellationToken);
+            cancellationToken: cancellationToken);
 }

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
-using Checkout.Storage.Tables;
 
 namespace Checkout.Workflows.Payouts;
 

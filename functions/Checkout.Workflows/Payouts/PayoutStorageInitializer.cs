@@ -1,4 +1,4 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
 using Checkout.Workflows.Ledger;
 using Checkout.Workflows.Providers;
 
@@ -11,6 +11,6 @@ public sealed class PayoutStorageInitializer(LedgerStore ledger, PayoutStore pay
         ledger.InitializeAsync(cancellationToken),
         payouts.InitializeAsync(cancellationToken),
         rail.InitializeAsync(cancellationToken),
-        queues.GetQueueClient(options.PayoutsQueue).CreateIfNotExistsAsync(cancellationToken),
-        queues.GetQueueClient(options.PayoutsQueue + "-poison").CreateIfNotExistsAsync(cancellationToken));
+        queues.GetQueueClient(options.PayoutsQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+        queues.GetQueueClient(options.PayoutsQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 }

@@ -1,6 +1,7 @@
+using Azure;
+using Azure.Data.Tables;
 using Checkout.Domain.Payouts;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Payouts;
 
@@ -10,7 +11,7 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
 {
     private readonly TableClient _table = tables.GetTableClient(options.PayoutsTable);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>Records the payout unless it exists; either way returns the stored one (a redelivery gets the first).</summary>
     public async Task<Payout> CreateAsync(Payout payout, CancellationToken cancellationToken)
@@ -18,10 +19,10 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
         ArgumentNullException.ThrowIfNull(payout);
         try
         {
-            var etag = await _table.AddEntityAsync(PayoutRows.ToRow(payout), cancellationToken);
+            var etag = (await _table.AddEntityAsync(PayoutRows.ToRow(payout), cancellationToken)).Headers.ETag;
             return payout with { ETag = etag };
         }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             return await GetAsync(payout.MerchantId, payout.Id, cancellationToken)
                 ?? throw new InvalidOperationException($"Payout {payout.Id} exists yet cannot be read.", ex);
@@ -30,7 +31,7 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
 
     public async Task<Payout?> GetAsync(string merchantId, string payoutId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync(merchantId, payoutId, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityOrNullAsync(merchantId, payoutId, cancellationToken);
         return row is null ? null : PayoutRows.FromRow(row);
     }
 
@@ -41,10 +42,10 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
         var etag = changed.ETag ?? throw new ArgumentException("Update a payout that was read (it needs its ETag).", nameof(changed));
         try
         {
-            var next = await _table.UpdateEntityAsync(PayoutRows.ToRow(changed), etag, TableUpdateMode.Replace, cancellationToken);
+            var next = (await _table.UpdateEntityAsync(PayoutRows.ToRow(changed), etag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
             return changed with { ETag = next };
         }
-        catch (StorageRequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
             return null;
         }
@@ -53,7 +54,7 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
     /// <summary>One page of a merchant's payouts, in payout-id order, with the token that resumes after it.</summary>
     public async Task<(IReadOnlyList<Payout> Payouts, string? Next)> ListPageAsync(string merchantId, int limit, string? continuation, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {merchantId}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}");
         var payouts = new List<Payout>();
         await foreach (var page in _table.QueryPagesAsync(filter, maxPerPage: limit, continuationToken: continuation, cancellationToken: cancellationToken))
         {
@@ -70,9 +71,9 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
     /// <summary>The merchant's payouts a new destination should move: failed or canceled ones (retried) and pending ones (sent again).</summary>
     public async Task<IReadOnlyList<Payout>> ListRetryableAsync(string merchantId, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {merchantId} and (Status eq {PayoutStatus.Failed.ToWire()} or Status eq {PayoutStatus.Canceled.ToWire()} or Status eq {PayoutStatus.Pending.ToWire()})");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and (Status eq {PayoutStatus.Failed.ToWire()} or Status eq {PayoutStatus.Canceled.ToWire()} or Status eq {PayoutStatus.Pending.ToWire()})");
         var payouts = new List<Payout>();
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             payouts.Add(PayoutRows.FromRow(row));
         }
@@ -84,7 +85,7 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
     public async Task<IReadOnlyList<Payout>> ListAllAsync(CancellationToken cancellationToken)
     {
         var payouts = new List<Payout>();
-        await foreach (var row in _table.QueryAsync(cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
             payouts.Add(PayoutRows.FromRow(row));
         }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Checkout.Domain.Workflow;
-using Checkout.Storage.Tables;
 using Checkout.Workflows.Serialization;
 
 namespace Checkout.Workflows.Persistence;

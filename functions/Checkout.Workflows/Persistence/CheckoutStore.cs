@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
-using Checkout.Domain.Workflow;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 using Checkout.Workflows.Serialization;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Persistence;
 
@@ -26,7 +25,7 @@ public sealed class CheckoutStore
         _table = tables.GetTableClient(options.CheckoutsTable);
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>
     /// Reads the state row alone, by its keys. Outbox rows are not read back: the transition that wrote them dispatches
@@ -35,8 +34,8 @@ public sealed class CheckoutStore
     /// </summary>
     public async Task<StoredCheckout?> GetAsync(string checkoutId, CancellationToken cancellationToken)
     {
-        var stateRow = await _table.GetEntityIfExistsAsync(checkoutId, CheckoutRows.StateRowKey, cancellationToken: cancellationToken);
-        return stateRow is null ? null : new StoredCheckout(CheckoutRowMapper.ToState(stateRow), stateRow.ETag!.Value);
+        var stateRow = await _table.GetEntityOrNullAsync(checkoutId, CheckoutRows.StateRowKey, cancellationToken);
+        return stateRow is null ? null : new StoredCheckout(CheckoutRowMapper.ToState(stateRow), stateRow.ETag);
     }
 
     /// <summary>Writes a new checkout; false when one with the same id already exists.</summary>
@@ -48,7 +47,7 @@ public sealed class CheckoutStore
             await _table.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedActionIndex is null or 0)
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is null or 0)
         {
             return false;
         }
@@ -95,8 +94,8 @@ public sealed class CheckoutStore
 
     public async IAsyncEnumerable<HistoryEntry> GetHistoryAsync(string checkoutId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {checkoutId} and RowKey ge {CheckoutRows.HistoryPrefix} and RowKey lt {"h."}");
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {checkoutId} and RowKey ge {CheckoutRows.HistoryPrefix} and RowKey lt {"h."}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return CheckoutRowMapper.ToHistory(row);
         }
@@ -123,7 +122,7 @@ public sealed class CheckoutStore
             IAsyncEnumerable<TablePage> pages;
             try
             {
-                pages = _table.QueryPagesAsync(filter, select, query.PageSize - checkouts.Count, token, cancellationToken);
+                pages = _table.QueryPagesAsync(filter, query.PageSize - checkouts.Count, token, select, cancellationToken);
             }
             catch (ArgumentException ex)
             {
@@ -150,8 +149,8 @@ public sealed class CheckoutStore
     public async IAsyncEnumerable<(string CheckoutId, OutboxMessage Message)> FindStaleOutboxAsync(
         DateTimeOffset olderThan, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"RowKey ge {CheckoutRows.OutboxPrefix} and RowKey lt {"o."} and (WrittenAt lt {olderThan} or VisibleAt lt {olderThan})");
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CheckoutRows.OutboxPrefix} and RowKey lt {"o."} and (WrittenAt lt {olderThan} or VisibleAt lt {olderThan})");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return (row.PartitionKey, CheckoutRowMapper.ToOutbox(row));
         }
@@ -159,20 +158,20 @@ public sealed class CheckoutStore
 
     private static string ListFilter(CheckoutListQuery query)
     {
-        var filter = new StringBuilder(TableFilter.Create($"RowKey eq {CheckoutRows.StateRowKey} and MerchantId eq {query.MerchantId}"));
+        var filter = new StringBuilder(TableClient.CreateQueryFilter($"RowKey eq {CheckoutRows.StateRowKey} and MerchantId eq {query.MerchantId}"));
         if (query.Statuses.Count > 0)
         {
-            filter.Append(" and (").AppendJoin(" or ", query.Statuses.Select(s => TableFilter.Create($"Status eq {s}"))).Append(')');
+            filter.Append(" and (").AppendJoin(" or ", query.Statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s}"))).Append(')');
         }
 
         if (query.CreatedFrom is { } from)
         {
-            filter.Append(" and ").Append(TableFilter.Create($"CreatedAt ge {from}"));
+            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"CreatedAt ge {from}"));
         }
 
         if (query.CreatedTo is { } to)
         {
-            filter.Append(" and ").Append(TableFilter.Create($"CreatedAt lt {to}"));
+            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"CreatedAt lt {to}"));
         }
 
         return filter.ToString();
@@ -186,15 +185,9 @@ public sealed class CheckoutStore
         return actions;
     }
 
+    // A row already deleted by the sweeper or a competing worker answers 404, which the SDK's delete treats as done.
     private async Task DeleteIgnoringMissingAsync(string checkoutId, string rowKey, CancellationToken cancellationToken)
     {
-        try
-        {
-            await _table.DeleteEntityAsync(checkoutId, rowKey, ETag.All, cancellationToken);
-        }
-        catch (StorageRequestFailedException ex) when (ex.Status == 404)
-        {
-            // Already sent and deleted by the sweeper or a competing worker.
-        }
+        using var _ = await _table.DeleteEntityAsync(checkoutId, rowKey, ETag.All, cancellationToken);
     }
 }

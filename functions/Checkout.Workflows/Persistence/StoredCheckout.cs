@@ -1,5 +1,5 @@
+using Azure;
 using Checkout.Domain.Workflow;
-using Checkout.Storage;
 
 namespace Checkout.Workflows.Persistence;
 

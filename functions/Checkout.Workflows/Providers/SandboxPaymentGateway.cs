@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
 using Checkout.Domain.Payments;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Providers;
 
@@ -26,12 +27,12 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
 
     private readonly TableClient _table = tables.GetTableClient(options.PaymentsSandboxTable);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     public async Task<CaptureResult> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var existing = await _table.GetEntityIfExistsAsync(request.IdempotencyKey, "capture", cancellationToken: cancellationToken);
+        var existing = await _table.GetEntityOrNullAsync(request.IdempotencyKey, "capture", cancellationToken);
         if (existing?.GetString("CaptureId") is { } captured)
         {
             return CaptureResult.Captured(captured);
@@ -71,7 +72,7 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
     public async Task<IReadOnlyList<(string CheckoutId, string CaptureId)>> ListCapturesAsync(CancellationToken cancellationToken)
     {
         var captures = new List<(string, string)>();
-        await foreach (var row in _table.QueryAsync(TableFilter.Create($"RowKey eq {"capture"}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {"capture"}"), cancellationToken: cancellationToken))
         {
             if (row.GetString("CaptureId") is { } id)
             {
@@ -114,7 +115,7 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
         {
             await _table.AddEntityAsync(row, cancellationToken);
         }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             // Same idempotency key: the refund already exists and is returned as is.
         }

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
 using Checkout.Domain.Payouts;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Providers;
 
@@ -20,12 +21,12 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
 
     private readonly TableClient _table = tables.GetTableClient(options.PayoutRailSandboxTable);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     public async Task<PayoutRailResult> CreateAsync(PayoutRailRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var existing = await _table.GetEntityIfExistsAsync(request.IdempotencyKey, Row, cancellationToken: cancellationToken);
+        var existing = await _table.GetEntityOrNullAsync(request.IdempotencyKey, Row, cancellationToken);
         if (existing?.GetString("Status") is { Length: > 0 })
         {
             return Read(existing);
@@ -58,7 +59,7 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
     /// <summary>A status check: an <c>in_transit</c> payout reaches its account's final status here.</summary>
     public async Task<PayoutRailResult?> GetAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync(idempotencyKey, Row, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityOrNullAsync(idempotencyKey, Row, cancellationToken);
         if (row?.GetString("Status") is not { Length: > 0 })
         {
             return null;
@@ -70,7 +71,7 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
     /// <summary>Plays the bank: an <c>in_transit</c> payout moves to its account's final status (others stay as they are).</summary>
     public async Task<PayoutRailResult> SettleAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityAsync(idempotencyKey, Row, cancellationToken: cancellationToken);
+        TableEntity row = await _table.GetEntityAsync<TableEntity>(idempotencyKey, Row, cancellationToken: cancellationToken);
         if (Read(row).Status != PayoutStatus.InTransit)
         {
             return Read(row);
@@ -81,9 +82,9 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
         row["FailureCode"] = failure ?? string.Empty;
         try
         {
-            await _table.UpdateEntityAsync(row, row.ETag ?? ETag.All, TableUpdateMode.Replace, cancellationToken);
+            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
         }
-        catch (StorageRequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
             // Settled concurrently by another check: both computed the same final status from the account.
         }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using Checkout.Storage.Queues;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Checkout.Workflows.Persistence;
 
 namespace Checkout.Workflows.Runtime;
@@ -31,7 +33,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private Task<SendReceipt> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private Task<Response<SendReceipt>> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var delay = message.VisibleAt - clock.GetUtcNow();
         delay = delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Ceiling(Math.Min(delay.TotalSeconds, options.MaxTimerDelay.TotalSeconds)));

@@ -1,5 +1,5 @@
+using Azure.Storage.Queues;
 using Checkout.Domain.Workflow;
-using Checkout.Storage.Queues;
 
 namespace Checkout.Workflows.Runtime;
 

@@ -1,4 +1,4 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
@@ -25,10 +25,10 @@ public sealed class WorkflowStorageInitializer(
             payouts.InitializeAsync(cancellationToken),
             merchants.InitializeAsync(cancellationToken),
             webhooks.InitializeAsync(cancellationToken),
-            queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync(cancellationToken),
-            queues.GetQueueClient(options.WorkQueue).CreateIfNotExistsAsync(cancellationToken),
-            queues.GetQueueClient(options.TimersQueue).CreateIfNotExistsAsync(cancellationToken),
-            queues.GetQueueClient(options.WorkQueue + "-poison").CreateIfNotExistsAsync(cancellationToken),
-            queues.GetQueueClient(options.TimersQueue + "-poison").CreateIfNotExistsAsync(cancellationToken));
+            queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            queues.GetQueueClient(options.WorkQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            queues.GetQueueClient(options.TimersQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            queues.GetQueueClient(options.WorkQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            queues.GetQueueClient(options.TimersQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }

@@ -1,4 +1,4 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
 using Checkout.Workflows.Runtime;
 
 namespace Checkout.Workflows.Webhooks;
@@ -11,8 +11,8 @@ public sealed class WebhookAttemptScheduler(QueueServiceClient queues, CheckoutW
     public string Name => _queue.Name;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.WhenAll(
-        _queue.CreateIfNotExistsAsync(cancellationToken),
-        queues.GetQueueClient(options.WebhookDeliveriesQueue + "-poison").CreateIfNotExistsAsync(cancellationToken));
+        _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+        queues.GetQueueClient(options.WebhookDeliveriesQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 
     /// <summary>Sends the attempt now, or hidden until <paramref name="due"/> (whole seconds, at most Azure's 7 days).</summary>
     public async Task ScheduleAsync(WebhookAttemptMessage message, DateTimeOffset? due, CancellationToken cancellationToken)

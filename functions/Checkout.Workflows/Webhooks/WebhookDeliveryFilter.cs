@@ -1,4 +1,4 @@
-using Checkout.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Checkout.Workflows.Webhooks;
 
@@ -7,20 +7,20 @@ public sealed record WebhookDeliveryFilter(string? EventId = null, string? Endpo
 {
     public string ToODataFilter(string merchantId)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {merchantId}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}");
         if (EventId is not null)
         {
-            filter += " and " + TableFilter.Create($"EventId eq {EventId}");
+            filter += " and " + TableClient.CreateQueryFilter($"EventId eq {EventId}");
         }
 
         if (EndpointId is not null)
         {
-            filter += " and " + TableFilter.Create($"EndpointId eq {EndpointId}");
+            filter += " and " + TableClient.CreateQueryFilter($"EndpointId eq {EndpointId}");
         }
 
         if (EventType is not null)
         {
-            filter += " and " + TableFilter.Create($"EventType eq {EventType}");
+            filter += " and " + TableClient.CreateQueryFilter($"EventType eq {EventType}");
         }
 
         return filter;

@@ -1,4 +1,4 @@
-using Checkout.Storage;
+using Azure;
 using Microsoft.Extensions.Logging;
 
 namespace Checkout.Workflows.Webhooks;

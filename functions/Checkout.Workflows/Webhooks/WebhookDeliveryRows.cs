@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Checkout.Storage.Tables;
+using Azure.Data.Tables;
 using Checkout.Workflows.Serialization;
 
 namespace Checkout.Workflows.Webhooks;

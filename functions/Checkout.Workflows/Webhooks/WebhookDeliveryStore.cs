@@ -1,7 +1,6 @@
-using System.Text.Json;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
-using Checkout.Workflows.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Webhooks;
 
@@ -16,16 +15,16 @@ public sealed class WebhookDeliveryStore(TableServiceClient tables, CheckoutWork
 
     private readonly TableClient _table = tables.GetTableClient(options.WebhookDeliveriesTable);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>The new row's ETag, or null when the delivery exists already (a repeated fan-out).</summary>
     public async Task<ETag?> AddAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         try
         {
-            return await _table.AddEntityAsync(WebhookDeliveryRows.ToRow(delivery), cancellationToken);
+            return (await _table.AddEntityAsync(WebhookDeliveryRows.ToRow(delivery), cancellationToken)).Headers.ETag;
         }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             return null;
         }
@@ -33,8 +32,8 @@ public sealed class WebhookDeliveryStore(TableServiceClient tables, CheckoutWork
 
     public async Task<(WebhookDelivery Delivery, ETag ETag)?> GetAsync(string merchantId, string deliveryId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync(merchantId, deliveryId, cancellationToken: cancellationToken);
-        return row is null ? null : (WebhookDeliveryRows.FromRow(row), row.ETag!.Value);
+        var row = await _table.GetEntityOrNullAsync(merchantId, deliveryId, cancellationToken);
+        return row is null ? null : (WebhookDeliveryRows.FromRow(row), row.ETag);
     }
 
     /// <summary>Replaces the row if unchanged since read; false when another worker changed it first.</summary>
@@ -47,7 +46,7 @@ public sealed class WebhookDeliveryStore(TableServiceClient tables, CheckoutWork
             await _table.UpdateEntityAsync(WebhookDeliveryRows.ToRow(kept), etag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (StorageRequestFailedException ex) when (ex.Status is 412 or 404)
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return false;
         }

@@ -1,5 +1,6 @@
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Webhooks;
 
@@ -11,7 +12,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
 {
     private readonly TableClient _table = tables.GetTableClient(options.WebhookEndpointsTable);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>Adds the endpoint; when one with the same id exists already (a retried create), returns that one.</summary>
     public async Task<WebhookEndpoint> CreateAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
@@ -22,7 +23,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
             await _table.AddEntityAsync(ToRow(endpoint), cancellationToken);
             return endpoint;
         }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.EntityAlreadyExists)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             return await GetAsync(endpoint.MerchantId, endpoint.Id, cancellationToken) ?? throw new InvalidOperationException(
                 $"Endpoint {endpoint.Id} existed and then vanished during its creation.", ex);
@@ -31,14 +32,14 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
 
     public async Task<WebhookEndpoint?> GetAsync(string merchantId, string endpointId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync(merchantId, endpointId, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityOrNullAsync(merchantId, endpointId, cancellationToken);
         return row is null ? null : FromRow(row);
     }
 
     public async Task<IReadOnlyList<WebhookEndpoint>> ListAsync(string merchantId, CancellationToken cancellationToken)
     {
         var endpoints = new List<WebhookEndpoint>();
-        await foreach (var row in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {merchantId}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}"), cancellationToken: cancellationToken))
         {
             endpoints.Add(FromRow(row));
         }
@@ -49,15 +50,9 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
     /// <summary>False when there was no such endpoint.</summary>
     public async Task<bool> DeleteAsync(string merchantId, string endpointId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await _table.DeleteEntityAsync(merchantId, endpointId, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (StorageRequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+        // The SDK's delete answers a missing row with its 404 response rather than an exception.
+        using var response = await _table.DeleteEntityAsync(merchantId, endpointId, ETag.All, cancellationToken);
+        return response.Status != 404;
     }
 
     /// <summary>Marks the endpoint disabled (merge, so a concurrent delete is not undone: a missing row stays missing).</summary>
@@ -68,7 +63,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
         {
             await _table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
-        catch (StorageRequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Deleted meanwhile: nothing left to disable.
         }

@@ -1,4 +1,4 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
 using Checkout.Workflows.Events;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace Checkout.Workflows.Webhooks;
 
@@ -10,5 +10,5 @@ public sealed class WebhookStorageInitializer(
         endpoints.InitializeAsync(cancellationToken),
         deliveries.InitializeAsync(cancellationToken),
         attempts.InitializeAsync(cancellationToken),
-        queues.GetQueueClient(options.WebhooksQueue + "-poison").CreateIfNotExistsAsync(cancellationToken));
+        queues.GetQueueClient(options.WebhooksQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 }

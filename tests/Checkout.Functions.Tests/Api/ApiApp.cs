@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
+using Azure.Data.Tables;
 using Checkout.Testing;
 
 namespace Checkout.Functions.Tests.Api;
@@ -52,7 +51,7 @@ public class ApiApp : IAsyncLifetime
         };
         _app = AppProcess.Start(environment);
         Http = new HttpClient { BaseAddress = _app.BaseAddress };
-        Tables = new TableServiceClient(StorageConnectionString.Parse(_azurite.ConnectionString), new StorageClientOptions());
+        Tables = new TableServiceClient(_azurite.ConnectionString);
         await Eventually.UntilAsync(
             async () => await IsHealthyAsync(),
             healthy => healthy || _app.HasExited,
@@ -104,7 +103,7 @@ public class ApiApp : IAsyncLifetime
         var count = 0;
         foreach (var table in new[] { "t" + Prefix + "checkouts", "t" + Prefix + "idempotency" })
         {
-            await foreach (var row in Tables.GetTableClient(table).QueryAsync())
+            await foreach (var row in Tables.GetTableClient(table).QueryAsync<TableEntity>())
             {
                 if (row.PartitionKey != "health")
                 {

@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Data.Tables;
 using Checkout.Functions.Api;
 using Checkout.Workflows;
 
@@ -57,7 +58,7 @@ public sealed class AuthTests(ApiApp app) : IClassFixture<ApiApp>
     public async Task KeyStore_StoresOnlyASaltedHash()
     {
         var rows = new Dictionary<string, string>();
-        await foreach (var row in app.Tables.GetTableClient("t" + app.Prefix + "merchants").QueryAsync())
+        await foreach (var row in app.Tables.GetTableClient("t" + app.Prefix + "merchants").QueryAsync<TableEntity>())
         {
             rows[row.RowKey] = string.Join("|", row.Keys.Select(k => $"{k}={Text(row[k])}"));
         }

@@ -1,6 +1,5 @@
+using Azure.Data.Tables;
 using Checkout.Functions.Api;
-using Checkout.Storage;
-using Checkout.Storage.Tables;
 using Checkout.Testing;
 using Checkout.Workflows;
 using Microsoft.Extensions.Options;
@@ -68,7 +67,7 @@ public sealed class IdempotencyPruningTests(AzuriteFixture azurite) : IClassFixt
 
     private async Task<(IdempotencyStore Store, ManualClock Clock, TableClient Table)> NewStoreAsync(IdempotencyOptions options)
     {
-        var tables = new TableServiceClient(StorageConnectionString.Parse(azurite.ConnectionString), new StorageClientOptions());
+        var tables = new TableServiceClient(azurite.ConnectionString);
         var names = new ApiTables(new CheckoutWorkflowOptions { ResourcePrefix = "p" + Guid.NewGuid().ToString("N")[..10] });
         var clock = new ManualClock(Start);
         var store = new IdempotencyStore(tables, names, clock, Options.Create(options));
@@ -85,7 +84,7 @@ public sealed class IdempotencyPruningTests(AzuriteFixture azurite) : IClassFixt
     private static async Task<int> CountAsync(TableClient table)
     {
         var count = 0;
-        await foreach (var _ in table.QueryAsync())
+        await foreach (var _ in table.QueryAsync<TableEntity>())
         {
             count++;
         }

@@ -1,6 +1,7 @@
 using System.Net;
+using Azure;
+using Azure.Data.Tables;
 using Checkout.Functions.Tests.Api;
-using Checkout.Storage;
 using Checkout.Workflows;
 using Checkout.Workflows.Merchants;
 
@@ -69,12 +70,12 @@ public sealed class CreateMerchantCommandTests(ApiApp app) : IClassFixture<ApiAp
         var count = 0;
         try
         {
-            await foreach (var _ in app.Tables.GetTableClient(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }.MerchantProfilesTable).QueryAsync())
+            await foreach (var _ in app.Tables.GetTableClient(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }.MerchantProfilesTable).QueryAsync<TableEntity>())
             {
                 count++;
             }
         }
-        catch (StorageRequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // The table is created on first use.
         }

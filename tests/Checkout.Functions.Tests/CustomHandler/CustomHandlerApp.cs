@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Azure.Storage.Queues;
 using Checkout.Functions.Hosting.Metadata;
 using Checkout.Functions.Hosting.QueueTriggers;
-using Checkout.Storage;
-using Checkout.Storage.Queues;
 using Checkout.Testing;
 
 namespace Checkout.Functions.Tests.CustomHandler;
@@ -41,7 +40,7 @@ public sealed class CustomHandlerApp : IAsyncLifetime
             ["Fx__Quotes__MaxRateAgeDays"] = "36500",
         });
         Http = new HttpClient { BaseAddress = _app.BaseAddress };
-        Queues = new QueueServiceClient(StorageConnectionString.Parse(_azurite.ConnectionString), new StorageClientOptions());
+        Queues = new QueueServiceClient(_azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var maxDequeueCount = QueueTriggerOptions.FromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json")).MaxDequeueCount;
         Host = new FunctionsHostSimulator(Http, _functionsDirectory, Queues, maxDequeueCount);
         await WaitUntilReadyAsync();

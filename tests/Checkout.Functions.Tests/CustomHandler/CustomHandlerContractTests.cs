@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Queues.Models;
 using Checkout.Functions.Tests.Api;
-using Checkout.Storage.Queues;
 using Checkout.Testing;
 
 namespace Checkout.Functions.Tests.CustomHandler;
@@ -110,7 +110,7 @@ public sealed class CustomHandlerContractTests(CustomHandlerApp app) : IClassFix
     private static QueueMessage HostMessage(string text, long dequeueCount = 1)
     {
         var now = DateTimeOffset.UtcNow;
-        return new QueueMessage(Guid.NewGuid().ToString(), "AgAAAAMAAAAAAAAAAgtnj8x+1QE=", text, dequeueCount, now, now.AddDays(7), now.AddSeconds(30));
+        return QueuesModelFactory.QueueMessage(Guid.NewGuid().ToString(), "AgAAAAMAAAAAAAAAAgtnj8x+1QE=", text, dequeueCount, nextVisibleOn: now.AddSeconds(30), insertedOn: now, expiresOn: now.AddDays(7));
     }
 
     private async Task<string> StartAsync(string idempotencyKey)

@@ -3,7 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace Checkout.Functions.Tests.CustomHandler;
 
@@ -40,7 +41,7 @@ internal sealed class FunctionsHostSimulator(HttpClient handler, string function
         foreach (var (name, queue) in QueueFunctions)
         {
             var client = queues.GetQueueClient(queue);
-            foreach (var message in await client.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(1)))
+            foreach (var message in (await client.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(1))).Value)
             {
                 using var response = await InvokeAsync(name, message, doubleEncoded: true);
                 await SettleAsync(client, queue, message, response.IsSuccessStatusCode);
@@ -54,7 +55,7 @@ internal sealed class FunctionsHostSimulator(HttpClient handler, string function
     public async Task<HttpResponseMessage> InvokeAsync(string functionName, QueueMessage message, bool doubleEncoded)
     {
         // Our storage client has already undone the base64 message encoding, as the host's queue trigger does.
-        using var content = new StringContent(InvocationBody(message.MessageText, message, doubleEncoded).ToJsonString(), Encoding.UTF8, "application/json");
+        using var content = new StringContent(InvocationBody(message.Body.ToString(), message, doubleEncoded).ToJsonString(), Encoding.UTF8, "application/json");
         return await handler.PostAsync(new Uri("/" + functionName, UriKind.Relative), content);
     }
 
@@ -71,10 +72,10 @@ internal sealed class FunctionsHostSimulator(HttpClient handler, string function
         ["Metadata"] = new JsonObject
         {
             ["DequeueCount"] = message.DequeueCount,
-            ["ExpirationTime"] = message.ExpiresOn.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+            ["ExpirationTime"] = message.ExpiresOn.GetValueOrDefault().ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
             ["Id"] = message.MessageId,
-            ["InsertionTime"] = message.InsertedOn.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
-            ["NextVisibleTime"] = message.NextVisibleOn.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+            ["InsertionTime"] = message.InsertedOn.GetValueOrDefault().ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+            ["NextVisibleTime"] = message.NextVisibleOn.GetValueOrDefault().ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
             ["PopReceipt"] = message.PopReceipt,
             ["sys"] = new JsonObject { ["MethodName"] = "QueueTrigger", ["UtcNow"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), ["RandGuid"] = Guid.NewGuid().ToString() },
         },
@@ -88,12 +89,12 @@ internal sealed class FunctionsHostSimulator(HttpClient handler, string function
         }
         else if (message.DequeueCount >= maxDequeueCount && !queue.EndsWith("-poison", StringComparison.Ordinal))
         {
-            await queues.GetQueueClient(queue + "-poison").SendMessageAsync(message.MessageText);
+            await queues.GetQueueClient(queue + "-poison").SendMessageAsync(message.Body.ToString());
             await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         }
         else
         {
-            await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, TimeSpan.Zero);
+            await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
         }
     }
 

@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Checkout.Functions.Hosting.Metadata;
 using Checkout.Testing;
 
@@ -69,7 +70,7 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
             [.. variables.GetProperty("tables").EnumerateArray().Select(t => t.GetString()!)]);
     }
 
-    /// <summary>The app creates its queues and tables at start-up; an independent client lists what exists under the prefix.</summary>
+    /// <summary>The app creates its queues and tables at start-up; the SDK lists what exists under the prefix.</summary>
     private async Task<(string[] Queues, string[] Tables)> StartAppAndListStorageAsync(string prefix)
     {
         using var process = AppProcess.Start(new Dictionary<string, string>
@@ -85,10 +86,23 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
             "the app answers /api/health");
         Assert.False(process.HasExited, process.Output);
 
-        using var listed = JsonDocument.Parse(await RunNodeAsync(new { connectionString = azurite.ConnectionString, queuePrefix = prefix + "-", tablePrefix = "t" + prefix }));
-        return (
-            [.. listed.RootElement.GetProperty("queues").EnumerateArray().Select(q => q.GetString()!)],
-            [.. listed.RootElement.GetProperty("tables").EnumerateArray().Select(t => t.GetString()!)]);
+        // Listed through the Azure SDK's service clients, not the app's registrations: what exists, whoever made it.
+        var queues = new List<string>();
+        await foreach (var queue in new QueueServiceClient(azurite.ConnectionString).GetQueuesAsync(prefix: prefix + "-"))
+        {
+            queues.Add(queue.Name);
+        }
+
+        var tables = new List<string>();
+        await foreach (var table in new TableServiceClient(azurite.ConnectionString).QueryAsync())
+        {
+            if (table.Name.StartsWith("t" + prefix, StringComparison.Ordinal))
+            {
+                tables.Add(table.Name);
+            }
+        }
+
+        return ([.. queues], [.. tables]);
     }
 
     private static async Task<bool> IsHealthyAsync(HttpClient http)
@@ -102,19 +116,5 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
         {
             return false;
         }
-    }
-
-    private static async Task<string> RunNodeAsync(object arguments)
-    {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "Checkout.Functions.Tests", "Infra", "list-storage.mjs"));
-        start.ArgumentList.Add(JsonSerializer.Serialize(arguments));
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, await errors);
-        return await output;
     }
 }

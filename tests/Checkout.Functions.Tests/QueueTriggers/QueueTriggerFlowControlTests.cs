@@ -33,7 +33,7 @@ public sealed class QueueTriggerFlowControlTests(AzuriteFixture azurite) : IClas
         await Eventually.UntilAsync(
             async () =>
             {
-                stolen += (await ctx.Queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1))).Count;
+                stolen += (await ctx.Queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1))).Value.Length;
                 return ctx.ListenerStorage.Counters.Get("Queue.UpdateMessage");
             },
             renewals => renewals >= 3,
@@ -134,8 +134,8 @@ public sealed class QueueTriggerFlowControlTests(AzuriteFixture azurite) : IClas
 
         Assert.Equal(["in flight"], handled.ToArray());
         Assert.False(cancelledSeen);
-        var left = Assert.Single(await ctx.Queue.PeekMessagesAsync(32));
-        Assert.Equal("after stop", left.MessageText);
+        var left = Assert.Single((await ctx.Queue.PeekMessagesAsync(32)).Value);
+        Assert.Equal("after stop", left.Body.ToString());
         Assert.Equal(0, left.DequeueCount);
     }
 
@@ -166,8 +166,8 @@ public sealed class QueueTriggerFlowControlTests(AzuriteFixture azurite) : IClas
         await listener.StopAsync(CancellationToken.None).WaitAsync(Wait);
 
         Assert.True(cancelled);
-        var again = (await Eventually.UntilAsync(() => ctx.Queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1)), m => m.Count == 1, Wait, "the released message is visible again"))[0];
-        Assert.Equal("cut short", again.MessageText);
+        var again = (await Eventually.UntilAsync(async () => (await ctx.Queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1))).Value, m => m.Length == 1, Wait, "the released message is visible again"))[0];
+        Assert.Equal("cut short", again.Body.ToString());
         Assert.Equal(2, again.DequeueCount);
         Assert.Equal(0, await ctx.PoisonCountAsync());
     }

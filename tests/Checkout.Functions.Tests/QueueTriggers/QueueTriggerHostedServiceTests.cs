@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using Azure.Storage.Queues;
 using Checkout.Functions.Hosting.QueueTriggers;
-using Checkout.Storage.Queues;
 using Checkout.Testing;
+using Checkout.Workflows.Storage;
 using Checkout.Workflows.Runtime;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +18,8 @@ public sealed class QueueTriggerHostedServiceTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task RunsOneListenerPerRegistration_AndNotifyReachesTheRightOne()
     {
-        using var storage = new QueueServiceClient(azurite.ConnectionString);
+        using var clients = new StorageClients(azurite.ConnectionString);
+        var storage = clients.Queues;
         var (first, second) = (UniqueName.Queue("host-a"), UniqueName.Queue("host-b"));
         await storage.GetQueueClient(first).CreateIfNotExistsAsync();
         await storage.GetQueueClient(second).CreateIfNotExistsAsync();
@@ -26,7 +29,7 @@ public sealed class QueueTriggerHostedServiceTests(AzuriteFixture azurite) : ICl
             .Add(second, (m, _) => Record(handled, "b:" + m.Text));
         // Long back-off: only Notify makes the listeners poll again after their first empty poll.
         var options = new QueueTriggerOptions { MinPollingInterval = TimeSpan.FromMinutes(5), MaxPollingInterval = TimeSpan.FromMinutes(10) };
-        await using var host = new QueueTriggerHostedService(registry, storage, options, NullLoggerFactory.Instance);
+        await using var host = new QueueTriggerHostedService(registry, clients.QueueClientFactory, options, NullLoggerFactory.Instance);
         await host.StartAsync(CancellationToken.None);
         await Eventually.UntilAsync(
             () => Task.FromResult(host.Listeners.Values.All(l => l.State == QueueListenerState.WaitingForMessages)), idle => idle, Wait, "both listeners are idle");
@@ -59,7 +62,9 @@ public sealed class QueueTriggerHostedServiceTests(AzuriteFixture azurite) : ICl
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(new QueueServiceClient(azurite.ConnectionString));
+        services.AddCheckoutStorage(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccountSettings.SettingName] = azurite.ConnectionString })
+            .Build());
         services.AddQueueTriggers((_, registry) => registry.Add("wired-queue", (_, _) => Task.CompletedTask), Path.Combine(RepositoryPaths.Root, "host.json"));
         await using var provider = services.BuildServiceProvider();
 

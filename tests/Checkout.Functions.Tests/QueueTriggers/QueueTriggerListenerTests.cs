@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using Checkout.Storage;
-using Checkout.Storage.Queues;
+using Azure;
+using Azure.Storage.Queues;
 using Checkout.Testing;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Functions.Tests.QueueTriggers;
 
@@ -25,7 +26,7 @@ public sealed class QueueTriggerListenerTests(AzuriteFixture azurite) : IClassFi
         await Eventually.UntilAsync(ctx.VisibleOrInvisibleCountAsync, c => c == 0 && !seen.IsEmpty, Wait, "the message was handled and deleted");
 
         var message = Assert.Single(seen);
-        Assert.Equal(new QueueTriggerMessageSnapshot(sent.MessageId, "héllo <checkout> & 🚚", 1), message);
+        Assert.Equal(new QueueTriggerMessageSnapshot(sent.Value.MessageId, "héllo <checkout> & 🚚", 1), message);
         Assert.Equal(1, ctx.ListenerStorage.Counters.Get("Queue.DeleteMessage"));
         Assert.Equal(0, await ctx.PoisonCountAsync());
     }
@@ -64,7 +65,7 @@ public sealed class QueueTriggerListenerTests(AzuriteFixture azurite) : IClassFi
         await Eventually.UntilAsync(ctx.VisibleOrInvisibleCountAsync, c => c == 0, Wait, "the original was deleted");
 
         Assert.Equal([1, 2, 3, 4, 5], attempts.Order().ToArray());
-        Assert.Equal("doomed order", Assert.Single(await ctx.Poison.PeekMessagesAsync()).MessageText);
+        Assert.Equal("doomed order", Assert.Single((await ctx.Poison.PeekMessagesAsync()).Value).Body.ToString());
     }
 
     [Fact]
@@ -76,8 +77,8 @@ public sealed class QueueTriggerListenerTests(AzuriteFixture azurite) : IClassFi
         for (var i = 0; i < 5; i++)
         {
             // Five deliveries that never settled (e.g. crashed workers): the listener's receive is the sixth.
-            var m = Assert.Single(await ctx.Queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1)));
-            await ctx.Queue.UpdateMessageAsync(m.MessageId, m.PopReceipt, TimeSpan.Zero);
+            var m = Assert.Single((await ctx.Queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1))).Value);
+            await ctx.Queue.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero);
         }
 
         var calls = 0;
@@ -107,9 +108,8 @@ public sealed class QueueTriggerListenerTests(AzuriteFixture azurite) : IClassFi
 
         await Eventually.UntilAsync(ctx.PoisonCountAsync, c => c == 1, Wait, "the message reached the poison queue");
 
-        using var raw = new QueueServiceClient(azurite.ConnectionString);
-        var poisonRaw = raw.GetQueueClient(ctx.Poison.Name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-        Assert.Equal("this is {not} base64!", Assert.Single(await poisonRaw.PeekMessagesAsync()).MessageText);
+        var poisonRaw = ctx.Storage.RawQueues.GetQueueClient(ctx.Poison.Name);
+        Assert.Equal("this is {not} base64!", Assert.Single((await poisonRaw.PeekMessagesAsync()).Value).Body.ToString());
         Assert.Equal(0, Volatile.Read(ref calls));
     }
 
@@ -148,8 +148,8 @@ public sealed class QueueTriggerListenerTests(AzuriteFixture azurite) : IClassFi
 
         await Eventually.UntilAsync(() => Task.FromResult(Volatile.Read(ref attempts)), n => n >= 7, Wait, "the message was retried past maxDequeueCount");
         Assert.Equal(1, await ctx.VisibleOrInvisibleCountAsync());
-        var nested = await Assert.ThrowsAsync<StorageRequestFailedException>(() => ctx.Poison.GetApproximateMessageCountAsync());
-        Assert.Equal(StorageErrorCodes.QueueNotFound, nested.ErrorCode);
+        var nested = await Assert.ThrowsAsync<RequestFailedException>(() => ctx.Poison.GetPropertiesAsync());
+        Assert.True(StorageErrors.IsQueueNotFound(nested), nested.Message);
     }
 
     private sealed record QueueTriggerMessageSnapshot(string Id, string Text, long DequeueCount);

@@ -1,5 +1,5 @@
+using Azure.Storage.Queues;
 using Checkout.Functions.Hosting.QueueTriggers;
-using Checkout.Storage.Queues;
 using Checkout.Testing;
 
 namespace Checkout.Functions.Tests.QueueTriggers;

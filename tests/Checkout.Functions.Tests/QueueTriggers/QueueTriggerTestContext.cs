@@ -1,6 +1,5 @@
+using Azure.Storage.Queues;
 using Checkout.Functions.Hosting.QueueTriggers;
-using Checkout.Storage;
-using Checkout.Storage.Queues;
 using Checkout.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,18 +15,18 @@ internal sealed class QueueTriggerTestContext : IAsyncDisposable
     /// <param name="queueName">An exact queue name; by default a unique one from <paramref name="prefix"/>.</param>
     public QueueTriggerTestContext(AzuriteFixture azurite, string prefix, string? queueName = null)
     {
-        // The listener's own client, so its storage counters show exactly what the listener did.
-        ListenerStorage = new QueueServiceClient(azurite.ConnectionString, new StorageClientOptions());
-        Storage = new QueueServiceClient(azurite.ConnectionString);
+        // The listener's own clients, so their storage counters show exactly what the listener did.
+        ListenerStorage = new StorageClients(azurite.ConnectionString);
+        Storage = new StorageClients(azurite.ConnectionString);
         QueueName = queueName ?? UniqueName.Queue(prefix);
-        Queue = Storage.GetQueueClient(QueueName);
-        RawQueue = Storage.GetQueueClient(QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-        Poison = Storage.GetQueueClient(QueueName + "-poison");
+        Queue = Storage.Queues.GetQueueClient(QueueName);
+        RawQueue = Storage.RawQueues.GetQueueClient(QueueName);
+        Poison = Storage.Queues.GetQueueClient(QueueName + "-poison");
     }
 
-    public QueueServiceClient ListenerStorage { get; }
+    public StorageClients ListenerStorage { get; }
 
-    public QueueServiceClient Storage { get; }
+    public StorageClients Storage { get; }
 
     public string QueueName { get; }
 
@@ -43,25 +42,15 @@ internal sealed class QueueTriggerTestContext : IAsyncDisposable
     public async Task<QueueTriggerListener> StartAsync(QueueTriggerHandler handler, QueueTriggerOptions? options = null)
     {
         await Queue.CreateIfNotExistsAsync();
-        var listener = new QueueTriggerListener(ListenerStorage, QueueName, handler, options ?? FastOptions(), NullLogger<QueueTriggerListener>.Instance);
+        var listener = new QueueTriggerListener(ListenerStorage.RawQueues, QueueName, handler, options ?? FastOptions(), NullLogger<QueueTriggerListener>.Instance);
         _listeners.Add(listener);
         await listener.StartAsync(CancellationToken.None);
         return listener;
     }
 
-    public async Task<int> PoisonCountAsync()
-    {
-        try
-        {
-            return await Poison.GetApproximateMessageCountAsync();
-        }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.QueueNotFound)
-        {
-            return 0;
-        }
-    }
+    public Task<int> PoisonCountAsync() => StorageClients.ApproximateCountAsync(Poison);
 
-    public Task<int> VisibleOrInvisibleCountAsync() => Queue.GetApproximateMessageCountAsync();
+    public Task<int> VisibleOrInvisibleCountAsync() => StorageClients.ApproximateCountAsync(Queue);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,6 @@
+using Azure.Storage.Queues;
 using Checkout.Functions.Api;
 using Checkout.Functions.Tests.Api;
-using Checkout.Storage;
-using Checkout.Storage.Queues;
 using Checkout.Testing;
 using Checkout.Workflows;
 using Checkout.Workflows.Events;
@@ -28,16 +27,16 @@ public sealed class WebhookApiApp() : ApiApp(new Dictionary<string, string>
 
     /// <summary>Messages on the deliveries queue, visible or not: zero means no attempt is queued or scheduled.</summary>
     public async Task<int> QueuedAttemptsAsync() =>
-        await (await QueuesAsync()).GetQueueClient(Options.WebhookDeliveriesQueue).GetApproximateMessageCountAsync();
+        await StorageClients.ApproximateCountAsync((await QueuesAsync()).GetQueueClient(Options.WebhookDeliveriesQueue));
 
     /// <summary>Events on the webhooks queue not yet fanned out, visible or not.</summary>
     public async Task<int> QueuedEventsAsync() =>
-        await (await QueuesAsync()).GetQueueClient(Options.WebhooksQueue).GetApproximateMessageCountAsync();
+        await StorageClients.ApproximateCountAsync((await QueuesAsync()).GetQueueClient(Options.WebhooksQueue));
 
     private static async Task<QueueServiceClient> QueuesAsync()
     {
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
-        return new QueueServiceClient(StorageConnectionString.Parse(azurite.ConnectionString), new StorageClientOptions());
+        return new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
     }
 }

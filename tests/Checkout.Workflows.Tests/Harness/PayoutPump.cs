@@ -1,4 +1,5 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Checkout.Workflows.Payouts;
 
 namespace Checkout.Workflows.Tests.Harness;
@@ -32,20 +33,20 @@ internal sealed class PayoutPump(WorkflowHost host, int deliveriesPerMessage = 1
     public async Task<int> PumpOnceAsync()
     {
         var handler = host.Get<PayoutWorkHandler>();
-        var messages = await _queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
+        var messages = (await _queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
         foreach (var message in messages)
         {
             await DeliverAsync(message, handler);
         }
 
-        var poisoned = await _poison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
+        var poisoned = (await _poison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
         foreach (var message in poisoned)
         {
-            await handler.HandlePoisonAsync(message.MessageText, CancellationToken.None);
+            await handler.HandlePoisonAsync(message.Body.ToString(), CancellationToken.None);
             await _poison.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         }
 
-        return messages.Count + poisoned.Count;
+        return messages.Length + poisoned.Length;
     }
 
     private async Task DeliverAsync(QueueMessage message, PayoutWorkHandler handler)
@@ -54,19 +55,19 @@ internal sealed class PayoutPump(WorkflowHost host, int deliveriesPerMessage = 1
         {
             for (var i = 0; i < deliveriesPerMessage; i++)
             {
-                await handler.HandleAsync(message.MessageText, CancellationToken.None);
+                await handler.HandleAsync(message.Body.ToString(), CancellationToken.None);
             }
         }
         catch (Exception) when (message.DequeueCount < host.Options.MaxDequeueCount)
         {
             Failures++;
-            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, TimeSpan.Zero);
+            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
             return;
         }
         catch (Exception)
         {
             Failures++;
-            await _poison.SendMessageAsync(message.MessageText);
+            await _poison.SendMessageAsync(message.Body.ToString());
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             return;
         }

@@ -1,4 +1,5 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Checkout.Workflows.Steps;
 
 namespace Checkout.Workflows.Tests.Harness;
@@ -39,14 +40,14 @@ internal sealed class QueuePump(WorkflowHost host, int deliveriesPerMessage = 1)
         var handled = 0;
         foreach (var queue in new[] { _work, _timers })
         {
-            var messages = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30));
+            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
             await Task.WhenAll(messages.Select(m => DeliverAsync(queue, m, host.Handler)));
-            handled += messages.Count;
+            handled += messages.Length;
         }
 
-        foreach (var poison in await _workPoison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30)))
+        foreach (var poison in (await _workPoison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value)
         {
-            await host.Handler.HandlePoisonAsync(poison.MessageText, CancellationToken.None);
+            await host.Handler.HandlePoisonAsync(poison.Body.ToString(), CancellationToken.None);
             await _workPoison.DeleteMessageAsync(poison.MessageId, poison.PopReceipt);
             handled++;
         }
@@ -60,18 +61,18 @@ internal sealed class QueuePump(WorkflowHost host, int deliveriesPerMessage = 1)
         {
             for (var i = 0; i < deliveriesPerMessage; i++)
             {
-                await handler.HandleAsync(message.MessageText, message.DequeueCount, CancellationToken.None);
+                await handler.HandleAsync(message.Body.ToString(), message.DequeueCount, CancellationToken.None);
             }
         }
         catch (Exception) when (message.DequeueCount < host.Options.MaxDequeueCount)
         {
-            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, TimeSpan.Zero);
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
             return;
         }
         catch (Exception)
         {
             var poison = host.Get<QueueServiceClient>().GetQueueClient(queue.Name + "-poison");
-            await poison.SendMessageAsync(message.MessageText);
+            await poison.SendMessageAsync(message.Body.ToString());
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             Poisoned++;
             return;

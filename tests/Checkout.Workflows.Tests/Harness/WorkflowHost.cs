@@ -1,11 +1,11 @@
 using Checkout.Domain.Payments;
 using Checkout.Domain.Workflow;
-using Checkout.Storage;
 using Checkout.Testing;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Runtime;
 using Checkout.Workflows.Steps;
+using Checkout.Workflows.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Checkout.Domain.Geography;
 using Checkout.Domain.Ledger;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
 using Checkout.Domain.Workflow;
-using Checkout.Storage.Queues;
 using Checkout.Testing;
 using Checkout.Workflows.Events;
 using Checkout.Workflows.Ledger;
@@ -89,8 +89,8 @@ internal sealed class PayoutScenario(WorkflowHost host) : IAsyncDisposable
     public async Task<IReadOnlyList<MerchantEvent>> EventsAsync()
     {
         var queue = host.Get<QueueServiceClient>().GetQueueClient(host.Options.WebhooksQueue);
-        var messages = await queue.PeekMessagesAsync(32);
-        return messages.Select(m => JsonSerializer.Deserialize<MerchantEvent>(m.MessageText, WorkflowJson.Options)!).ToList();
+        var messages = (await queue.PeekMessagesAsync(32)).Value;
+        return messages.Select(m => JsonSerializer.Deserialize<MerchantEvent>(m.Body.ToString(), WorkflowJson.Options)!).ToList();
     }
 
     public ValueTask DisposeAsync() => host.DisposeAsync();

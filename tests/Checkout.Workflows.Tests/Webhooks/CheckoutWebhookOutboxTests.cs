@@ -1,5 +1,6 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Checkout.Domain.Workflow;
-using Checkout.Storage.Queues;
 using Checkout.Testing;
 using Checkout.Workflows.Events;
 using Checkout.Workflows.Runtime;
@@ -90,9 +91,9 @@ public sealed class CheckoutWebhookOutboxTests(AzuriteFixture azurite) : IClassF
         var queue = WebhooksQueue(host);
         var batches = new List<IReadOnlyList<MerchantEvent>>();
         IReadOnlyList<QueueMessage> messages;
-        while ((messages = await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Count > 0)
+        while ((messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value).Count > 0)
         {
-            batches.AddRange(messages.OrderBy(m => m.InsertedOn).Select(m => MerchantEventBatch.Parse(m.MessageText)));
+            batches.AddRange(messages.OrderBy(m => m.InsertedOn).Select(m => MerchantEventBatch.Parse(m.Body.ToString())));
         }
 
         return batches;

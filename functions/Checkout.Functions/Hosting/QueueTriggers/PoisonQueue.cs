@@ -1,5 +1,6 @@
-using Checkout.Storage;
-using Checkout.Storage.Queues;
+using Azure;
+using Azure.Storage.Queues;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
 
@@ -25,7 +26,7 @@ internal sealed class PoisonQueue
     public string? Name => _poison?.Name;
 
     public static string? NameFor(string queueName) =>
-        queueName.EndsWith(Suffix, StringComparison.Ordinal) || !QueueServiceClient.IsValidQueueName(queueName + Suffix)
+        queueName.EndsWith(Suffix, StringComparison.Ordinal) || !QueueNames.IsValid(queueName + Suffix)
             ? null
             : queueName + Suffix;
 
@@ -35,12 +36,12 @@ internal sealed class PoisonQueue
         var poison = _poison ?? throw new InvalidOperationException("This queue has no poison queue.");
         try
         {
-            await poison.SendMessageAsync(wireText, ct: ct);
+            await poison.SendMessageAsync(wireText, cancellationToken: ct);
         }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.QueueNotFound)
+        catch (RequestFailedException ex) when (StorageErrors.IsQueueNotFound(ex))
         {
-            await poison.CreateIfNotExistsAsync(ct);
-            await poison.SendMessageAsync(wireText, ct: ct);
+            await poison.CreateIfNotExistsAsync(cancellationToken: ct);
+            await poison.SendMessageAsync(wireText, cancellationToken: ct);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
-using Checkout.Storage;
-using Checkout.Storage.Queues;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
 
@@ -48,7 +49,7 @@ internal sealed class QueueMessageProcessor
                 return;
             }
 
-            if (!TryDecode(message.MessageText, out var text))
+            if (!TryDecode(message.Body.ToString(), out var text))
             {
                 await SettleBadEncodingAsync(message, settle.Token);
                 return;
@@ -62,7 +63,7 @@ internal sealed class QueueMessageProcessor
                 await SettleAsync(message, renewal.PopReceipt, outcome, settle.Token);
             }
         }
-        catch (StorageRequestFailedException ex) when (QueueErrors.IsLeaseLost(ex))
+        catch (RequestFailedException ex) when (QueueErrors.IsLeaseLost(ex))
         {
             QueueTriggerLog.LeaseLost(_logger, message.MessageId, _queue.Name, ex.ErrorCode);
         }
@@ -75,7 +76,7 @@ internal sealed class QueueMessageProcessor
     private async Task<Outcome> InvokeAsync(QueueMessage message, string text, CancellationToken handlerToken)
     {
         var trigger = new QueueTriggerMessage(
-            message.MessageId, text, message.DequeueCount, message.InsertedOn, message.ExpiresOn, message.NextVisibleOn, message.PopReceipt);
+            message.MessageId, text, message.DequeueCount, message.InsertedOn ?? default, message.ExpiresOn ?? default, message.NextVisibleOn ?? default, message.PopReceipt);
         try
         {
             await _handler(trigger, handlerToken);
@@ -98,9 +99,9 @@ internal sealed class QueueMessageProcessor
     {
         Outcome.Succeeded => _queue.DeleteMessageAsync(message.MessageId, popReceipt, ct),
         Outcome.Failed when _poison.Exists && message.DequeueCount >= _options.MaxDequeueCount => MoveToPoisonAsync(message, popReceipt, ct),
-        Outcome.Failed => _queue.UpdateMessageAsync(message.MessageId, popReceipt, _options.VisibilityTimeout, ct: ct),
+        Outcome.Failed => _queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: ct),
         // Shutdown is not the message's fault: hand it straight back for another instance, without a failed try's delay.
-        _ => _queue.UpdateMessageAsync(message.MessageId, popReceipt, TimeSpan.Zero, ct: ct),
+        _ => _queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: ct),
     };
 
     private async Task SettleBadEncodingAsync(QueueMessage message, CancellationToken ct)
@@ -112,14 +113,14 @@ internal sealed class QueueMessageProcessor
         }
         else
         {
-            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, _options.VisibilityTimeout, ct: ct);
+            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: ct);
         }
     }
 
     private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt, CancellationToken ct)
     {
         // Copy first, then delete: a crash in between leaves a duplicate in poison, never a lost message.
-        await _poison.AddAsync(message.MessageText, ct);
+        await _poison.AddAsync(message.Body.ToString(), ct);
         await _queue.DeleteMessageAsync(message.MessageId, popReceipt, ct);
         QueueTriggerLog.MovedToPoison(_logger, message.MessageId, _queue.Name, _poison.Name!, message.DequeueCount);
     }

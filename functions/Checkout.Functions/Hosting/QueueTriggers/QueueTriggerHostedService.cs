@@ -1,4 +1,6 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
+using Checkout.Workflows.Storage;
+using Microsoft.Extensions.Azure;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
 
@@ -15,15 +17,17 @@ public sealed class QueueTriggerHostedService : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Dictionary<string, QueueTriggerListener> _listeners = new(StringComparer.Ordinal);
 
-    public QueueTriggerHostedService(QueueTriggerRegistry registry, QueueServiceClient queues, QueueTriggerOptions options, ILoggerFactory loggerFactory)
+    /// <param name="clients">Gives the listeners the queue client that leaves message text undecoded: they decode it
+    /// themselves, so a badly encoded message reaches the poison queue instead of failing the whole receive.</param>
+    public QueueTriggerHostedService(QueueTriggerRegistry registry, IAzureClientFactory<QueueServiceClient> clients, QueueTriggerOptions options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        ArgumentNullException.ThrowIfNull(queues);
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
         _registry = registry;
-        _queues = queues;
+        _queues = clients.CreateClient(StorageServiceCollectionExtensions.RawQueuesClientName);
         _options = options;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<QueueTriggerHostedService>();

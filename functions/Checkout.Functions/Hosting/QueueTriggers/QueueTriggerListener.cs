@@ -1,5 +1,7 @@
-using Checkout.Storage;
-using Checkout.Storage.Queues;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
 
@@ -28,6 +30,8 @@ public sealed class QueueTriggerListener : IAsyncDisposable
     private int _inFlight;
     private int _state = (int)QueueListenerState.NotStarted;
 
+    /// <param name="queues">A client with <see cref="QueueMessageEncoding.None"/>: the listener decodes message text itself,
+    /// so badly encoded messages reach the poison queue instead of failing the whole receive.</param>
     public QueueTriggerListener(QueueServiceClient queues, string queueName, QueueTriggerHandler handler, QueueTriggerOptions options, ILogger<QueueTriggerListener> logger)
     {
         ArgumentNullException.ThrowIfNull(queues);
@@ -35,17 +39,14 @@ public sealed class QueueTriggerListener : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         options.Validate();
-        // The listener reads wire text and decodes it itself, so badly encoded messages reach the poison queue
-        // instead of failing the whole receive.
-        var raw = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-        _queue = queues.GetQueueClient(queueName, raw);
+        _queue = queues.GetQueueClient(queueName);
         _options = options;
         _logger = logger;
         // Jitter only spreads polls of competing instances apart; it needs no cryptographic quality.
 #pragma warning disable CA5394
         _backoff = new PollingBackoff(options.MinPollingInterval, options.MaxPollingInterval, Random.Shared.NextDouble);
 #pragma warning restore CA5394
-        var poison = new PoisonQueue(queueName, name => queues.GetQueueClient(name, raw));
+        var poison = new PoisonQueue(queueName, queues.GetQueueClient);
         _processor = new QueueMessageProcessor(_queue, poison, handler, options, logger);
     }
 
@@ -152,14 +153,14 @@ public sealed class QueueTriggerListener : IAsyncDisposable
     private async Task<bool> ReceiveBatchAsync()
     {
         SetState(QueueListenerState.Receiving);
-        IReadOnlyList<QueueMessage> messages;
+        QueueMessage[] messages;
         try
         {
             // Not cancelled by a graceful stop: messages already dequeued must reach a handler, or they would stay
             // invisible for the whole receive visibility timeout.
-            messages = await _queue.ReceiveMessagesAsync(_options.BatchSize, _options.ReceiveVisibilityTimeout, _cancelHandlers.Token);
+            messages = (await _queue.ReceiveMessagesAsync(_options.BatchSize, _options.ReceiveVisibilityTimeout, _cancelHandlers.Token)).Value;
         }
-        catch (StorageRequestFailedException ex) when (ex.ErrorCode == StorageErrorCodes.QueueNotFound)
+        catch (RequestFailedException ex) when (StorageErrors.IsQueueNotFound(ex))
         {
             QueueTriggerLog.QueueMissing(_logger, QueueName);
             return false;
@@ -176,7 +177,7 @@ public sealed class QueueTriggerListener : IAsyncDisposable
             _ = Task.Run(() => ProcessAndReleaseSlotAsync(message), CancellationToken.None);
         }
 
-        return messages.Count > 0;
+        return messages.Length > 0;
     }
 
     private async Task ProcessAndReleaseSlotAsync(QueueMessage message)

@@ -1,4 +1,4 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
 

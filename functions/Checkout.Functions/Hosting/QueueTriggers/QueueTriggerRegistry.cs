@@ -1,5 +1,6 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Checkout.Workflows;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
 
@@ -10,7 +11,7 @@ namespace Checkout.Functions.Hosting.QueueTriggers;
 public sealed class QueueTriggerRegistry
 {
     /// <summary>The storage connection app setting used when a registration names none, as in Azure Functions.</summary>
-    public const string DefaultConnection = WorkflowServiceCollectionExtensions.StorageSetting;
+    public const string DefaultConnection = StorageAccountSettings.SettingName;
 
     private readonly List<QueueTriggerRegistration> _registrations = [];
 
@@ -31,7 +32,7 @@ public sealed class QueueTriggerRegistry
     private QueueTriggerRegistry Add(QueueTriggerRegistration registration)
     {
         ArgumentNullException.ThrowIfNull(registration.Handler);
-        if (!QueueServiceClient.IsValidQueueName(registration.QueueName))
+        if (!QueueNames.IsValid(registration.QueueName))
         {
             throw new ArgumentException($"'{registration.QueueName}' is not a valid queue name.", nameof(registration));
         }

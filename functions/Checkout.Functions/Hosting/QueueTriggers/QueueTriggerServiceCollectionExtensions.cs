@@ -1,4 +1,4 @@
-using Checkout.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Checkout.Workflows.Runtime;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
@@ -8,7 +8,7 @@ public static class QueueTriggerServiceCollectionExtensions
     /// <summary>
     /// Registers the standalone queue-trigger host: options from <c>host.json</c> (by default the copy next to the
     /// app), the registry filled by <paramref name="configure"/>, the hosted service and the <see cref="IQueueSignal"/>
-    /// that lets the workflow runtime wake a listener. Needs a <see cref="QueueServiceClient"/> registered.
+    /// that lets the workflow runtime wake a listener. Needs the storage clients (<c>AddCheckoutStorage</c>) registered.
     /// </summary>
     public static IServiceCollection AddQueueTriggers(
         this IServiceCollection services, Action<IServiceProvider, QueueTriggerRegistry> configure, string? hostJsonPath = null)

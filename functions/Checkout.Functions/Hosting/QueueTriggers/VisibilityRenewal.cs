@@ -1,5 +1,6 @@
-using Checkout.Storage;
-using Checkout.Storage.Queues;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace Checkout.Functions.Hosting.QueueTriggers;
 
@@ -61,10 +62,10 @@ internal sealed class VisibilityRenewal : IAsyncDisposable
             try
             {
                 // Not cancellable by design: see the class comment. The pipeline's network timeout bounds it.
-                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, _visibility, ct: CancellationToken.None);
+                UpdateReceipt receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, visibilityTimeout: _visibility, cancellationToken: CancellationToken.None);
                 Volatile.Write(ref _popReceipt, receipt.PopReceipt);
             }
-            catch (StorageRequestFailedException ex) when (QueueErrors.IsLeaseLost(ex))
+            catch (RequestFailedException ex) when (QueueErrors.IsLeaseLost(ex))
             {
                 LeaseLost = true;
                 QueueTriggerLog.LeaseLost(_logger, _messageId, _queue.Name, ex.ErrorCode);

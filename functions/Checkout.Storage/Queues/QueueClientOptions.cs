@@ -1,6 +1,0 @@
-namespace Checkout.Storage.Queues;
-
-public sealed class QueueClientOptions
-{
-    public QueueMessageEncoding MessageEncoding { get; set; } = QueueMessageEncoding.Base64;
-}

@@ -1,3 +1,0 @@
-namespace Checkout.Storage.Queues;
-
-public sealed record SendReceipt(string MessageId, string PopReceipt, DateTimeOffset InsertedOn, DateTimeOffset ExpiresOn, DateTimeOffset NextVisibleOn);
