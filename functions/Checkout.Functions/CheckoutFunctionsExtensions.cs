@@ -1,5 +1,6 @@
 using System.Globalization;
 using Checkout.Functions.Functions;
+using Checkout.Functions.Hosting;
 using Checkout.Functions.Hosting.CustomHandler;
 using Checkout.Functions.Hosting.Metadata;
 using Checkout.Functions.Hosting.QueueTriggers;
@@ -46,22 +47,10 @@ internal static class CheckoutFunctionsExtensions
 
     public static WebApplication MapCheckoutFunctions(this WebApplication app)
     {
-        app.MapGet(HealthFunction.Route, HealthFunction.CheckAsync)
-            .WithName(HealthFunction.Name)
-            .WithSummary("Storage connectivity")
-            .WithDescription("Whether this instance reaches its queues and tables. No API key needed.")
-            .WithTags(CheckoutDocumentTransformer.MetaTag)
-            .Produces<object>(StatusCodes.Status200OK)
-            .Produces<object>(StatusCodes.Status503ServiceUnavailable);
-        if (StorageOperationsFunction.IsEnabled(app.Environment, app.Configuration))
-        {
-            // A Development diagnostics route, not part of the merchant API, so not in the OpenAPI document.
-            app.MapGet(StorageOperationsFunction.Route, StorageOperationsFunction.Get).WithName(StorageOperationsFunction.Name).ExcludeFromDescription();
-        }
-
-        app.MapCheckoutApi();
-        app.MapWebhookApi();
-        app.MapPayoutApi();
+        // Unmatched routes, wrong methods and unhandled exceptions answer problem+json too, never an empty body.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHttpFunctions(typeof(CheckoutFunctionsExtensions).Assembly);
         app.MapCheckoutOpenApi();
         app.MapQueueFunctionInvocationsIfCustomHandler();
         return app;

@@ -7,7 +7,7 @@ internal sealed record CheckoutLinks(string StatusQueryGetUri, string ConfirmPos
     public static CheckoutLinks For(HttpRequest request, string checkoutId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var status = $"{request.Scheme}://{request.Host}{CheckoutApi.CheckoutsRoute}/{Uri.EscapeDataString(checkoutId)}";
+        var status = $"{request.Scheme}://{request.Host}/api/{CheckoutFunctions.CheckoutsRoute}/{Uri.EscapeDataString(checkoutId)}";
         return new CheckoutLinks(status, status + "/confirm", status + "/cancel");
     }
 }

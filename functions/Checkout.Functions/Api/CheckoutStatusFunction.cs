@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
 
@@ -11,9 +10,10 @@ internal static class CheckoutStatusFunction
     public const int RetryAfterSeconds = 2;
 
     public static async Task<IResult> GetAsync(
-        HttpContext context, string id, [Description("true adds historyEvents, every transition in order.")] string? showHistory, CheckoutStore store, CancellationToken cancellationToken)
+        HttpContext context, string id, CheckoutStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        string? showHistory = context.Request.Query["showHistory"];
         var stored = await OwnedCheckouts.FindAsync(store, MerchantAuthentication.MerchantOf(context), id, cancellationToken);
         if (stored is null)
         {

@@ -1,19 +1,18 @@
 namespace Checkout.Functions.Api;
 
-/// <summary>Endpoint filter: finds the merchant behind <c>Authorization: Bearer</c> or <c>x-api-key</c>, or answers
-/// 401. The merchant id is then read with <see cref="MerchantOf"/>.</summary>
-internal sealed class MerchantAuthentication(VerifiedKeyCache keys, ILogger<MerchantAuthentication> logger) : IEndpointFilter
+/// <summary>Finds the merchant behind <c>Authorization: Bearer</c> or <c>x-api-key</c>, or answers 401. The merchant id
+/// is then read with <see cref="MerchantOf"/>. Every merchant function runs through it (<see cref="MerchantApi"/>).</summary>
+internal sealed class MerchantAuthentication(VerifiedKeyCache keys, ILogger<MerchantAuthentication> logger)
 {
     private const string ItemKey = "Checkout.MerchantId";
 
     public static string MerchantOf(HttpContext context) =>
         context.Items[ItemKey] as string ?? throw new InvalidOperationException("The endpoint is not behind MerchantAuthentication.");
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Null when the request carries a merchant's key (now in <see cref="MerchantOf"/>); else the 401 to answer.</summary>
+    public async Task<IResult?> AuthenticateAsync(HttpContext http)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var http = context.HttpContext;
+        ArgumentNullException.ThrowIfNull(http);
         var key = PresentedKey(http.Request);
         var merchant = key is null ? null : await keys.FindMerchantAsync(key, http.RequestAborted);
         if (merchant is null)
@@ -24,7 +23,7 @@ internal sealed class MerchantAuthentication(VerifiedKeyCache keys, ILogger<Merc
         }
 
         http.Items[ItemKey] = merchant;
-        return await next(context);
+        return null;
     }
 
     private static string? PresentedKey(HttpRequest request)

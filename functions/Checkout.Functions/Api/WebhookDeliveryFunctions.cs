@@ -10,12 +10,12 @@ internal static class WebhookDeliveryFunctions
     public const int MaxLimit = 100;
 
     public static async Task<IResult> ListAsync(
-        HttpContext context, string? eventId, string? eventType, string? endpointId, string? limit, string? cursor,
-        WebhookDeliveryStore store, CancellationToken cancellationToken)
+        HttpContext context, WebhookDeliveryStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        var (query, errors) = WebhookDeliveryQuery.Parse(eventId, eventType, endpointId, limit, cursor);
+        var parameters = context.Request.Query;
+        var (query, errors) = WebhookDeliveryQuery.Parse(parameters["eventId"], parameters["eventType"], parameters["endpointId"], parameters["limit"], parameters["cursor"]);
         if (query is null)
         {
             return ApiProblems.BadQuery(errors);

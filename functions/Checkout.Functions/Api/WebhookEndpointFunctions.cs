@@ -69,7 +69,7 @@ internal static partial class WebhookEndpointFunctions
         }
 
         var created = await store.CreateAsync(endpoint, cancellationToken);
-        return ApiResponse.Json(StatusCodes.Status201Created, WebhookViews.Endpoint(created, withSecret: true), WebhookApi.EndpointsRoute + "/" + created.Id);
+        return ApiResponse.Json(StatusCodes.Status201Created, WebhookViews.Endpoint(created, withSecret: true), "/api/" + WebhookFunctions.EndpointsRoute + "/" + created.Id);
     }
 
     [GeneratedRegex("^we_[0-9a-f]{24}$", RegexOptions.CultureInvariant)]

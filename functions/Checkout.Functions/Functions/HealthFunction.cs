@@ -1,20 +1,31 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Checkout.Functions.OpenApi;
 using Checkout.Workflows;
 using Checkout.Workflows.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Checkout.Functions.Functions;
 
 /// <summary><c>GET /api/health</c>: whether this instance can reach its queues and tables. No auth: load balancers
 /// and the run script poll it.</summary>
-internal static class HealthFunction
+public static class HealthFunction
 {
-    public const string Name = "Health";
+    [Function("Health")]
+    [EndpointSummary("Storage connectivity"), Tags(CheckoutDocumentTransformer.MetaTag)]
+    [EndpointDescription("Whether this instance reaches its queues and tables. No API key needed.")]
+    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesResponseType<object>(StatusCodes.Status503ServiceUnavailable)]
+    public static Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var services = req.HttpContext.RequestServices;
+        return CheckAsync(
+            services.GetRequiredService<QueueServiceClient>(), services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<CheckoutWorkflowOptions>(), cancellationToken);
+    }
 
-    public const string Route = "/api/health";
-
-    public static async Task<IResult> CheckAsync(
+    private static async Task<IResult> CheckAsync(
         QueueServiceClient queues, TableServiceClient tables, CheckoutWorkflowOptions options, CancellationToken cancellationToken)
     {
         var queue = await ProbeAsync(() => queues.GetQueueClient(options.WorkQueue).GetPropertiesAsync(cancellationToken));

@@ -1,4 +1,5 @@
 using Checkout.Workflows.Runtime;
+using Microsoft.Azure.Functions.Worker;
 using Checkout.Workflows.Storage;
 
 namespace Checkout.Functions.Functions;
@@ -6,19 +7,28 @@ namespace Checkout.Functions.Functions;
 /// <summary>
 /// <c>GET /api/diagnostics/storage-operations</c>: this instance's storage requests by kind since it started, and its
 /// ETag races and dropped duplicates. The benchmark reads it before and after a run to price a checkout in storage
-/// transactions. Counts only (no names, ids or data), and mapped only in Development or when
-/// <c>Diagnostics:StorageOperations</c> is true, so a production app exposes nothing new by default.
+/// transactions. Counts only (no names, ids or data), and answered only in Development or when
+/// <c>Diagnostics:StorageOperations</c> is true (404 otherwise), so a production app exposes nothing new by default.
+/// Not part of the merchant API, so not in the OpenAPI document.
 /// </summary>
-internal static class StorageOperationsFunction
+public static class StorageOperationsFunction
 {
-    public const string Name = "StorageOperations";
-    public const string Route = "/api/diagnostics/storage-operations";
     public const string EnabledSetting = "Diagnostics:StorageOperations";
+
+    [Function("StorageOperations"), ExcludeFromDescription]
+    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "diagnostics/storage-operations")] HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var services = req.HttpContext.RequestServices;
+        return IsEnabled(services.GetRequiredService<IHostEnvironment>(), services.GetRequiredService<IConfiguration>())
+            ? Get(services.GetRequiredService<StorageOperationCounters>(), services.GetRequiredService<WorkflowMetrics>())
+            : Results.NotFound();
+    }
 
     public static bool IsEnabled(IHostEnvironment environment, IConfiguration configuration) =>
         environment.IsDevelopment() || configuration.GetValue<bool>(EnabledSetting);
 
-    public static IResult Get(StorageOperationCounters counters, WorkflowMetrics metrics) => Results.Json(new
+    private static IResult Get(StorageOperationCounters counters, WorkflowMetrics metrics) => Results.Json(new
     {
         operations = counters.Snapshot(),
         total = counters.Total,

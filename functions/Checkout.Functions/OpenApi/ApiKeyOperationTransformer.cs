@@ -3,14 +3,14 @@ using Microsoft.OpenApi;
 
 namespace Checkout.Functions.OpenApi;
 
-/// <summary>Marks the operations behind <see cref="RequiresApiKey"/> as needing either API-key scheme; the rest as open.</summary>
+/// <summary>Marks the operations behind <see cref="RequiresApiKeyAttribute"/> as needing either API-key scheme; the rest as open.</summary>
 internal sealed class ApiKeyOperationTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiresApiKey>().Any())
+        if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiresApiKeyAttribute>().Any())
         {
             operation.Security = [];
             return Task.CompletedTask;

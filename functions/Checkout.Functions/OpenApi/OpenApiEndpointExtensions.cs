@@ -25,7 +25,7 @@ internal static class OpenApiEndpointExtensions
     /// Documents the JSON request body. Not <c>Accepts&lt;T&gt;()</c>: that also makes routing answer a wrong content type
     /// itself, before the endpoint's own 415 problem naming the type it got.
     /// </summary>
-    public static RouteHandlerBuilder DocumentsJsonBody<TBody>(this RouteHandlerBuilder builder) =>
+    public static RouteHandlerBuilder DocumentsJsonBody(this RouteHandlerBuilder builder, Type bodyType) =>
         builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
             operation.RequestBody = new OpenApiRequestBody
@@ -33,7 +33,7 @@ internal static class OpenApiEndpointExtensions
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(TBody), cancellationToken: cancellationToken) },
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(bodyType, cancellationToken: cancellationToken) },
                 },
             };
         });

@@ -79,7 +79,7 @@ internal static class PayoutFunctions
         {
             { Outcome: PayoutRetryOutcome.NotFound } => PayoutNotFound(id),
             { Outcome: PayoutRetryOutcome.NotRetryable, Payout: { } payout } => PayoutProblems.NotRetryable(id, payout.Status.ToWire()),
-            { Payout: { } payout } => ApiResponse.Json(StatusCodes.Status202Accepted, PayoutViews.Payout(payout), PayoutApi.PayoutsRoute + "/" + payout.Id),
+            { Payout: { } payout } => ApiResponse.Json(StatusCodes.Status202Accepted, PayoutViews.Payout(payout), "/api/" + PayoutApiFunctions.PayoutsRoute + "/" + payout.Id),
             _ => throw new InvalidOperationException($"Retry of {id} answered {result.Outcome} without a payout."),
         };
     }

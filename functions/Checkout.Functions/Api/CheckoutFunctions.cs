@@ -1,0 +1,86 @@
+using Checkout.Functions.Api.Contracts;
+using Checkout.Functions.OpenApi;
+using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Runtime;
+using Checkout.Domain.Estimates;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.OpenApi;
+
+namespace Checkout.Functions.Api;
+
+/// <summary>
+/// The checkout functions of the merchant API, each behind its API key. Each method is one function: its trigger gives
+/// the route and methods, its attributes the OpenAPI document (regenerate with <c>scripts/openapi.sh</c>); the work is
+/// in the handler it names.
+/// </summary>
+public static class CheckoutFunctions
+{
+    public const string CheckoutsRoute = "checkouts";
+
+    [Function("StartCheckout")]
+    [EndpointSummary("Start a checkout"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
+    [EndpointDescription("Validates the cart and starts the workflow: FX quote, customs and logistics checks, then the landed cost awaits the buyer's confirmation. Poll the Location until 200.")]
+    [JsonRequestBody(typeof(StartCheckoutRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
+    [ProducesProblems(400, 409, 413, 415, 422)]
+    public static Task<IResult> StartAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => StartCheckoutFunction.StartAsync(
+            req.HttpContext, services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+
+    [Function("ListCheckouts")]
+    [EndpointSummary("List checkouts"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
+    [EndpointDescription("The merchant's checkouts, a page at a time, as Durable's instance list: while more follow, the x-ms-continuation-token response header carries the token for the next page (send it back as that header or the continuationToken parameter). A page may hold fewer than top checkouts, even none, and still continue. Bad parameters are a 400 problem naming each one.")]
+    [DocumentedParameter("status", ParameterLocation.Query, "Only these statuses, comma-separated (e.g. completed,canceled).")]
+    [DocumentedParameter("createdFrom", ParameterLocation.Query, "Only checkouts created at or after this ISO 8601 date-time.", Format = "date-time")]
+    [DocumentedParameter("createdTo", ParameterLocation.Query, "Only checkouts created before this ISO 8601 date-time.", Format = "date-time")]
+    [DocumentedParameter("top", ParameterLocation.Query, "Page size, 1 to 100 (default 50).", Type = "integer", Minimum = "1", Maximum = "100")]
+    [DocumentedParameter("continuationToken", ParameterLocation.Query, "The previous page's x-ms-continuation-token.")]
+    [DocumentedParameter(CheckoutListQueryParser.ContinuationHeader, ParameterLocation.Header, "The previous page's token, as Durable's list API takes it.")]
+    [ProducesResponseType<CheckoutListView>(StatusCodes.Status200OK)]
+    [DocumentedResponseHeader(StatusCodes.Status200OK, CheckoutListQueryParser.ContinuationHeader, "Present while more pages follow: the token for the next page.")]
+    [ProducesProblems(400)]
+    public static Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => ListCheckoutsFunction.ListAsync(req.HttpContext, services.GetRequiredService<CheckoutStore>(), cancellationToken));
+
+    [Function("GetCheckoutStatus")]
+    [EndpointSummary("Get a checkout's status"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
+    [EndpointDescription("202 with Location and Retry-After while the workflow runs, 200 once it has ended. Another merchant's checkout is 404, as an unknown id is.")]
+    [DocumentedParameter("showHistory", ParameterLocation.Query, "true adds historyEvents, every transition in order.")]
+    [ProducesResponseType<CheckoutStatusView>(StatusCodes.Status200OK), ProducesResponseType<CheckoutStatusView>(StatusCodes.Status202Accepted), PollingHeaders]
+    [ProducesProblems(404)]
+    public static Task<IResult> GetStatusAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => CheckoutStatusFunction.GetAsync(req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), cancellationToken));
+
+    [Function("ConfirmCheckout")]
+    [EndpointSummary("Confirm the landed cost"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
+    [EndpointDescription("The buyer accepts the quote it was shown. 409 when that quote expired or was superseded (the problem names the current one) or the checkout is not awaiting confirmation; 410 once it has ended.")]
+    [JsonRequestBody(typeof(ConfirmRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
+    [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
+    public static Task<IResult> ConfirmAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/confirm")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => CheckoutEventFunction.ConfirmAsync(
+            req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+
+    [Function("CancelCheckout")]
+    [EndpointSummary("Cancel a checkout"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
+    [EndpointDescription("Before capture the checkout is canceled; after capture the payment is refunded first. 410 once it has ended.")]
+    [JsonRequestBody(typeof(CancelRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
+    [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
+    public static Task<IResult> CancelAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => CheckoutEventFunction.CancelAsync(
+            req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+
+    [Function("EstimateCheckout")]
+    [EndpointSummary("Price a cart"), Tags(CheckoutDocumentTransformer.EstimatesTag), RequiresApiKey]
+    [EndpointDescription("Quote, landed cost and shipping options for a cart, synchronously. Starts nothing and writes nothing; 422 when the rules refuse the cart.")]
+    [JsonRequestBody(typeof(EstimateRequest)), ProducesResponseType<EstimateView>(StatusCodes.Status200OK), AcceptsIdempotencyKey]
+    [ProducesProblems(400, 413, 415, 422)]
+    public static Task<IResult> EstimateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "estimates")] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => EstimateFunction.EstimateAsync(
+            req.HttpContext, services.GetRequiredService<CheckoutEstimator>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
+}

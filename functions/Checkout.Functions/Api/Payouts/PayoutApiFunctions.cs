@@ -1,0 +1,79 @@
+using Checkout.Functions.OpenApi;
+using Checkout.Workflows.Ledger;
+using Checkout.Workflows.Merchants;
+using Checkout.Workflows.Payouts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Checkout.Functions.Api.Payouts;
+
+/// <summary>The payout and balance functions: the merchant's behind its API key, the rail's webhook behind its signature.</summary>
+public static class PayoutApiFunctions
+{
+    public const string PayoutsRoute = "payouts";
+    public const string DestinationRoute = "payout-destination";
+
+    [Function("GetBalances")]
+    [EndpointSummary("Get balances"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
+    [EndpointDescription("Per settlement currency: available on the merchant balance and in transit to the bank, from the ledger.")]
+    [ProducesResponseType<BalancesView>(StatusCodes.Status200OK)]
+    public static Task<IResult> BalancesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "balances")] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => PayoutFunctions.BalancesAsync(
+            req.HttpContext, services.GetRequiredService<LedgerStore>(), services.GetRequiredService<MerchantProfileStore>(), cancellationToken));
+
+    [Function("ListPayouts")]
+    [EndpointSummary("List payouts"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
+    [EndpointDescription("The merchant's payouts in id order, paged with limit (1-100, default 20) and cursor (nextCursor of the previous page).")]
+    [ProducesResponseType<PayoutListView>(StatusCodes.Status200OK), ProducesProblems(400)]
+    public static Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => PayoutFunctions.ListAsync(req.HttpContext, services.GetRequiredService<PayoutStore>(), cancellationToken));
+
+    [Function("GetPayout")]
+    [EndpointSummary("Get a payout"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
+    [EndpointDescription("One payout; another merchant's is 404, as an unknown id is.")]
+    [ProducesResponseType<PayoutView>(StatusCodes.Status200OK), ProducesProblems(404)]
+    public static Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => PayoutFunctions.GetAsync(req.HttpContext, id, services.GetRequiredService<PayoutStore>(), cancellationToken));
+
+    [Function("RetryPayout")]
+    [EndpointSummary("Retry a payout"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
+    [EndpointDescription("A failed or canceled payout is sent again as a new attempt (a pending one is re-sent); 409 when in transit or paid.")]
+    [ProducesResponseType<PayoutView>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 422)]
+    public static Task<IResult> RetryAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PayoutsRoute + "/{id}/retry")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => PayoutFunctions.RetryAsync(
+            req.HttpContext, id, services.GetRequiredService<PayoutRetries>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+
+    [Function("SetPayoutDestination")]
+    [EndpointSummary("Set the payout destination"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
+    [EndpointDescription("The bank account payouts go to; failed, canceled and pending payouts are retried to it.")]
+    [JsonRequestBody(typeof(PayoutDestinationRequest)), ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), AcceptsIdempotencyKey]
+    [ProducesProblems(400, 409, 413, 415, 422)]
+    public static Task<IResult> SetDestinationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = DestinationRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => PayoutDestinationFunctions.PutAsync(
+            req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), services.GetRequiredService<PayoutRetries>(),
+            services.GetRequiredService<IdempotentPost>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
+
+    [Function("GetPayoutDestination")]
+    [EndpointSummary("Get the payout destination"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
+    [EndpointDescription("The account number is shown masked; 404 until one is set.")]
+    [ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), ProducesProblems(404)]
+    public static Task<IResult> GetDestinationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DestinationRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => PayoutDestinationFunctions.GetAsync(req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), cancellationToken));
+
+    [Function("ReceivePayoutRailEvent")]
+    [EndpointSummary("Receive a payout rail event"), Tags(CheckoutDocumentTransformer.PayoutsTag)]
+    [EndpointDescription("For the payout rail, not merchants: a status update signed with Rail-Signature (t=..,v1=hex HMAC-SHA256 of \"t.body\"); 401 when the signature is missing, wrong or older than 5 minutes.")]
+    [ProducesResponseType(StatusCodes.Status200OK), ProducesProblems(400, 401, 413)]
+    public static Task<IResult> ReceiveRailEventAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payout-rail/events")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return RailWebhookFunction.ReceiveAsync(req.HttpContext, req.HttpContext.RequestServices.GetRequiredService<RailWebhookHandler>(), cancellationToken);
+    }
+}

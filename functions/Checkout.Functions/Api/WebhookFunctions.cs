@@ -1,0 +1,82 @@
+using Checkout.Functions.OpenApi;
+using Checkout.Workflows.Webhooks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.OpenApi;
+
+namespace Checkout.Functions.Api;
+
+/// <summary>
+/// The webhook functions of the merchant API, behind the same API keys as checkouts. OpenAPI: summaries and statuses
+/// only; the bodies are anonymous types, so their schemas stay open ({}) until they get records (see Api/Contracts).
+/// </summary>
+public static class WebhookFunctions
+{
+    public const string EndpointsRoute = "webhook-endpoints";
+    public const string DeliveriesRoute = "webhook-deliveries";
+
+    [Function("CreateWebhookEndpoint")]
+    [EndpointSummary("Register a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("Registers a URL for merchant events; the answer carries the signing secret, shown only here.")]
+    [ProducesResponseType<object>(StatusCodes.Status201Created), AcceptsIdempotencyKey, ProducesProblems(400, 409, 413, 415, 422)]
+    public static Task<IResult> CreateEndpointAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = EndpointsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookEndpointFunctions.CreateAsync(
+            req.HttpContext, services.GetRequiredService<WebhookEndpointStore>(), services.GetRequiredService<WebhookUrlPolicy>(),
+            services.GetRequiredService<IdempotentPost>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
+
+    [Function("ListWebhookEndpoints")]
+    [EndpointSummary("List webhook endpoints"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("The merchant's webhook endpoints, oldest first.")]
+    [ProducesResponseType<object>(StatusCodes.Status200OK)]
+    public static Task<IResult> ListEndpointsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = EndpointsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookEndpointFunctions.ListAsync(req.HttpContext, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
+
+    [Function("GetWebhookEndpoint")]
+    [EndpointSummary("Get a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("One of the merchant's webhook endpoints; another merchant's is 404.")]
+    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(404)]
+    public static Task<IResult> GetEndpointAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = EndpointsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookEndpointFunctions.GetAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
+
+    [Function("DeleteWebhookEndpoint")]
+    [EndpointSummary("Delete a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("Stops deliveries to the endpoint.")]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesProblems(404)]
+    public static Task<IResult> DeleteEndpointAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = EndpointsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookEndpointFunctions.DeleteAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
+
+    [Function("ListWebhookDeliveries")]
+    [EndpointSummary("List webhook deliveries"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("Every delivery of an event to an endpoint with all its attempts, newest first; filter by eventId, eventType or endpointId; page with limit (1-100, default 25) and the previous page's nextCursor.")]
+    [DocumentedParameter("eventId", ParameterLocation.Query, "Only the deliveries of this event.")]
+    [DocumentedParameter("eventType", ParameterLocation.Query, "Only events of this type, e.g. checkout.completed.")]
+    [DocumentedParameter("endpointId", ParameterLocation.Query, "Only the deliveries to this endpoint.")]
+    [DocumentedParameter("limit", ParameterLocation.Query, "Page size, 1 to 100 (default 25).")]
+    [DocumentedParameter("cursor", ParameterLocation.Query, "The previous page's nextCursor.")]
+    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400)]
+    public static Task<IResult> ListDeliveriesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DeliveriesRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookDeliveryFunctions.ListAsync(req.HttpContext, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken));
+
+    [Function("GetWebhookDelivery")]
+    [EndpointSummary("Get a webhook delivery"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("One delivery with every attempt (status code, duration, error, next attempt time).")]
+    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(404)]
+    public static Task<IResult> GetDeliveryAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DeliveriesRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookDeliveryFunctions.GetAsync(req.HttpContext, id, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken));
+
+    [Function("RedeliverWebhook")]
+    [EndpointSummary("Redeliver a webhook"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("Queues one more signed attempt of a delivery that succeeded or failed; 409 while automatic retries are pending or when the endpoint is disabled or deleted.")]
+    [ProducesResponseType<object>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 422)]
+    public static Task<IResult> RedeliverAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = DeliveriesRoute + "/{id}/redeliver")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookDeliveryFunctions.RedeliverAsync(
+            req.HttpContext, id, services.GetRequiredService<WebhookDeliveryStore>(), services.GetRequiredService<WebhookEndpointStore>(),
+            services.GetRequiredService<WebhookAttemptScheduler>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+}
