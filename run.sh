@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the product locally: Azurite (installed from npm if missing, disk persistence in .azurite/, or an Azurite that
-# is already listening) and the function app on http://localhost:7071. Extra arguments go to the app (e.g. --urls).
-# Ctrl+C stops the app first (it finishes in-flight messages), then the Azurite this script started.
+# is already listening) and the function app on http://localhost:7071: under Azure Functions Core Tools (`func start`)
+# when `func` is on the PATH, otherwise under the local host (tools/Checkout.LocalHost), which runs the same functions
+# in one process. Extra arguments go to the host (e.g. --urls). Ctrl+C stops the app first (it finishes in-flight
+# messages), then the Azurite this script started.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -40,10 +42,24 @@ if [ -z "${AzureWebJobsStorage:-}" ] || [ "${AzureWebJobsStorage}" = "UseDevelop
   fi
 fi
 
-dotnet build functions/Checkout.Functions --configuration Release --nologo --verbosity quiet
 urls=(--urls http://localhost:7071)
 for arg in "$@"; do [ "$arg" = "--urls" ] && urls=(); done
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-(cd functions/Checkout.Functions/bin/Release/net10.0 && exec dotnet Checkout.Functions.dll "${urls[@]}" "$@") &
+if command -v func >/dev/null 2>&1; then
+  app_dir=functions/Checkout.Functions
+  [ -f "$app_dir/local.settings.json" ] || cp "$app_dir/local.settings.example.json" "$app_dir/local.settings.json"
+  dotnet build "$app_dir" --configuration Release --nologo --verbosity quiet
+  port=7071
+  set -- "${urls[@]}" "$@"
+  while [ $# -gt 0 ]; do
+    if [ "$1" = "--urls" ] && [ $# -gt 1 ]; then port="${2##*:}"; port="${port%%/*}"; shift; fi
+    shift
+  done
+  (cd "$app_dir/bin/Release/net10.0" && exec func start --port "$port") &
+else
+  dotnet build tools/Checkout.LocalHost --configuration Release --nologo --verbosity quiet
+  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+  # Its settings are found next to its assembly, whatever the working directory.
+  dotnet tools/Checkout.LocalHost/bin/Release/net10.0/Checkout.LocalHost.dll "${urls[@]}" "$@" &
+fi
 app_pid=$!
 wait "$app_pid"

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Regenerates openapi/checkout.openapi.json from the code (the endpoints' metadata and the Api/Contracts records) and
-# lints it. Run it after adding or changing an endpoint; OpenApiDocumentTests fails until the checked-in copy matches.
-# Needs no storage: the app's "openapi" verb builds the endpoints without starting anything.
+# Regenerates openapi/checkout.openapi.json from the code (the HTTP functions' attributes and the Api/Contracts records)
+# and lints it. Run it after adding or changing a function; OpenApiDocumentTests fails until the checked-in copy matches.
+# Needs no storage: the local host's "openapi" verb maps the functions without starting anything. The app serves the
+# checked-in copy, so rebuild it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dotnet build functions/Checkout.Functions --configuration Release --nologo --verbosity quiet
+dotnet build tools/Checkout.LocalHost --configuration Release --nologo --verbosity quiet
 out="$PWD/openapi/checkout.openapi.json"
-(cd functions/Checkout.Functions/bin/Release/net10.0 && dotnet Checkout.Functions.dll openapi "$out")
+dotnet tools/Checkout.LocalHost/bin/Release/net10.0/Checkout.LocalHost.dll openapi "$out"
 if [ -x node_modules/.bin/redocly ]; then
   node_modules/.bin/redocly lint openapi/checkout.openapi.json
 else

@@ -1,67 +1,47 @@
 using System.Globalization;
-using Checkout.Functions.Functions;
-using Checkout.Functions.Hosting;
-using Checkout.Functions.Hosting.CustomHandler;
-using Checkout.Functions.Hosting.Metadata;
-using Checkout.Functions.Hosting.QueueTriggers;
-using Checkout.Functions.OpenApi;
+using System.Text.Json;
+using Checkout.Functions.Triggers;
 using Checkout.Workflows;
 using Checkout.Workflows.Runtime;
 
 namespace Checkout.Functions;
 
-/// <summary>The composition root: the workflow services, the HTTP functions and the queue-triggered functions.</summary>
-internal static class CheckoutFunctionsExtensions
+/// <summary>The composition root, used by the worker's <c>Program.cs</c> and by the local host alike: the trigger
+/// settings, the workflow services and the API's services. The functions themselves are the <c>[Function]</c> methods.</summary>
+public static class CheckoutFunctionsExtensions
 {
-    public const string StandaloneQueueTriggersSection = "QueueTriggers";
-
-    public static IServiceCollection AddCheckoutFunctions(this IServiceCollection services, IConfigurationManager configuration)
+    public static IServiceCollection AddCheckoutFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        // host.json is the one source of queue-trigger settings; the workflow's "last delivery" must agree with it.
-        var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
-        var triggers = File.Exists(hostJson) ? QueueTriggerOptions.FromHostJson(hostJson) : new QueueTriggerOptions();
+        ArgumentNullException.ThrowIfNull(configuration);
+        TriggerSettings.Apply(configuration);
 
-        // Standalone-only knobs (not Functions settings) come from app settings, e.g. QueueTriggers__ReceiveVisibilityTimeout:
-        // how long messages held by a crashed instance stay hidden (the Functions extension fixes it at 10 minutes).
-        configuration.GetSection(StandaloneQueueTriggersSection).Bind(triggers);
-        triggers.Validate();
+        // host.json is the one source of queue-trigger settings; the workflow's "last delivery" must agree with it.
         configuration[$"{CheckoutWorkflowOptions.SectionName}:{nameof(CheckoutWorkflowOptions.MaxDequeueCount)}"] =
-            triggers.MaxDequeueCount.ToString(CultureInfo.InvariantCulture);
+            MaxDequeueCount(Path.Combine(AppContext.BaseDirectory, "host.json")).ToString(CultureInfo.InvariantCulture);
 
         services.AddCheckoutWorkflows(configuration);
-        // Under the Functions host, the host receives queue messages and invokes the functions; our listener stays off.
-        if (CustomHandlerMode.IsEnabled(configuration))
-        {
-            services.AddQueueTriggerRegistry(CheckoutQueueFunctions.Register);
-        }
-        else
-        {
-            services.AddQueueTriggers(CheckoutQueueFunctions.Register);
-        }
-
-        services.AddSingleton(triggers);
         services.AddCheckoutApi(configuration);
-        services.AddCheckoutOpenApi();
         return services;
     }
 
-    public static WebApplication MapCheckoutFunctions(this WebApplication app)
-    {
-        // Unmatched routes, wrong methods and unhandled exceptions answer problem+json too, never an empty body.
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapHttpFunctions(typeof(CheckoutFunctionsExtensions).Assembly);
-        app.MapCheckoutOpenApi();
-        app.MapQueueFunctionInvocationsIfCustomHandler();
-        return app;
-    }
-
-    /// <summary>Every function this app declares: its mapped, named endpoints and its registered queue functions.</summary>
-    public static FunctionCatalog ReadFunctionCatalog(this WebApplication app) =>
-        FunctionCatalog.Read(app, app.Services.GetRequiredService<QueueTriggerRegistry>());
-
     /// <summary>Creates the tables and queues before anything listens; a storage account that cannot be reached fails
     /// start-up here, with the storage client's error, rather than on the first request.</summary>
-    public static Task InitializeCheckoutStorageAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    public static Task InitializeCheckoutStorageAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(cancellationToken);
+
+    /// <summary><c>extensions.queues.maxDequeueCount</c>, 5 (the Functions default) when host.json does not say.</summary>
+    private static int MaxDequeueCount(string hostJsonPath)
+    {
+        if (!File.Exists(hostJsonPath))
+        {
+            return 5;
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(hostJsonPath), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        return json.RootElement.TryGetProperty("extensions", out var extensions)
+            && extensions.TryGetProperty("queues", out var queues)
+            && queues.TryGetProperty("maxDequeueCount", out var count)
+            ? count.GetInt32()
+            : 5;
+    }
 }

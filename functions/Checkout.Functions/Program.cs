@@ -1,22 +1,19 @@
 using Checkout.Functions;
 using Checkout.Functions.Commands;
-using Checkout.Functions.Hosting.Metadata;
+using Microsoft.Azure.Functions.Worker.Builder;
 
-// One-shot commands build the app's own wiring, run once and exit: "openapi [file]", "merchants create ...",
-// "--write-function-json <dir>". Anything else serves.
-var command = AppCommandLine.Parse(args);
-var app = CheckoutFunctionsApp.Build(command.HostArgs);
-if (command.Verb is not null)
+// "merchants create ..." builds the app's services, runs once against the configured storage and exits. Anything else
+// runs the worker, which the Functions host starts (func start, or Azure) and invokes the functions through.
+var verb = AppCommandLine.Parse(args);
+var builder = FunctionsApplication.CreateBuilder(verb.HostArgs);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddCheckoutFunctions(builder.Configuration);
+using var app = builder.Build();
+if (verb.Verb is not null)
 {
-    return await command.RunAsync(app, Console.Out, Console.Error);
+    return await verb.RunAsync(app.Services, Console.Out, Console.Error);
 }
 
-if (FunctionJsonCommand.IsRequested(app.Configuration))
-{
-    FunctionJsonCommand.Run(app);
-    return 0;
-}
-
-await app.InitializeCheckoutStorageAsync();
+await app.Services.InitializeCheckoutStorageAsync(CancellationToken.None);
 await app.RunAsync();
 return 0;

@@ -44,7 +44,6 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<CheckoutWorkHandler>();
         services.AddSingleton<WorkflowStorageInitializer>();
         services.AddSingleton<OutboxSweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxSweeper>());
         return services;
     }
 }

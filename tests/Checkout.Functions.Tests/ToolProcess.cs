@@ -44,7 +44,11 @@ internal static class ToolProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Runs the function app's dll (next to the tests) with a verb, e.g. <c>openapi</c>.</summary>
+    /// <summary>Runs the function app's dll (next to the tests) with a verb, e.g. <c>merchants create</c>.</summary>
     public static Task<Result> RunAppAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
         RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Checkout.Functions.dll"), .. arguments], AppContext.BaseDirectory, environment);
+
+    /// <summary>Runs the local host's dll (next to the tests) with a verb, e.g. <c>openapi</c>.</summary>
+    public static Task<Result> RunLocalHostAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Checkout.LocalHost.dll"), .. arguments], AppContext.BaseDirectory, environment);
 }

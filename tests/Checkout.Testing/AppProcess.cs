@@ -5,8 +5,9 @@ using System.Text;
 
 namespace Checkout.Testing;
 
-/// <summary>The function app as a separate process, exactly as the run script starts it, on a free loopback port.
-/// The caller's output folder must hold <c>Checkout.Functions.dll</c> (a project reference to the app does that).</summary>
+/// <summary>The function app as a separate process, run by the local host exactly as the run script starts it, on a
+/// free loopback port. The caller's output folder must hold <c>Checkout.LocalHost.dll</c> (a project reference to
+/// tools/Checkout.LocalHost brings it, the app and its functions.metadata).</summary>
 public sealed class AppProcess : IDisposable
 {
     private readonly Process _process;
@@ -41,21 +42,12 @@ public sealed class AppProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string> environment) => Start(environment, FreePort(), customHandler: false);
-
-    /// <summary>As the Azure Functions host starts its custom handler: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set. The
-    /// app is also given --urls elsewhere, to prove the host's port wins.</summary>
-    public static AppProcess StartCustomHandler(IReadOnlyDictionary<string, string> environment)
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment)
     {
-        var handlerPort = FreePort();
-        var withPort = new Dictionary<string, string>(environment) { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = handlerPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return Start(withPort, handlerPort, customHandler: true);
-    }
-
-    private static AppProcess Start(IReadOnlyDictionary<string, string> environment, int port, bool customHandler)
-    {
-        var app = Path.Combine(AppContext.BaseDirectory, "Checkout.Functions.dll");
-        // Working directory = the app's folder: it is the app's content root, where its appsettings files are.
+        ArgumentNullException.ThrowIfNull(environment);
+        var port = FreePort();
+        var app = Path.Combine(AppContext.BaseDirectory, "Checkout.LocalHost.dll");
+        // Working directory = the app's folder, as the run script's; the local host finds its settings there either way.
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -65,7 +57,7 @@ public sealed class AppProcess : IDisposable
         };
         start.ArgumentList.Add(app);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{(customHandler ? FreePort() : port)}");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in environment)
         {

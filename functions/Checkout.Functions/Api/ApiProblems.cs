@@ -70,6 +70,10 @@ internal static class ApiProblems
 
     public static ApiResponse WebhookConflict(string slug, string title, string detail) => Problem(409, slug, title, detail);
 
+    /// <summary>A failure the function did not expect; the detail says only where to look, never what broke.</summary>
+    public static ApiResponse Internal(string invocationId) =>
+        Problem(500, "internal-error", "The request failed.", $"Nothing was answered for it; the app's log has the cause under trace id {invocationId}.");
+
     public static string TypeUri(string slug) => TypeBase + slug;
 
     private static ProblemView Problem(int status, string slug, string title, string detail) => new(TypeUri(slug), title, status, detail);

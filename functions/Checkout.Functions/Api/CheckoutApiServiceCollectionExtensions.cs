@@ -22,7 +22,6 @@ internal static class CheckoutApiServiceCollectionExtensions
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton<IdempotencyStore>();
-        services.AddHostedService<IdempotencyPruner>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<MerchantAuthentication>();
         services.AddSingleton(_ => CreateEstimator(configuration));

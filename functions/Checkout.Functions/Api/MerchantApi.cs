@@ -1,17 +1,30 @@
 namespace Checkout.Functions.Api;
 
 /// <summary>
-/// How every merchant function runs: authenticate the API key (or answer 401), then hand the function its services.
-/// Inside the Functions host the request's services are the invocation's scope, as they are here.
+/// How every merchant function runs: authenticate the API key (or answer 401), then hand the function its services;
+/// a failure it did not expect answers a 500 problem, as every other answer is one, and is logged with its cause.
+/// Inside the Functions host the request's services are the invocation's scope, as they are in the local host.
 /// </summary>
-internal static class MerchantApi
+internal static partial class MerchantApi
 {
     public static async Task<IResult> RunAsync(HttpRequest request, Func<IServiceProvider, Task<IResult>> function)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(function);
-        var services = request.HttpContext.RequestServices;
-        var rejection = await services.GetRequiredService<MerchantAuthentication>().AuthenticateAsync(request.HttpContext);
-        return rejection ?? await function(services);
+        var http = request.HttpContext;
+        var services = http.RequestServices;
+        try
+        {
+            var rejection = await services.GetRequiredService<MerchantAuthentication>().AuthenticateAsync(http);
+            return rejection ?? await function(services);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            LogFailed(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MerchantApi)), ex, request.Method, request.Path, http.TraceIdentifier);
+            return ApiProblems.Internal(http.TraceIdentifier);
+        }
     }
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Error, Message = "{Method} {Path} failed (trace id {TraceId})")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string method, string path, string traceId);
 }

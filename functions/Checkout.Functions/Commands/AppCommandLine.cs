@@ -4,20 +4,18 @@ namespace Checkout.Functions.Commands;
 /// The app's one-shot verbs. They are split off before the host sees the arguments, so that a verb's own values (a
 /// path starting with '/', a merchant name) are never read as configuration.
 /// <list type="bullet">
-/// <item><c>openapi [file]</c>: writes the OpenAPI document (to stdout without a file).</item>
 /// <item><c>merchants create --name &lt;name&gt; --settlement-currency &lt;ISO 4217&gt;</c>: creates a merchant and prints its
 /// first API key, once.</item>
 /// </list>
 /// </summary>
 internal sealed record AppCommandLine(string? Verb, IReadOnlyList<string> VerbArgs, string[] HostArgs)
 {
-    public const string OpenApiVerb = "openapi";
     public const string MerchantsVerb = "merchants";
 
     public static AppCommandLine Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var index = Array.FindIndex(args, a => a is OpenApiVerb or MerchantsVerb);
+        var index = Array.FindIndex(args, a => a is MerchantsVerb);
 
         // A verb only counts as the first argument that is not the value of a host option (--urls x).
         if (index < 0 || (index > 0 && args[index - 1].StartsWith("--", StringComparison.Ordinal)))
@@ -29,16 +27,15 @@ internal sealed record AppCommandLine(string? Verb, IReadOnlyList<string> VerbAr
         return new AppCommandLine(args[index], args[(index + 1)..], [.. args[..index], "--Logging:LogLevel:Default=Warning"]);
     }
 
-    public async Task<int> RunAsync(WebApplication app, TextWriter output, TextWriter error)
+    public async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         return Verb switch
         {
-            OpenApiVerb => await OpenApiCommand.RunAsync(app, VerbArgs, output, error, cancel.Token),
-            MerchantsVerb => await CreateMerchantCommand.RunAsync(app.Services, VerbArgs, output, error, cancel.Token),
+            MerchantsVerb => await CreateMerchantCommand.RunAsync(services, VerbArgs, output, error, cancel.Token),
             _ => throw new InvalidOperationException($"Unknown verb {Verb}."),
         };
     }

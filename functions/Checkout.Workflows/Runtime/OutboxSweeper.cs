@@ -1,17 +1,17 @@
 using Checkout.Workflows.Persistence;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Checkout.Workflows.Runtime;
 
 /// <summary>Resends outbox rows a crash left between commit and send. Receivers are idempotent, so a row sent by
-/// both its transition and the sweeper costs a duplicate message, never a duplicate effect.</summary>
+/// both its transition and the sweeper costs a duplicate message, never a duplicate effect. Run by the OutboxSweep
+/// timer function every <see cref="CheckoutWorkflowOptions.OutboxSweepInterval"/>.</summary>
 public sealed partial class OutboxSweeper(
     CheckoutStore store,
     OutboxDispatcher dispatcher,
     CheckoutWorkflowOptions options,
     TimeProvider clock,
-    ILogger<OutboxSweeper> logger) : BackgroundService
+    ILogger<OutboxSweeper> logger)
 {
     /// <summary>One pass; returns how many messages were resent.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
@@ -31,25 +31,6 @@ public sealed partial class OutboxSweeper(
         return stale.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.OutboxSweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, ex);
-            }
-        }
-    }
-
     [LoggerMessage(EventId = 2200, Level = LogLevel.Warning, Message = "Resending {Count} outbox message(s) of checkout {CheckoutId} left by an interrupted transition")]
     private static partial void LogResending(ILogger logger, string checkoutId, int count);
-
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Outbox sweep failed; retrying next interval")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

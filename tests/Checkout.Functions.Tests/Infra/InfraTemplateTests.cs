@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Checkout.Functions.Hosting.Metadata;
+using Checkout.Functions.Triggers;
+using Checkout.LocalHost.Metadata;
+using Microsoft.Extensions.Configuration;
 using Checkout.Testing;
 
 namespace Checkout.Functions.Tests.Infra;
@@ -23,7 +25,7 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public void Template_AppSettings_RunTheCustomHandlerOnTheTemplatesStorage()
+    public void Template_AppSettings_RunTheIsolatedWorkerOnTheTemplatesStorage()
     {
         using var template = JsonDocument.Parse(File.ReadAllText(TemplatePath));
         var site = template.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
@@ -31,7 +33,8 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
             .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
 
         Assert.Equal("functionapp,linux", site.GetProperty("kind").GetString());
-        Assert.Equal("custom", settings["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("dotnet-isolated", settings["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("DOTNET-ISOLATED|10.0", site.GetProperty("properties").GetProperty("siteConfig").GetProperty("linuxFxVersion").GetString());
         Assert.Equal("~4", settings["FUNCTIONS_EXTENSION_VERSION"]);
         Assert.Contains("variables('storageAccountName')", settings["AzureWebJobsStorage"], StringComparison.Ordinal);
         Assert.Contains("Microsoft.Insights/components", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
@@ -47,10 +50,37 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
 
         AssertSameNames("queues", created.Queues.Select(q => q[(prefix.Length + 1)..]), queues);
         AssertSameNames("tables", created.Tables.Select(t => t[(prefix.Length + 1)..]), tables);
-        await using var app = CheckoutFunctionsApp.Build([]);
-        var triggered = app.ReadFunctionCatalog().Functions.Where(f => f.Trigger == FunctionTrigger.Queue).Select(f => f.QueueName!);
+        var triggered = Functions().WithTrigger(FunctionBinding.QueueTrigger).Select(f => SettingExpression.Resolve(f.Trigger.QueueName!, DerivedSettings()));
         Assert.Empty(triggered.Except(queues));
     }
+
+    [Fact]
+    public void Template_AppSettings_SetEveryTriggerSettingToWhatTheAppDerives()
+    {
+        using var template = JsonDocument.Parse(File.ReadAllText(TemplatePath));
+        var site = template.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        var settings = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
+        var named = Functions().Functions.SelectMany(f => f.Entry.Bindings)
+            .SelectMany(b => new[] { b.QueueName, b.Schedule }).OfType<string>()
+            .SelectMany(v => System.Text.RegularExpressions.Regex.Matches(v, "%([^%]+)%").Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var derived = TriggerSettings.Derive(new ConfigurationBuilder().Build());
+
+        Assert.NotEmpty(named);
+        Assert.All(named, name =>
+        {
+            var setting = name.Replace(":", "__", StringComparison.Ordinal);
+            Assert.True(settings.TryGetValue(setting, out var value), $"The Functions host resolves %{name}%: add the app setting {setting} to infra/azuredeploy.json.");
+            Assert.Equal(derived[name], value);
+        });
+    }
+
+    private static FunctionCatalog Functions() =>
+        FunctionCatalog.Load(Path.Combine(AppContext.BaseDirectory, FunctionCatalog.FileName), typeof(CheckoutFunctionsExtensions).Assembly);
+
+    private static IConfiguration DerivedSettings() =>
+        new ConfigurationBuilder().AddInMemoryCollection(TriggerSettings.Derive(new ConfigurationBuilder().Build()).ToDictionary(p => p.Key, p => (string?)p.Value)).Build();
 
     private static void AssertSameNames(string kind, IEnumerable<string> created, string[] declared)
     {

@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
     [Fact]
     public async Task CheckedInDocument_IsWhatTheCodeGenerates()
     {
-        var generated = await ToolProcess.RunAppAsync(["openapi"]);
+        var generated = await ToolProcess.RunLocalHostAsync(["openapi"]);
         Assert.True(generated.ExitCode == 0, $"openapi verb failed: {generated.Error}");
 
         var checkedIn = File.Exists(CheckedInPath) ? await File.ReadAllTextAsync(CheckedInPath) : "(missing)";

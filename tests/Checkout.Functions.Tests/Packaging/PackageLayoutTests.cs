@@ -1,64 +1,43 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Checkout.Functions.Hosting.Metadata;
 
 namespace Checkout.Functions.Tests.Packaging;
 
-/// <summary>The zip-deploy package holds what the Functions host needs, laid out as the function metadata says.</summary>
+/// <summary>The zip-deploy package is an isolated-worker app: what the Functions host reads at its root, nothing of a custom handler.</summary>
 public sealed class PackageLayoutTests(FunctionAppPackage package) : IClassFixture<FunctionAppPackage>
 {
-    private const int UnixExecuteBits = 0b001_001_001;
-
     [Fact]
-    public async Task Package_FunctionFolders_MatchTheDeclaredFunctionsBindingForBinding()
-    {
-        await using var app = CheckoutFunctionsApp.Build([]);
-        var declared = app.ReadFunctionCatalog().EnsureValid().Functions;
-        using var zip = ZipFile.OpenRead(package.ZipPath);
-
-        var folders = zip.Entries.Where(e => e.FullName.EndsWith("/function.json", StringComparison.Ordinal)).ToDictionary(e => e.FullName.Split('/')[0]);
-
-        Assert.Equal(declared.Select(f => f.Name).Order(StringComparer.Ordinal), folders.Keys.Order(StringComparer.Ordinal));
-        Assert.All(folders.Values, e => Assert.Equal(2, e.FullName.Split('/').Length));
-        foreach (var function in declared)
-        {
-            var packaged = JsonNode.Parse(Read(folders[function.Name]));
-            Assert.True(JsonNode.DeepEquals(FunctionJsonWriter.ToFunctionJson(function), packaged), $"{function.Name}/function.json differs from its declaration: {packaged}");
-        }
-    }
-
-    [Fact]
-    public void Package_HostJsonAtRoot_StartsTheSelfContainedExecutable()
+    public void Package_Root_HoldsWhatTheFunctionsHostReadsForAnIsolatedWorker()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
+        var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("host.json", names);
+        Assert.Contains("functions.metadata", names);
+        Assert.Contains("extensions.json", names);
+        Assert.Contains("Checkout.Functions.dll", names);
+        Assert.Contains(names, n => n.StartsWith(".azurefunctions/", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.EndsWith("/function.json", StringComparison.Ordinal));
+
+        using var worker = JsonDocument.Parse(Read(zip.GetEntry("worker.config.json")!));
+        var description = worker.RootElement.GetProperty("description");
+        Assert.Equal("dotnet", description.GetProperty("defaultExecutablePath").GetString());
+        Assert.Equal("Checkout.Functions.dll", description.GetProperty("defaultWorkerPath").GetString());
+
         using var hostJson = JsonDocument.Parse(Read(zip.GetEntry("host.json")!));
-        var description = hostJson.RootElement.GetProperty("customHandler").GetProperty("description");
-        var workingDirectory = description.GetProperty("workingDirectory").GetString()!;
-
-        var executable = zip.GetEntry(description.GetProperty("defaultExecutablePath").GetString()!);
-
-        Assert.NotNull(executable);
-        Assert.NotEqual(0, (executable.ExternalAttributes >> 16) & UnixExecuteBits);
-        Assert.StartsWith(workingDirectory + "/", executable.FullName, StringComparison.Ordinal);
-
-        // Self-contained: the runtime travels with the app, so the plan's installed runtime does not matter.
-        Assert.NotNull(zip.GetEntry(workingDirectory + "/libcoreclr.so"));
-        Assert.NotNull(zip.GetEntry(workingDirectory + "/host.json"));
-        using var runtimeConfig = JsonDocument.Parse(Read(zip.GetEntry(workingDirectory + "/Checkout.Functions.runtimeconfig.json")!));
-        Assert.True(runtimeConfig.RootElement.GetProperty("runtimeOptions").TryGetProperty("includedFrameworks", out _));
+        Assert.False(hostJson.RootElement.TryGetProperty("customHandler", out _));
     }
 
     [Fact]
-    public void Package_TopLevel_HoldsOnlyHostJsonTheAppAndFunctionFolders()
+    public void Package_FunctionsMetadata_IsTheBuildsListingEveryFunction()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
-        var topLevel = zip.Entries.Select(e => e.FullName.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
-        var functionFolders = zip.Entries.Where(e => e.FullName.EndsWith("/function.json", StringComparison.Ordinal)).Select(e => e.FullName.Split('/')[0]);
+        var packaged = JsonNode.Parse(Read(zip.GetEntry("functions.metadata")!))!.AsArray();
+        var built = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
 
-        topLevel.ExceptWith(functionFolders);
-
-        Assert.Equal(["app", "host.json"], topLevel.Order(StringComparer.Ordinal));
+        Assert.Equal(built.Select(f => f!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal), packaged.Select(f => f!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.True(JsonNode.DeepEquals(built, packaged), "the published functions.metadata differs from the build's");
     }
 
     private static string Read(ZipArchiveEntry entry)

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace Checkout.LocalHost.Metadata;
+
+/// <summary>One binding of a function as <c>functions.metadata</c> lists it (the worker SDK's build output).</summary>
+public sealed record FunctionBinding(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("direction")] string Direction,
+    [property: JsonPropertyName("route")] string? Route = null,
+    [property: JsonPropertyName("methods")] IReadOnlyList<string>? Methods = null,
+    [property: JsonPropertyName("queueName")] string? QueueName = null,
+    [property: JsonPropertyName("connection")] string? Connection = null,
+    [property: JsonPropertyName("schedule")] string? Schedule = null)
+{
+    public const string HttpTrigger = "httpTrigger";
+    public const string QueueTrigger = "queueTrigger";
+    public const string TimerTrigger = "timerTrigger";
+
+    public bool IsTrigger => Type.EndsWith("Trigger", StringComparison.Ordinal);
+}
