@@ -15,8 +15,8 @@ internal static partial class ArmTemplateChecker
 
     private static readonly HashSet<string> KnownFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "concat", "copyIndex", "environment", "format", "length", "listKeys", "parameters", "reference", "replace",
-        "resourceGroup", "resourceId", "subscription", "take", "toLower", "uniqueString", "variables",
+        "concat", "copyIndex", "environment", "equals", "format", "guid", "if", "length", "listKeys", "parameters", "reference",
+        "replace", "resourceGroup", "resourceId", "subscription", "subscriptionResourceId", "take", "toLower", "uniqueString", "variables",
     };
 
     public static List<string> Check(JsonElement template)

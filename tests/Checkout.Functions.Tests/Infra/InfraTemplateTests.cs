@@ -36,8 +36,26 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal("dotnet-isolated", settings["FUNCTIONS_WORKER_RUNTIME"]);
         Assert.Equal("DOTNET-ISOLATED|10.0", site.GetProperty("properties").GetProperty("siteConfig").GetProperty("linuxFxVersion").GetString());
         Assert.Equal("~4", settings["FUNCTIONS_EXTENSION_VERSION"]);
-        Assert.Contains("variables('storageAccountName')", settings["AzureWebJobsStorage"], StringComparison.Ordinal);
+        var storage = settings.Single(s => s.Key.Contains("'AzureWebJobsStorage'", StringComparison.Ordinal));
+        Assert.Contains("'AzureWebJobsStorage__accountName'", storage.Key, StringComparison.Ordinal);
+        Assert.Contains("listKeys(", storage.Value, StringComparison.Ordinal);
+        Assert.Contains("variables('storageAccountName')", storage.Value, StringComparison.Ordinal);
         Assert.Contains("Microsoft.Insights/components", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_IdentityStorage_GrantsTheAppsIdentityBlobQueueAndTableDataRoles()
+    {
+        using var template = JsonDocument.Parse(File.ReadAllText(TemplatePath));
+        var root = template.RootElement;
+        var roles = root.GetProperty("variables").GetProperty("storageDataRoles").EnumerateArray().Select(r => r.GetString()).ToList();
+        var assignment = root.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Authorization/roleAssignments");
+
+        // Storage Blob Data Owner (the host's leases), Queue Data Contributor, Table Data Contributor.
+        Assert.Equal(["b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"], roles);
+        Assert.Equal("[variables('useIdentity')]", assignment.GetProperty("condition").GetString());
+        Assert.Contains("identity.principalId", assignment.GetProperty("properties").GetProperty("principalId").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["connectionString", "identity"], root.GetProperty("parameters").GetProperty("storageConnection").GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Fact]

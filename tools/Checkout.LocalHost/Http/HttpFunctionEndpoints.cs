@@ -22,10 +22,12 @@ internal static class HttpFunctionEndpoints
         foreach (var function in catalog.WithTrigger(FunctionBinding.HttpTrigger))
         {
             var trigger = function.Trigger;
-            var methods = trigger.Methods is { Count: > 0 } declared ? declared.Select(m => m.ToUpperInvariant()) : ["GET", "POST"];
-            endpoints.MapMethods(RoutePrefix + trigger.Route, methods, CreateDelegate(function))
-                .WithName(function.Name)
-                .Document(function.Method);
+            var pattern = RoutePrefix + trigger.Route;
+            // No methods means every method, as an HTTP trigger without methods takes them all.
+            var endpoint = trigger.Methods is { Count: > 0 } methods
+                ? endpoints.MapMethods(pattern, methods.Select(m => m.ToUpperInvariant()), CreateDelegate(function))
+                : endpoints.Map(pattern, CreateDelegate(function));
+            endpoint.WithName(function.Name).Document(function.Method);
         }
 
         return endpoints;

@@ -7,7 +7,8 @@ namespace Checkout.LocalHost.Timers;
 /// <summary>
 /// Fires each timer-triggered function on its schedule, on the app's <see cref="TimeProvider"/>, one occurrence at a
 /// time per function. A failed run is logged and the next occurrence runs as usual, as under the Functions host. One
-/// process here, so no singleton lock is needed; occurrences missed while stopped are not made up.
+/// process here, so no singleton lock is needed; occurrences missed while stopped or while a run overran are skipped,
+/// not made up one after another.
 /// </summary>
 internal sealed partial class TimerTriggerService(
     FunctionCatalog catalog, FunctionInvoker invoker, IConfiguration configuration, TimeProvider clock, ILogger<TimerTriggerService> logger) : BackgroundService
@@ -49,7 +50,10 @@ internal sealed partial class TimerTriggerService(
                 LogFailed(logger, ex, function.Name);
             }
 
-            last = due;
+            // The next occurrence after the later of this one and now: a run longer than the interval skips what it
+            // overran instead of firing back to back.
+            var finished = clock.GetUtcNow();
+            last = finished > due ? finished : due;
         }
     }
 
