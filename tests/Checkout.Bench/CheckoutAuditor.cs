@@ -41,7 +41,7 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
 
     private CheckoutStore Store => _services.GetRequiredService<CheckoutStore>();
 
-    /// <summary>The id the API derives from the Idempotency-Key (StartCheckoutFunction.CheckoutId), so a checkout whose
+    /// <summary>The id the API derives from the Idempotency-Key (StartCheckoutHandler.CheckoutId), so a checkout whose
     /// start answer the driver never got is still found and audited.</summary>
     public static string CheckoutIdFor(string idempotencyKey) =>
         "co_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DevMerchant + "\n" + idempotencyKey)))[..32];

@@ -25,7 +25,7 @@ public static class CheckoutFunctions
     [ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> StartAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => StartCheckoutFunction.StartAsync(
+        MerchantApi.RunAsync(req, services => StartCheckoutHandler.StartAsync(
             req.HttpContext, services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("ListCheckouts")]
@@ -42,7 +42,7 @@ public static class CheckoutFunctions
     [ProducesProblems(400)]
     public static Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => ListCheckoutsFunction.ListAsync(req.HttpContext, services.GetRequiredService<CheckoutStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => ListCheckoutsHandler.ListAsync(req.HttpContext, services.GetRequiredService<CheckoutStore>(), cancellationToken));
 
     [Function("GetCheckoutStatus")]
     [EndpointSummary("Get a checkout's status"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
@@ -52,7 +52,7 @@ public static class CheckoutFunctions
     [ProducesProblems(404)]
     public static Task<IResult> GetStatusAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => CheckoutStatusFunction.GetAsync(req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => CheckoutStatusHandler.GetAsync(req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), cancellationToken));
 
     [Function("ConfirmCheckout")]
     [EndpointSummary("Confirm the landed cost"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
@@ -61,7 +61,7 @@ public static class CheckoutFunctions
     [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
     public static Task<IResult> ConfirmAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/confirm")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => CheckoutEventFunction.ConfirmAsync(
+        MerchantApi.RunAsync(req, services => CheckoutEventHandler.ConfirmAsync(
             req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("CancelCheckout")]
@@ -71,7 +71,7 @@ public static class CheckoutFunctions
     [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
     public static Task<IResult> CancelAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => CheckoutEventFunction.CancelAsync(
+        MerchantApi.RunAsync(req, services => CheckoutEventHandler.CancelAsync(
             req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("EstimateCheckout")]
@@ -81,6 +81,6 @@ public static class CheckoutFunctions
     [ProducesProblems(400, 413, 415, 422)]
     public static Task<IResult> EstimateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "estimates")] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => EstimateFunction.EstimateAsync(
+        MerchantApi.RunAsync(req, services => EstimateHandler.EstimateAsync(
             req.HttpContext, services.GetRequiredService<CheckoutEstimator>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
 }

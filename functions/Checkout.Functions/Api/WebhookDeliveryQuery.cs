@@ -11,10 +11,10 @@ internal sealed record WebhookDeliveryQuery(WebhookDeliveryFilter Filter, int Li
         string? eventId, string? eventType, string? endpointId, string? limit, string? cursor)
     {
         var errors = new List<ApiFieldError>();
-        var pageSize = WebhookDeliveryFunctions.DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > WebhookDeliveryFunctions.MaxLimit))
+        var pageSize = WebhookDeliveryHandlers.DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > WebhookDeliveryHandlers.MaxLimit))
         {
-            errors.Add(new ApiFieldError("limit", $"Must be an integer from 1 to {WebhookDeliveryFunctions.MaxLimit}."));
+            errors.Add(new ApiFieldError("limit", $"Must be an integer from 1 to {WebhookDeliveryHandlers.MaxLimit}."));
         }
 
         Check(eventId, "eventId", 200, errors);

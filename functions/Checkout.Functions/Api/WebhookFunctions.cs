@@ -21,7 +21,7 @@ public static class WebhookFunctions
     [ProducesResponseType<object>(StatusCodes.Status201Created), AcceptsIdempotencyKey, ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> CreateEndpointAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = EndpointsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookEndpointFunctions.CreateAsync(
+        MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.CreateAsync(
             req.HttpContext, services.GetRequiredService<WebhookEndpointStore>(), services.GetRequiredService<WebhookUrlPolicy>(),
             services.GetRequiredService<IdempotentPost>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
 
@@ -31,7 +31,7 @@ public static class WebhookFunctions
     [ProducesResponseType<object>(StatusCodes.Status200OK)]
     public static Task<IResult> ListEndpointsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = EndpointsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookEndpointFunctions.ListAsync(req.HttpContext, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.ListAsync(req.HttpContext, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
 
     [Function("GetWebhookEndpoint")]
     [EndpointSummary("Get a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
@@ -39,7 +39,7 @@ public static class WebhookFunctions
     [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(404)]
     public static Task<IResult> GetEndpointAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = EndpointsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookEndpointFunctions.GetAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.GetAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
 
     [Function("DeleteWebhookEndpoint")]
     [EndpointSummary("Delete a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
@@ -47,7 +47,7 @@ public static class WebhookFunctions
     [ProducesResponseType(StatusCodes.Status204NoContent), ProducesProblems(404)]
     public static Task<IResult> DeleteEndpointAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = EndpointsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookEndpointFunctions.DeleteAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.DeleteAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
 
     [Function("ListWebhookDeliveries")]
     [EndpointSummary("List webhook deliveries"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
@@ -60,7 +60,7 @@ public static class WebhookFunctions
     [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListDeliveriesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DeliveriesRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookDeliveryFunctions.ListAsync(req.HttpContext, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => WebhookDeliveryHandlers.ListAsync(req.HttpContext, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken));
 
     [Function("GetWebhookDelivery")]
     [EndpointSummary("Get a webhook delivery"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
@@ -68,7 +68,7 @@ public static class WebhookFunctions
     [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(404)]
     public static Task<IResult> GetDeliveryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DeliveriesRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookDeliveryFunctions.GetAsync(req.HttpContext, id, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => WebhookDeliveryHandlers.GetAsync(req.HttpContext, id, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken));
 
     [Function("RedeliverWebhook")]
     [EndpointSummary("Redeliver a webhook"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
@@ -76,7 +76,7 @@ public static class WebhookFunctions
     [ProducesResponseType<object>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 422)]
     public static Task<IResult> RedeliverAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = DeliveriesRoute + "/{id}/redeliver")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookDeliveryFunctions.RedeliverAsync(
+        MerchantApi.RunAsync(req, services => WebhookDeliveryHandlers.RedeliverAsync(
             req.HttpContext, id, services.GetRequiredService<WebhookDeliveryStore>(), services.GetRequiredService<WebhookEndpointStore>(),
             services.GetRequiredService<WebhookAttemptScheduler>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
 }

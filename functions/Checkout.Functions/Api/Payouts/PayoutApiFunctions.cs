@@ -19,7 +19,7 @@ public static class PayoutApiFunctions
     [ProducesResponseType<BalancesView>(StatusCodes.Status200OK)]
     public static Task<IResult> BalancesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "balances")] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => PayoutFunctions.BalancesAsync(
+        MerchantApi.RunAsync(req, services => PayoutHandlers.BalancesAsync(
             req.HttpContext, services.GetRequiredService<LedgerStore>(), services.GetRequiredService<MerchantProfileStore>(), cancellationToken));
 
     [Function("ListPayouts")]
@@ -28,7 +28,7 @@ public static class PayoutApiFunctions
     [ProducesResponseType<PayoutListView>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => PayoutFunctions.ListAsync(req.HttpContext, services.GetRequiredService<PayoutStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => PayoutHandlers.ListAsync(req.HttpContext, services.GetRequiredService<PayoutStore>(), cancellationToken));
 
     [Function("GetPayout")]
     [EndpointSummary("Get a payout"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
@@ -36,7 +36,7 @@ public static class PayoutApiFunctions
     [ProducesResponseType<PayoutView>(StatusCodes.Status200OK), ProducesProblems(404)]
     public static Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => PayoutFunctions.GetAsync(req.HttpContext, id, services.GetRequiredService<PayoutStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => PayoutHandlers.GetAsync(req.HttpContext, id, services.GetRequiredService<PayoutStore>(), cancellationToken));
 
     [Function("RetryPayout")]
     [EndpointSummary("Retry a payout"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
@@ -44,7 +44,7 @@ public static class PayoutApiFunctions
     [ProducesResponseType<PayoutView>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 422)]
     public static Task<IResult> RetryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PayoutsRoute + "/{id}/retry")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => PayoutFunctions.RetryAsync(
+        MerchantApi.RunAsync(req, services => PayoutHandlers.RetryAsync(
             req.HttpContext, id, services.GetRequiredService<PayoutRetries>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("SetPayoutDestination")]
@@ -54,7 +54,7 @@ public static class PayoutApiFunctions
     [ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> SetDestinationAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = DestinationRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => PayoutDestinationFunctions.PutAsync(
+        MerchantApi.RunAsync(req, services => PayoutDestinationHandlers.PutAsync(
             req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), services.GetRequiredService<PayoutRetries>(),
             services.GetRequiredService<IdempotentPost>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
 
@@ -64,7 +64,7 @@ public static class PayoutApiFunctions
     [ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), ProducesProblems(404)]
     public static Task<IResult> GetDestinationAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DestinationRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => PayoutDestinationFunctions.GetAsync(req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => PayoutDestinationHandlers.GetAsync(req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), cancellationToken));
 
     [Function("ReceivePayoutRailEvent")]
     [EndpointSummary("Receive a payout rail event"), Tags(CheckoutDocumentTransformer.PayoutsTag)]
@@ -74,6 +74,6 @@ public static class PayoutApiFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payout-rail/events")] HttpRequest req, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return RailWebhookFunction.ReceiveAsync(req.HttpContext, req.HttpContext.RequestServices.GetRequiredService<RailWebhookHandler>(), cancellationToken);
+        return RailWebhookReceiver.ReceiveAsync(req.HttpContext, req.HttpContext.RequestServices.GetRequiredService<RailWebhookHandler>(), cancellationToken);
     }
 }

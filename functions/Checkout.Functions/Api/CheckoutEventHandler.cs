@@ -10,7 +10,7 @@ namespace Checkout.Functions.Api;
 /// 202 when applied (or already applied); 410 once the checkout has ended; 409 when the state machine refuses, the body
 /// naming the current quote so the client can show it and confirm that one.
 /// </summary>
-internal static class CheckoutEventFunction
+internal static class CheckoutEventHandler
 {
     public static Task<IResult> ConfirmAsync(HttpContext context, string id, CheckoutStore store, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken) =>
         RaiseAsync(context, id, "quoteId", (value, at) => new ConfirmRequested(value, at), store, runtime, idempotent, cancellationToken);
@@ -53,7 +53,7 @@ internal static class CheckoutEventFunction
         var state = decision.State;
         if (decision.Outcome != DecisionOutcome.Refused)
         {
-            return ApiResponse.Json(StatusCodes.Status202Accepted, CheckoutViews.Accepted(state, links), links.StatusQueryGetUri, StartCheckoutFunction.RetryAfterSeconds);
+            return ApiResponse.Json(StatusCodes.Status202Accepted, CheckoutViews.Accepted(state, links), links.StatusQueryGetUri, StartCheckoutHandler.RetryAfterSeconds);
         }
 
         var refusal = decision.Refusal!;

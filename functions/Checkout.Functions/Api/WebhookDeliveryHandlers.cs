@@ -4,7 +4,7 @@ namespace Checkout.Functions.Api;
 
 /// <summary><c>/api/webhook-deliveries</c>: every delivery with its attempts, newest first, paged and filterable by
 /// event, event type or endpoint; one delivery; and <c>POST /{id}/redeliver</c>, which queues one more attempt.</summary>
-internal static class WebhookDeliveryFunctions
+internal static class WebhookDeliveryHandlers
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;

@@ -7,7 +7,7 @@ namespace Checkout.Functions.Api;
 
 /// <summary><c>/api/webhook-endpoints</c>: register (201, the only answer that shows the secret), list, read, delete.
 /// Another merchant's endpoint answers 404 like an unknown id.</summary>
-internal static partial class WebhookEndpointFunctions
+internal static partial class WebhookEndpointHandlers
 {
     public const int MaxEndpointsPerMerchant = 20;
 

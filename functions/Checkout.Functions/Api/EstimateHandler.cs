@@ -5,7 +5,7 @@ namespace Checkout.Functions.Api;
 /// <summary><c>POST /api/estimates</c>: the checkout body without <c>payment</c>, priced synchronously by the domain's
 /// estimator. 200 with quote, landed cost and shipping options, or 422 with the rejection. Writes nothing, so it needs
 /// no idempotency record: the same request simply yields the same kind of answer.</summary>
-internal static class EstimateFunction
+internal static class EstimateHandler
 {
     public static async Task<IResult> EstimateAsync(HttpContext context, CheckoutEstimator estimator, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Checkout.Functions.Api.Payouts;
 
 /// <summary><c>/api/balances</c> and <c>/api/payouts</c>: what the merchant has, what it was paid, and retrying a
 /// failed payout. A payout of another merchant answers 404, as an unknown id does (lookups stay in the caller's partition).</summary>
-internal static class PayoutFunctions
+internal static class PayoutHandlers
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;

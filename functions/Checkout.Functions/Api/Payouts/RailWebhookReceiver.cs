@@ -5,7 +5,7 @@ namespace Checkout.Functions.Api.Payouts;
 
 /// <summary><c>POST /api/payout-rail/events</c>: the payout rail's signed status updates. Not behind merchant API keys:
 /// the <c>Rail-Signature</c> HMAC over the raw body is the authentication, checked before anything is read.</summary>
-internal static class RailWebhookFunction
+internal static class RailWebhookReceiver
 {
     private const int MaxBytes = 64 * 1024;
 

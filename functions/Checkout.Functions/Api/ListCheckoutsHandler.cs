@@ -5,7 +5,7 @@ namespace Checkout.Functions.Api;
 
 /// <summary><c>GET /api/checkouts</c>: the authenticated merchant's checkouts, a page at a time, the next page's token in
 /// <c>x-ms-continuation-token</c> as Durable's instance list sends it.</summary>
-internal static class ListCheckoutsFunction
+internal static class ListCheckoutsHandler
 {
     public static async Task<IResult> ListAsync(HttpContext context, CheckoutStore store, CancellationToken cancellationToken)
     {

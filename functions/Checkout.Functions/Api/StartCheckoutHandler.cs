@@ -6,7 +6,7 @@ using Checkout.Workflows.Runtime;
 namespace Checkout.Functions.Api;
 
 /// <summary><c>POST /api/checkouts</c>: validates the cart and starts the workflow; 202 with the status URI.</summary>
-internal static class StartCheckoutFunction
+internal static class StartCheckoutHandler
 {
     public const int RetryAfterSeconds = 2;
 

@@ -5,7 +5,7 @@ namespace Checkout.Functions.Api;
 
 /// <summary><c>GET /api/checkouts/{id}</c>: 202 with Location and Retry-After while the workflow runs, 200 once it has
 /// ended, as Durable's status query does; <c>?showHistory=true</c> adds the history.</summary>
-internal static class CheckoutStatusFunction
+internal static class CheckoutStatusHandler
 {
     public const int RetryAfterSeconds = 2;
 

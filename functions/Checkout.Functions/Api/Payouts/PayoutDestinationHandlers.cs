@@ -4,7 +4,7 @@ namespace Checkout.Functions.Api.Payouts;
 
 /// <summary><c>/api/payout-destination</c>: where payouts go. Setting it retries every failed, canceled or pending
 /// payout of the merchant, so funds held back by a bad account move as soon as a good one is given.</summary>
-internal static class PayoutDestinationFunctions
+internal static class PayoutDestinationHandlers
 {
     public static Task<IResult> PutAsync(
         HttpContext context, PayoutDestinationStore destinations, PayoutRetries retries, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
