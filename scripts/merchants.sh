@@ -7,4 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build functions/Checkout.Functions --configuration Release --nologo --verbosity quiet -clp:NoSummary >&2
 cd functions/Checkout.Functions/bin/Release/net10.0
+# The app has no storage default outside Development; this script's is the Azurite of ./run.sh.
+if [ -z "${AzureWebJobsStorage:-}" ] && [ -z "${AzureWebJobsStorage__accountName:-}" ]; then
+  export AzureWebJobsStorage="UseDevelopmentStorage=true"
+fi
 exec dotnet Checkout.Functions.dll merchants "$@"

@@ -47,6 +47,17 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
         Assert.DoesNotContain(secret, app.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Startup_NoStorageSettingOutsideDevelopment_ExitsNamingTheSetting()
+    {
+        using var app = AppProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains("The AzureWebJobsStorage setting is not valid: it is not set", app.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage?> TryGetAsync(HttpClient http, string path)
     {
         try

@@ -7,17 +7,16 @@ namespace Checkout.Workflows.Storage;
 
 /// <summary>
 /// The storage account as Azure Functions reads <c>AzureWebJobsStorage</c>: a connection string in the setting itself
-/// (<c>UseDevelopmentStorage=true</c>, Azurite, when it is unset), or identity-based, from
+/// (<c>UseDevelopmentStorage=true</c> for Azurite, as appsettings.Development.json sets it), or identity-based, from
 /// <c>AzureWebJobsStorage__accountName</c> or the per-service URIs <c>__queueServiceUri</c> and
 /// <c>__tableServiceUri</c>, with a <see cref="TokenCredential"/> (optionally a user-assigned identity's
-/// <c>__clientId</c>). Validated when read, so a bad setting stops start-up; no message ever repeats the setting's
-/// value, which may hold an account key.
+/// <c>__clientId</c>). Validated when read, so a bad or missing setting stops start-up: there is no default, so an app
+/// whose setting was forgotten never quietly uses a local emulator. No message ever repeats the setting's value, which
+/// may hold an account key.
 /// </summary>
 public sealed class StorageAccountSettings
 {
     public const string SettingName = "AzureWebJobsStorage";
-
-    private const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
     private StorageAccountSettings(string? connectionString, Uri? queueServiceUri, Uri? tableServiceUri, string? clientId)
     {
@@ -55,7 +54,9 @@ public sealed class StorageAccountSettings
         var tableUri = ServiceUri(section, "tableServiceUri", accountName, "table");
         if (queueUri is null && tableUri is null)
         {
-            return FromConnectionString(DevelopmentStorage);
+            throw Invalid(
+                $"it is not set. Set {SettingName} to a connection string (UseDevelopmentStorage=true for Azurite), or "
+                + $"{SettingName}__accountName for an identity-based connection.");
         }
 
         if (queueUri is null || tableUri is null)

@@ -8,9 +8,18 @@ public sealed class StorageAccountSettingsTests
     private const string Secret = "c2VjcmV0LWtleS1kby1ub3QtcHJpbnQ=";
 
     [Fact]
-    public void Read_Unset_IsAzurite()
+    public void Read_Unset_ThrowsNamingBothForms()
     {
-        var settings = StorageAccountSettings.Read(Configuration());
+        var ex = Assert.Throws<InvalidOperationException>(() => StorageAccountSettings.Read(Configuration()));
+
+        Assert.Contains("The AzureWebJobsStorage setting is not valid: it is not set", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AzureWebJobsStorage__accountName", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DevelopmentStorage_IsAzurite()
+    {
+        var settings = StorageAccountSettings.Read(Configuration(("AzureWebJobsStorage", "UseDevelopmentStorage=true")));
 
         Assert.Equal("UseDevelopmentStorage=true", settings.ConnectionString);
         Assert.False(settings.UsesIdentity);
