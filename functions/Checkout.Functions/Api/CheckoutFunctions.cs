@@ -20,13 +20,14 @@ public static class CheckoutFunctions
 
     [Function("StartCheckout")]
     [EndpointSummary("Start a checkout"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
-    [EndpointDescription("Validates the cart and starts the workflow: FX quote, customs and logistics checks, then the landed cost awaits the buyer's confirmation. Poll the Location until 200.")]
+    [EndpointDescription("Validates the cart and starts the workflow: FX quote, customs and logistics checks, then the landed cost awaits the buyer's confirmation. Poll the Location until 200. A cart the estimate endpoint would refuse is refused here the same way (422), and nothing is started.")]
     [JsonRequestBody(typeof(StartCheckoutRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
     [ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> StartAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => StartCheckoutHandler.StartAsync(
-            req.HttpContext, services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+            req.HttpContext, services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<CheckoutEstimator>(),
+            services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("ListCheckouts")]
     [EndpointSummary("List checkouts"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]

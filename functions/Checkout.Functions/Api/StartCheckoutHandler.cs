@@ -1,19 +1,24 @@
 using System.Security.Cryptography;
 using System.Text;
+using Checkout.Domain.Estimates;
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Runtime;
 
 namespace Checkout.Functions.Api;
 
-/// <summary><c>POST /api/checkouts</c>: validates the cart and starts the workflow; 202 with the status URI.</summary>
+/// <summary><c>POST /api/checkouts</c>: validates the cart and starts the workflow; 202 with the status URI. A cart the
+/// rules refuse (destination not served, postal code malformed, sanctions, goods restrictions, no rates) answers the
+/// estimate endpoint's 422 at once, writing nothing and starting nothing, rather than a checkout rejected later.</summary>
 internal static class StartCheckoutHandler
 {
     public const int RetryAfterSeconds = 2;
 
-    public static Task<IResult> StartAsync(HttpContext context, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken)
+    public static Task<IResult> StartAsync(
+        HttpContext context, CheckoutRuntime runtime, CheckoutEstimator estimator, IdempotentPost idempotent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(idempotent);
         return MerchantWrite.HandleAsync(context, async write =>
         {
@@ -22,6 +27,11 @@ internal static class StartCheckoutHandler
             if (request is null)
             {
                 return ApiProblems.Validation(errors);
+            }
+
+            if (estimator.Estimate(request.Cart, runtime.Clock.GetUtcNow(), "validation") is EstimateRejected rejected)
+            {
+                return ApiProblems.EstimateRejected(rejected.Code, rejected.Detail);
             }
 
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Checkout.Functions.Api;
 
 namespace Checkout.Functions.Tests.Api;
 
@@ -83,7 +84,6 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
 
     public static TheoryData<string, string, string> RejectedCarts => new()
     {
-        // Customs and logistics (which screens sanctions) run in parallel; whichever refuses first gives the reason.
         { "buyer", """{"country":"KP","postalCode":null}""", "sanctions.|customs." },
         { "items/0/hsCode", "\"010121\"", "customs.prohibited_goods" },
         { "items/0/weightGrams", "900000", "logistics." },
@@ -91,16 +91,17 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
 
     [Theory]
     [MemberData(nameof(RejectedCarts))]
-    public async Task Checkout_CartTheRulesRefuse_IsRejectedWithTheReason(string path, string json, string codePrefixes)
+    public async Task Checkout_CartTheRulesRefuse_Answers422AtStartAndStartsNothing(string path, string json, string codePrefixes)
     {
-        var id = await CheckoutPolling.StartAsync(app, SampleRequests.With(path, json));
+        var key = "refused-" + Guid.NewGuid().ToString("N")[..8];
+        using var response = await app.SendAsync(HttpMethod.Post, "/api/checkouts", SampleRequests.With(path, json), idempotencyKey: key);
 
-        var (code, body) = await CheckoutPolling.UntilStatusAsync(app, id, "rejected");
-
-        Assert.Equal(HttpStatusCode.OK, code);
-        var rejection = body.GetProperty("rejection").GetProperty("code").GetString()!;
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "estimate-rejected");
+        var rejection = problem.GetProperty("code").GetString()!;
         Assert.True(codePrefixes.Split('|').Any(p => rejection.StartsWith(p, StringComparison.Ordinal)), $"{rejection} is not one of {codePrefixes}");
-        Assert.False(string.IsNullOrEmpty(body.GetProperty("rejection").GetProperty("detail").GetString()));
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+        var (code, _) = await CheckoutPolling.GetAsync(app, StartCheckoutHandler.CheckoutId(MerchantOptions.DevMerchantId, key));
+        Assert.Equal(HttpStatusCode.NotFound, code);
     }
 
     [Fact]

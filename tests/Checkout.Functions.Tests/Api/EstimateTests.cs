@@ -31,4 +31,22 @@ public sealed class EstimateTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.StartsWith("sanctions.", problem.GetProperty("code").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WrittenRowsAsync());
     }
+
+    [Theory]
+    [InlineData("buyer", """{"country":"KP"}""", "sanctions.")]
+    [InlineData("buyer", """{"country":"FR","postalCode":"7500"}""", "")]
+    public async Task StartCheckout_CartTheEstimateRefuses_Answers422TheSameWayAndStartsNothing(string field, string json, string codePrefix)
+    {
+        var estimateBody = System.Text.Json.Nodes.JsonNode.Parse(SampleRequests.With(field, json))!.AsObject();
+        estimateBody.Remove("payment");
+        using var estimate = await app.SendAsync(HttpMethod.Post, "/api/estimates", estimateBody.ToJsonString());
+        var refused = await ProblemAssert.IsProblemAsync(estimate, HttpStatusCode.UnprocessableEntity, "estimate-rejected");
+
+        using var start = await app.SendAsync(HttpMethod.Post, "/api/checkouts", SampleRequests.With(field, json), idempotencyKey: "refused-" + Guid.NewGuid().ToString("N")[..8]);
+
+        var problem = await ProblemAssert.IsProblemAsync(start, HttpStatusCode.UnprocessableEntity, "estimate-rejected");
+        Assert.Equal(refused.GetProperty("code").GetString(), problem.GetProperty("code").GetString());
+        Assert.StartsWith(codePrefix, problem.GetProperty("code").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WrittenRowsAsync());
+    }
 }
