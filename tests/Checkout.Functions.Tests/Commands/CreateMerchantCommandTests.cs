@@ -28,8 +28,27 @@ public sealed class CreateMerchantCommandTests(ApiApp app) : IClassFixture<ApiAp
         Assert.Equal("""{"checkouts":[]}""", await list.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Create_WithPayoutAccount_StoresTheDestinationThePayoutsGoTo()
+    {
+        var result = await RunAsync("create", "--name", "Macau Pastries", "--settlement-currency", "MOP", "--payout-account", "000123456789", "--payout-country", "MO");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains("account ending 6789 (MO, Macau Pastries)", lines[1], StringComparison.Ordinal);
+        using var destination = await app.SendAsync(HttpMethod.Get, "/api/payout-destination", key: lines[^1]);
+        var text = await destination.Content.ReadAsStringAsync();
+        Assert.True(destination.StatusCode == HttpStatusCode.OK, text);
+        Assert.Contains("6789", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("000123456789", text, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string[], string> BadArguments => new()
     {
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-account", "12ab", "--payout-country", "FR"], "--payout-account" },
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-account", "000123456789"], "--payout-country" },
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-account", "000123456789", "--payout-country", "XX"], "--payout-country" },
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-holder", "A"], "--payout-account" },
         { ["create", "--name", "Acme", "--settlement-currency", "XXX"], "--settlement-currency" },
         { ["create", "--name", "Acme", "--settlement-currency", "eur"], "--settlement-currency" },
         { ["create", "--name", "Acme", "--settlement-currency", "BGN"], "--settlement-currency" },
