@@ -10,6 +10,7 @@ using Checkout.Workflows.Storage;
 using Checkout.Workflows.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Workflows;
 
@@ -33,8 +34,16 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<CheckoutRules>(sp => CheckoutRules.FromReferenceData(configuration));
         services.AddSingleton<ICheckoutRules>(sp => sp.GetRequiredService<CheckoutRules>());
         services.AddSingleton<IInlineRules>(sp => sp.GetRequiredService<CheckoutRules>());
+        services.AddOptions<ProviderOptions>()
+            .Configure(o =>
+            {
+                o.PaymentProvider = configuration[ProviderOptions.PaymentProviderSetting];
+                o.PayoutRail = configuration[ProviderOptions.PayoutRailSetting];
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProviderOptions>, ProviderOptionsValidation>();
         services.AddSingleton<SandboxPaymentGateway>();
-        services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SandboxPaymentGateway>());
+        services.AddSingleton<IPaymentGateway>(sp => Chosen(sp, sp.GetRequiredService<SandboxPaymentGateway>));
         services.AddSingleton<PayoutHandOff>();
         services.AddCheckoutPayouts(configuration);
         services.AddSingleton<MerchantProfileStore>();
@@ -45,5 +54,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<WorkflowStorageInitializer>();
         services.AddSingleton<OutboxSweeper>();
         return services;
+    }
+
+    /// <summary>The provider the settings name (the sandbox, the only one built in); reading the options throws, naming
+    /// the setting, when the choice is missing or unknown.</summary>
+    internal static T Chosen<T>(IServiceProvider services, Func<T> sandbox)
+    {
+        _ = services.GetRequiredService<IOptions<ProviderOptions>>().Value;
+        return sandbox();
     }
 }

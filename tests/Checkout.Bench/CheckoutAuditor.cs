@@ -32,6 +32,8 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = connectionString,
             ["Checkout:ResourcePrefix"] = prefix,
+            ["Payments:Provider"] = "sandbox",
+            ["Payouts:Rail"] = "sandbox",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));

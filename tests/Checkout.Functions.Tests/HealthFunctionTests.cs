@@ -58,6 +58,22 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains("The AzureWebJobsStorage setting is not valid: it is not set", app.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Startup_NoProviderNamedOutsideDevelopment_ExitsNamingTheSetting()
+    {
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Payouts__Rail"] = "sandbox",
+        });
+
+        await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains("Payments:Provider is not set", app.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage?> TryGetAsync(HttpClient http, string path)
     {
         try

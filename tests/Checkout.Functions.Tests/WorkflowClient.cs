@@ -24,6 +24,8 @@ internal sealed class WorkflowClient : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = connectionString,
             ["Checkout:ResourcePrefix"] = prefix,
+            ["Payments:Provider"] = "sandbox",
+            ["Payouts:Rail"] = "sandbox",
             ["Fx:Quotes:MaxRateAgeDays"] = "36500",
         }).Build();
         var services = new ServiceCollection();

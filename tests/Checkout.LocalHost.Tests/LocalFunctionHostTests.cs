@@ -69,5 +69,6 @@ public sealed class LocalFunctionHostTests(AzuriteFixture azurite) : IClassFixtu
     private static FunctionCatalog Catalog() =>
         FunctionCatalog.Load(Path.Combine(AppContext.BaseDirectory, FunctionCatalog.FileName), typeof(CheckoutFunctionsExtensions).Assembly);
 
-    private WebApplication Build() => LocalFunctionHost.Build([$"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Checkout:ResourcePrefix={Prefix}"]);
+    private WebApplication Build() =>
+        LocalFunctionHost.Build(["--environment=Development", $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Checkout:ResourcePrefix={Prefix}"]);
 }

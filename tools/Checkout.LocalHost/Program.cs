@@ -5,8 +5,8 @@ using Checkout.LocalHost;
 // Azure Functions Core Tools: ./run.sh starts it, the tests start it. "openapi [file]" writes the OpenAPI document
 // generated from the HTTP functions' metadata instead of serving.
 var openApi = args.Length > 0 && args[0] == "openapi";
-// The document needs no storage; the app's wiring still wants an account named, so it gets Azurite's, never used.
-using var app = LocalFunctionHost.Build(openApi ? ["--Logging:LogLevel:Default=Warning", "--AzureWebJobsStorage=UseDevelopmentStorage=true"] : args);
+// The document is generated with the Development settings; it needs no storage and starts nothing.
+using var app = LocalFunctionHost.Build(openApi ? ["--Logging:LogLevel:Default=Warning", "--environment=Development"] : args);
 if (openApi)
 {
     using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));

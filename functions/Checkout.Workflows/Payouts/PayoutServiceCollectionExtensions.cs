@@ -8,7 +8,7 @@ namespace Checkout.Workflows.Payouts;
 
 public static class PayoutServiceCollectionExtensions
 {
-    /// <summary>The ledger, the payout workflow and the sandbox payout rail; settings from <c>Payouts</c>.</summary>
+    /// <summary>The ledger, the payout workflow and the payout rail <c>Payouts:Rail</c> names; settings from <c>Payouts</c>.</summary>
     public static IServiceCollection AddCheckoutPayouts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -20,7 +20,7 @@ public static class PayoutServiceCollectionExtensions
         services.AddSingleton<PayoutStore>();
         services.AddSingleton<PayoutDestinationStore>();
         services.AddSingleton<SandboxPayoutRail>();
-        services.AddSingleton<IPayoutRail>(sp => sp.GetRequiredService<SandboxPayoutRail>());
+        services.AddSingleton<IPayoutRail>(sp => WorkflowServiceCollectionExtensions.Chosen(sp, sp.GetRequiredService<SandboxPayoutRail>));
         services.AddSingleton(_ => SettlementQuoter.FromReferenceData(configuration));
         services.AddSingleton<PayoutProcessor>();
         services.AddSingleton<PayoutRetries>();

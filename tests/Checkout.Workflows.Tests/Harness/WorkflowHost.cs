@@ -52,6 +52,8 @@ internal sealed class WorkflowHost : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = connectionString,
             ["Checkout:ResourcePrefix"] = prefix,
+            ["Payments:Provider"] = "sandbox",
+            ["Payouts:Rail"] = "sandbox",
             ["Checkout:MaxTimerDelay"] = "00:00:01",
             ["Checkout:OutboxMinAge"] = "00:00:00",
 
