@@ -119,7 +119,7 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
                 await Table.UpdateEntityAsync(attempt, existing.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (IdempotencyOutcome.Proceed, null);
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+            catch (RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex))
             {
                 return (IdempotencyOutcome.InFlight, null);
             }

@@ -45,7 +45,7 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
             var next = (await _table.UpdateEntityAsync(PayoutRows.ToRow(changed), etag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
             return changed with { ETag = next };
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex))
         {
             return null;
         }

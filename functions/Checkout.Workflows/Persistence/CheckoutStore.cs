@@ -83,7 +83,7 @@ public sealed class CheckoutStore
         {
             await _table.SubmitTransactionAsync(deletes, cancellationToken);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        catch (TableTransactionFailedException ex) when (StorageErrors.IsNotFound(ex))
         {
             foreach (var message in sent)
             {

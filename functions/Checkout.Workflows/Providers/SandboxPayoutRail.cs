@@ -84,7 +84,7 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
         {
             await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        catch (RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex))
         {
             // Settled concurrently by another check: both computed the same final status from the account.
         }

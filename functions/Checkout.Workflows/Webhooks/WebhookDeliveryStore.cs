@@ -46,7 +46,7 @@ public sealed class WebhookDeliveryStore(TableServiceClient tables, CheckoutWork
             await _table.UpdateEntityAsync(WebhookDeliveryRows.ToRow(kept), etag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        catch (RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex) || StorageErrors.IsNotFound(ex))
         {
             return false;
         }

@@ -63,7 +63,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
         {
             await _table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (StorageErrors.IsNotFound(ex))
         {
             // Deleted meanwhile: nothing left to disable.
         }

@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.LocalHost.Queues;
 
@@ -63,7 +64,7 @@ internal sealed class QueueMessageProcessor
                 await SettleAsync(message, renewal.PopReceipt, outcome, settle.Token);
             }
         }
-        catch (RequestFailedException ex) when (QueueErrors.IsLeaseLost(ex))
+        catch (RequestFailedException ex) when (StorageErrors.IsLeaseLost(ex))
         {
             QueueTriggerLog.LeaseLost(_logger, message.MessageId, _queue.Name, ex.ErrorCode);
         }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.LocalHost.Queues;
 
@@ -65,7 +66,7 @@ internal sealed class VisibilityRenewal : IAsyncDisposable
                 UpdateReceipt receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, visibilityTimeout: _visibility, cancellationToken: CancellationToken.None);
                 Volatile.Write(ref _popReceipt, receipt.PopReceipt);
             }
-            catch (RequestFailedException ex) when (QueueErrors.IsLeaseLost(ex))
+            catch (RequestFailedException ex) when (StorageErrors.IsLeaseLost(ex))
             {
                 LeaseLost = true;
                 QueueTriggerLog.LeaseLost(_logger, _messageId, _queue.Name, ex.ErrorCode);
