@@ -22,17 +22,8 @@ internal sealed class FunctionInvoker(IServiceScopeFactory scopes)
         var method = function.Method;
         var arguments = method.GetParameters().Select(p => Bind(p, function, triggerValue, context)).ToArray();
         var target = method.IsStatic ? null : ActivatorUtilities.CreateInstance(scope.ServiceProvider, method.DeclaringType!);
-        object? result;
-        try
-        {
-            result = method.Invoke(target, arguments);
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-            throw;
-        }
-
+        // The function's own exception, not a TargetInvocationException around it: the listener logs and retries that.
+        var result = method.Invoke(target, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
         if (result is Task task)
         {
             await task;
