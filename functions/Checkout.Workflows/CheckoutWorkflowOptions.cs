@@ -20,6 +20,10 @@ public sealed class CheckoutWorkflowOptions
     /// <summary>Deliveries of one queue message before it goes to poison (host.json <c>maxDequeueCount</c>).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>The Durable Task hub (host.json <c>extensions.durableTask.hubName</c>): its tables, queues and lease
+    /// blobs are named after it, so a prefix keeps tests and side-by-side deployments apart here too.</summary>
+    public string TaskHub => "checkout" + ResourcePrefix;
+
     public string CheckoutsTable => Table("checkouts");
 
     public string PaymentsSandboxTable => Table("sandboxpayments");

@@ -19,6 +19,9 @@ public static class TriggerSettings
     public const string WebhooksQueue = "%Checkout:Queues:Webhooks%";
     public const string WebhookDeliveriesQueue = "%Checkout:Queues:WebhookDeliveries%";
 
+    /// <summary>host.json's <c>extensions.durableTask.hubName</c>.</summary>
+    public const string TaskHub = "%Checkout:TaskHub%";
+
     /// <summary>A TimeSpan schedule (Premium and Dedicated plans), as the option it comes from.</summary>
     public const string OutboxSweepSchedule = "%Checkout:OutboxSweepInterval%";
 
@@ -37,6 +40,7 @@ public static class TriggerSettings
             [Name(PayoutsQueue)] = options.PayoutsQueue,
             [Name(WebhooksQueue)] = options.WebhooksQueue,
             [Name(WebhookDeliveriesQueue)] = options.WebhookDeliveriesQueue,
+            [Name(TaskHub)] = options.TaskHub,
             [Name(OutboxSweepSchedule)] = options.OutboxSweepInterval.ToString("c", CultureInfo.InvariantCulture),
             [Name(IdempotencySweepSchedule)] = idempotency.SweepInterval.ToString("c", CultureInfo.InvariantCulture),
         };
@@ -52,10 +56,10 @@ public static class TriggerSettings
             {
                 configuration[name] = derived;
             }
-            else if (name.StartsWith("Checkout:Queues:", StringComparison.Ordinal) && configured != derived)
+            else if ((name.StartsWith("Checkout:Queues:", StringComparison.Ordinal) || name == Name(TaskHub)) && configured != derived)
             {
                 throw new InvalidOperationException(
-                    $"The setting {name.Replace(":", "__", StringComparison.Ordinal)} is '{configured}', but the app uses the queue '{derived}' (from Checkout:ResourcePrefix). Set it to '{derived}'.");
+                    $"The setting {name.Replace(":", "__", StringComparison.Ordinal)} is '{configured}', but the app uses '{derived}' (from Checkout:ResourcePrefix). Set it to '{derived}'.");
             }
         }
     }
