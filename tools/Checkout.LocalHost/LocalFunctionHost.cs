@@ -1,6 +1,7 @@
 using System.Globalization;
 using Checkout.Functions;
 using Checkout.Functions.OpenApi;
+using Checkout.LocalHost.Durable;
 using Checkout.LocalHost.Http;
 using Checkout.LocalHost.Invocation;
 using Checkout.LocalHost.Metadata;
@@ -14,7 +15,8 @@ namespace Checkout.LocalHost;
 /// Builds the local host: the app's own services (<see cref="CheckoutFunctionsExtensions.AddCheckoutFunctions"/>, as
 /// its <c>Program.cs</c> registers them), and the functions listed in <c>functions.metadata</c> wired to their
 /// triggers: HTTP on Kestrel (default <c>http://localhost:7071</c>), queues through listeners with host.json's queue
-/// semantics, timers on their schedules. Settings are read from the app's <c>appsettings*.json</c> next to this
+/// semantics, timers on their schedules, orchestrators and activities on the Durable Task engine behind its gRPC
+/// sidecar, as the Functions host runs them. Settings are read from the app's <c>appsettings*.json</c> next to this
 /// assembly, whatever the working directory, then the environment and the command line.
 /// </summary>
 internal static class LocalFunctionHost
@@ -25,7 +27,11 @@ internal static class LocalFunctionHost
     /// messages held by a killed process stay hidden (the Functions extension fixes it at 10 minutes).</summary>
     public const string QueueTriggersSection = "QueueTriggers";
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) =>
+        Build(args, FunctionCatalog.Load(Path.Combine(AppContext.BaseDirectory, FunctionCatalog.FileName), typeof(CheckoutFunctionsExtensions).Assembly));
+
+    /// <summary>Serves <paramref name="catalog"/> instead of the app's functions.metadata (tests with functions of their own).</summary>
+    internal static WebApplication Build(string[] args, FunctionCatalog catalog)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -33,14 +39,16 @@ internal static class LocalFunctionHost
             builder.WebHost.UseUrls(DefaultUrls);
         }
 
-        var catalog = FunctionCatalog.Load(Path.Combine(AppContext.BaseDirectory, FunctionCatalog.FileName), typeof(CheckoutFunctionsExtensions).Assembly);
+        var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
         builder.Services.AddCheckoutFunctions(builder.Configuration);
         builder.Services.AddCheckoutOpenApi();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddQueueTriggers((services, registry) => RegisterQueueFunctions(services, registry, catalog, builder.Configuration));
-        builder.Services.AddSingleton(_ => ConfigureQueueTriggers(QueueTriggerOptions.FromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json")), builder.Configuration));
+        builder.Services.AddSingleton(_ => ConfigureQueueTriggers(QueueTriggerOptions.FromHostJson(hostJson), builder.Configuration));
         builder.Services.AddHostedService<TimerTriggerService>();
+        // After AddCheckoutFunctions: the task hub's name is a setting the app fills in.
+        builder.Services.AddDurableFunctions(catalog, builder.Configuration, hostJson);
 
         var app = builder.Build();
         // Unmatched routes, wrong methods and unhandled exceptions answer problem+json too, never an empty body.

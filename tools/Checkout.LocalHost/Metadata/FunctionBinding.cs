@@ -16,6 +16,11 @@ public sealed record FunctionBinding(
     public const string HttpTrigger = "httpTrigger";
     public const string QueueTrigger = "queueTrigger";
     public const string TimerTrigger = "timerTrigger";
+    public const string OrchestrationTrigger = "orchestrationTrigger";
+    public const string ActivityTrigger = "activityTrigger";
+
+    /// <summary>A <c>[DurableClient]</c> parameter (direction In).</summary>
+    public const string DurableClient = "durableClient";
 
     public bool IsTrigger => Type.EndsWith("Trigger", StringComparison.Ordinal);
 }

@@ -28,8 +28,12 @@ public sealed class FunctionCatalog
 
         var entries = JsonSerializer.Deserialize<List<FunctionEntry>>(File.ReadAllText(path))
             ?? throw new InvalidOperationException($"{path} lists no functions.");
-        return new FunctionCatalog([.. entries.Select(e => new LocalFunction(e, Resolve(e, app)))]);
+        return Create(entries, app);
     }
+
+    /// <summary>Entries written by hand, resolved as <see cref="Load"/> resolves the file's (tests with functions of their own).</summary>
+    internal static FunctionCatalog Create(IEnumerable<FunctionEntry> entries, Assembly app) =>
+        new([.. entries.Select(e => new LocalFunction(e, Resolve(e, app)))]);
 
     private static MethodInfo Resolve(FunctionEntry entry, Assembly app)
     {
