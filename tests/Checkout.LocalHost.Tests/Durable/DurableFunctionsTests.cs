@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Checkout.Functions;
+using Checkout.LocalHost.Durable;
+using Checkout.LocalHost.Metadata;
+using Checkout.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Checkout.LocalHost.Tests.Durable;
+
+/// <summary>
+/// The local host runs Durable functions on the real engine (Azure Storage provider behind the gRPC sidecar) on Azurite:
+/// functions of this assembly, listed in a catalog as the worker SDK would list them.
+/// </summary>
+public sealed class DurableFunctionsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task Orchestration_StartedThroughTheClient_RunsTheAppsActivitiesOnAzurite()
+    {
+        var prefix = UniqueName.Table("dt");
+        await using var app = Build(prefix, queue: UniqueName.Queue("greet"));
+        using var timeout = new CancellationTokenSource(Timeout);
+        await app.Services.InitializeCheckoutStorageAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(GreetingFunctions.Orchestration, new GreetingRequest("Ada"), timeout.Token);
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails} {done.SerializedOutput}");
+        var outcome = done.ReadOutputAs<GreetingOutcome>()!;
+        Assert.Equal(new Greeting("Hello Ada", nameof(GreetingFunctions.ComposeGreeting), id, HadServices: true), outcome.Greeting);
+        Assert.Equal("No second greeting for Ada", outcome.Failure);
+        // The output is in the task hub as the worker's serializer writes it: property names as declared.
+        Assert.Contains("\"Greeting\":{\"Text\":\"Hello Ada\"", done.SerializedOutput, StringComparison.Ordinal);
+
+        var hub = app.Services.GetRequiredService<DurableTaskHubOptions>().HubName;
+        Assert.Equal("checkout" + prefix, hub);
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        foreach (var table in new[] { hub + "Instances", hub + "History" })
+        {
+            Assert.True(await ExistsAsync(tables, table, timeout.Token), $"table {table} exists");
+        }
+
+        await app.StopAsync(timeout.Token);
+    }
+
+    [Fact]
+    public async Task QueueAndHttpFunctions_BindTheDurableClient()
+    {
+        var queueName = UniqueName.Queue("greet");
+        await using var app = Build(UniqueName.Table("dt"), queueName);
+        using var timeout = new CancellationTokenSource(Timeout);
+        await app.Services.InitializeCheckoutStorageAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        var queue = new QueueClient(azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync(cancellationToken: timeout.Token);
+
+        var id = "greeting-" + Guid.NewGuid().ToString("N");
+        await queue.SendMessageAsync(id, timeout.Token);
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        await Eventually.UntilAsync(() => client.GetInstanceAsync(id, timeout.Token), i => i is not null, Timeout, "the queue function started the orchestration");
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(id, done.ReadOutputAs<GreetingOutcome>()!.Greeting.InstanceId);
+
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        var status = await http.GetFromJsonAsync<JsonElement>($"/api/greetings/{id}", timeout.Token);
+        Assert.Equal("Completed", status.GetProperty("status").GetString());
+
+        await app.StopAsync(timeout.Token);
+    }
+
+    // Not AnyAsync: the Durable packages bring System.Linq.Async, whose extension is ambiguous with .NET 10's.
+    private static async Task<bool> ExistsAsync(TableServiceClient tables, string name, CancellationToken cancellationToken)
+    {
+        await foreach (var table in tables.QueryAsync(t => t.Name == name, cancellationToken: cancellationToken))
+        {
+            return table.Name == name;
+        }
+
+        return false;
+    }
+
+    private WebApplication Build(string prefix, string queue) =>
+        LocalFunctionHost.Build(
+            ["--environment=Development", $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Checkout:ResourcePrefix={prefix}",
+             $"--Test:GreetingQueue={queue}", "--urls=http://127.0.0.1:0"],
+            Catalog());
+
+    private static FunctionCatalog Catalog()
+    {
+        var script = typeof(GreetingFunctions).Assembly.GetName().Name + ".dll";
+        var type = typeof(GreetingFunctions).FullName;
+        return FunctionCatalog.Create(
+            [
+                new FunctionEntry(GreetingFunctions.Orchestration, script, $"{type}.{nameof(GreetingFunctions.RunAsync)}",
+                    [new FunctionBinding("context", FunctionBinding.OrchestrationTrigger, "In")]),
+                new FunctionEntry(nameof(GreetingFunctions.ComposeGreeting), script, $"{type}.{nameof(GreetingFunctions.ComposeGreeting)}",
+                    [new FunctionBinding("request", FunctionBinding.ActivityTrigger, "In")]),
+                new FunctionEntry(nameof(GreetingFunctions.RefuseGreeting), script, $"{type}.{nameof(GreetingFunctions.RefuseGreeting)}",
+                    [new FunctionBinding("request", FunctionBinding.ActivityTrigger, "In")]),
+                new FunctionEntry(nameof(GreetingFunctions.StartGreeting), script, $"{type}.{nameof(GreetingFunctions.StartGreeting)}",
+                    [new FunctionBinding("message", FunctionBinding.QueueTrigger, "In", QueueName: "%Test:GreetingQueue%"),
+                     new FunctionBinding("client", FunctionBinding.DurableClient, "In")]),
+                new FunctionEntry(nameof(GreetingFunctions.GreetingStatus), script, $"{type}.{nameof(GreetingFunctions.GreetingStatus)}",
+                    [new FunctionBinding("request", FunctionBinding.HttpTrigger, "In", Route: "greetings/{id}", Methods: ["get"]),
+                     new FunctionBinding("client", FunctionBinding.DurableClient, "In")]),
+            ],
+            typeof(GreetingFunctions).Assembly);
+    }
+}
