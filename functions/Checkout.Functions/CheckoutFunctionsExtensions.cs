@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Checkout.Functions.Triggers;
 using Checkout.Workflows;
-using Checkout.Workflows.Runtime;
 
 namespace Checkout.Functions;
 

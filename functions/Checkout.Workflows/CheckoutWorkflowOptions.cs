@@ -1,6 +1,6 @@
 namespace Checkout.Workflows;
 
-/// <summary>Names and timings of the checkout workflow; section <c>Checkout</c> of the app settings.</summary>
+/// <summary>Names of the checkout workflow's resources; section <c>Checkout</c> of the app settings.</summary>
 public sealed class CheckoutWorkflowOptions
 {
     public const string SectionName = "Checkout";
@@ -8,14 +8,12 @@ public sealed class CheckoutWorkflowOptions
     /// <summary>Prefix for every queue and table name, so tests and side-by-side deployments stay apart. Lower-case letters and digits.</summary>
     public string ResourcePrefix { get; set; } = string.Empty;
 
-    /// <summary>Queue timers are re-armed in steps of at most this (Azure allows a 7-day initial visibility delay).</summary>
-    public TimeSpan MaxTimerDelay { get; set; } = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(5);
+    /// <summary>Attempts of a checkout step (an activity) before the checkout is marked <c>needs_attention</c>; with the
+    /// default back-off, 6 attempts span about a minute of a provider or storage outage.</summary>
+    public int StepMaxAttempts { get; set; } = 6;
 
-    /// <summary>How often the sweeper looks for outbox rows a crash left behind.</summary>
-    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>Outbox rows younger than this belong to a transition still dispatching them; the sweeper leaves them alone.</summary>
-    public TimeSpan OutboxMinAge { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The wait before a failed step's first retry; each further wait doubles, up to a minute.</summary>
+    public TimeSpan StepFirstRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Deliveries of one queue message before it goes to poison (host.json <c>maxDequeueCount</c>).</summary>
     public int MaxDequeueCount { get; set; } = 5;
@@ -40,10 +38,6 @@ public sealed class CheckoutWorkflowOptions
     /// <summary>Payout attempts to send to the rail and their status polls (delayed messages).</summary>
     public string PayoutsQueue => Queue("payouts");
 
-    public string WorkQueue => Queue("checkout-work");
-
-    public string TimersQueue => Queue("checkout-timers");
-
     /// <summary>Merchant events waiting to be fanned out to webhook endpoints.</summary>
     public string WebhooksQueue => Queue("webhooks");
 
@@ -56,14 +50,14 @@ public sealed class CheckoutWorkflowOptions
 
     public void Validate()
     {
+        if (StepMaxAttempts is < 1 or > 20 || StepFirstRetryInterval <= TimeSpan.Zero || StepFirstRetryInterval > TimeSpan.FromMinutes(10))
+        {
+            throw new InvalidOperationException($"{SectionName}:StepMaxAttempts must be 1 to 20 and {SectionName}:StepFirstRetryInterval more than zero and at most 10 minutes.");
+        }
+
         if (ResourcePrefix.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c)) || ResourcePrefix.Length > 20)
         {
             throw new InvalidOperationException($"{SectionName}:ResourcePrefix must be at most 20 lower-case letters and digits.");
-        }
-
-        if (MaxTimerDelay <= TimeSpan.Zero || MaxTimerDelay > TimeSpan.FromDays(7))
-        {
-            throw new InvalidOperationException($"{SectionName}:MaxTimerDelay must be between 0 and 7 days.");
         }
     }
 

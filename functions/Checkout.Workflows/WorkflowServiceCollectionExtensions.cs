@@ -1,10 +1,10 @@
 using Checkout.Domain.Payments;
 using Checkout.Workflows.Events;
 using Checkout.Workflows.Merchants;
+using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
-using Checkout.Workflows.Runtime;
 using Checkout.Workflows.Steps;
 using Checkout.Workflows.Storage;
 using Checkout.Workflows.Webhooks;
@@ -16,8 +16,8 @@ namespace Checkout.Workflows;
 
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>Registers the durable checkout runtime on the storage account named by <c>AzureWebJobsStorage</c>
-    /// (default: Azurite). A malformed storage setting fails here, at start-up, saying what is wrong.</summary>
+    /// <summary>Registers what the checkout and payout workflows' functions delegate to, on the storage account named by
+    /// <c>AzureWebJobsStorage</c>. A malformed storage setting fails here, at start-up, saying what is wrong.</summary>
     public static IServiceCollection AddCheckoutWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -26,14 +26,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddCheckoutStorage(configuration);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<WorkflowMetrics>();
         services.AddSingleton<CheckoutStore>();
-        services.AddSingleton<CommandRouter>();
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<CheckoutRuntime>();
-        services.AddSingleton<CheckoutRules>(sp => CheckoutRules.FromReferenceData(configuration));
-        services.AddSingleton<ICheckoutRules>(sp => sp.GetRequiredService<CheckoutRules>());
-        services.AddSingleton<IInlineRules>(sp => sp.GetRequiredService<CheckoutRules>());
+        services.AddSingleton<ICheckoutRules>(sp => CheckoutRules.FromReferenceData(configuration));
+        services.AddSingleton<CheckoutSteps>();
+        services.AddSingleton<CheckoutStarter>();
         services.AddOptions<ProviderOptions>()
             .Configure(o =>
             {
@@ -49,10 +45,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<MerchantProfileStore>();
         services.AddSingleton<IMerchantEventPublisher, QueueMerchantEventPublisher>();
         services.AddCheckoutWebhooks(configuration);
-        services.AddSingleton<TimerRearmer>();
-        services.AddSingleton<CheckoutWorkHandler>();
         services.AddSingleton<WorkflowStorageInitializer>();
-        services.AddSingleton<OutboxSweeper>();
         return services;
     }
 

@@ -21,7 +21,7 @@ public sealed class FigureMathTests
     [Fact]
     public void StorageMix_FractionalRate_WholeCountsSumToTheRate()
     {
-        var mix = StorageMix.From(new StorageSnapshot(new Dictionary<string, long> { ["Table.Batch"] = 14, ["Retry"] = 3 }, 0, 0), 10);
+        var mix = StorageMix.From(new StorageSnapshot(new Dictionary<string, long> { ["Table.Batch"] = 14, ["Retry"] = 3 }), 10);
 
         Assert.Equal(14, Enumerable.Range(0, 10).Sum(i => mix.CountFor("Table.Batch", i)));
         Assert.Equal(0, mix.CountFor("Retry", 0));

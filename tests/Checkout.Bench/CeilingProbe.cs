@@ -10,8 +10,8 @@ namespace Checkout.Bench;
 /// <summary>
 /// The Azurite ceiling for a storage mix: synthetic checkouts that issue the measured operations per checkout, by
 /// kind, straight through the app's own storage clients with no business logic, as many in parallel as the load run had. Each one
-/// works on its own partition as a real checkout does (a state row of realistic size, history and outbox rows); queue
-/// deletes and visibility updates use messages the probe itself received.
+/// works on its own partition with rows of realistic size; queue deletes and visibility updates use messages the probe
+/// itself received.
 /// </summary>
 internal sealed class CeilingProbe : IDisposable
 {
@@ -56,7 +56,7 @@ internal sealed class CeilingProbe : IDisposable
         await Task.WhenAll(workers);
         var seconds = clock.Elapsed.TotalSeconds;
         var done = (int)Interlocked.Read(ref next) - concurrency + 1;
-        var issued = new StorageSnapshot(_clients.Counters.Snapshot(), 0, 0).Minus(new StorageSnapshot(before, 0, 0));
+        var issued = new StorageSnapshot(_clients.Counters.Snapshot()).Minus(new StorageSnapshot(before));
         return new CeilingFigures(
             done,
             seconds,

@@ -16,8 +16,8 @@ namespace Checkout.Bench;
 /// <summary>
 /// Reads a run's storage directly (the workflow's own store, sandbox captures, payout hand-offs, poison queues) and
 /// checks: every checkout terminal (completed, or another terminal status with its reason), at most one capture and one
-/// payout per checkout and exactly one each for a completed one, history numbered without gaps with one capture and
-/// one payout event, no outbox row left, nothing in any poison queue, and the ledger reconciled (every transaction
+/// payout per checkout and exactly one each for a completed one, a timeline numbered without gaps with one capture and
+/// one payout event, nothing in any poison queue, and the ledger reconciled (every transaction
 /// balanced and complete, reported balances equal to their entries, none negative) by the payouts work's own
 /// <see cref="LedgerReconciliation"/>.
 /// </summary>
@@ -48,23 +48,9 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
     public static string CheckoutIdFor(string idempotencyKey) =>
         "co_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DevMerchant + "\n" + idempotencyKey)))[..32];
 
-    /// <summary>Waits (up to <paramref name="settle"/>) for the sweeper to empty the outbox, then audits.</summary>
-    public async Task<AuditResult> AuditAsync(IReadOnlyList<CheckoutRecord> records, TimeSpan settle, CancellationToken ct)
+    public async Task<AuditResult> AuditAsync(IReadOnlyList<CheckoutRecord> records, CancellationToken ct)
     {
         var violations = new List<string>();
-        var deadline = DateTime.UtcNow + settle;
-        var outbox = await OutboxRowsAsync(ct);
-        while (outbox > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500, ct);
-            outbox = await OutboxRowsAsync(ct);
-        }
-
-        if (outbox > 0)
-        {
-            violations.Add($"{outbox} outbox row(s) left unsent after {settle.TotalSeconds:F0}s");
-        }
-
         var captures = (await _services.GetRequiredService<SandboxPaymentGateway>().ListCapturesAsync(ct)).ToLookup(c => c.CheckoutId);
         var payouts = (await _services.GetRequiredService<PayoutHandOff>().ListAsync(ct)).ToLookup(p => p.CheckoutId);
         var explained = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -99,7 +85,7 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
 
     private async Task<CheckoutPhase?> CheckOneAsync(string id, int captures, int payouts, List<string> violations, CancellationToken ct)
     {
-        var stored = await Store.GetAsync(id, ct);
+        var stored = await Store.GetAsync(DevMerchant, id, ct);
         if (stored is null)
         {
             violations.Add($"{id}: started but not found");
@@ -112,17 +98,11 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
             violations.Add($"{id}: stuck in {phase.ToStatus()}");
         }
 
-        var history = new List<HistoryEntry>();
-        await foreach (var entry in Store.GetHistoryAsync(id, ct))
-        {
-            history.Add(entry);
-        }
-
-        CheckEffects(id, phase, captures, payouts, history, violations);
+        CheckEffects(id, phase, captures, payouts, stored.Timeline, violations);
         return phase;
     }
 
-    private static void CheckEffects(string id, CheckoutPhase phase, int captures, int payouts, List<HistoryEntry> history, List<string> violations)
+    private static void CheckEffects(string id, CheckoutPhase phase, int captures, int payouts, IReadOnlyList<HistoryEntry> history, List<string> violations)
     {
         var expected = phase == CheckoutPhase.Completed ? 1 : -1;
         Check(captures, expected, "capture(s) in the payment sandbox");
@@ -144,23 +124,12 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
         }
     }
 
-    private async Task<int> OutboxRowsAsync(CancellationToken ct)
-    {
-        var count = 0;
-        await foreach (var _ in Store.FindStaleOutboxAsync(DateTimeOffset.MaxValue, ct))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
     private async Task<IEnumerable<string>> PoisonAsync(CancellationToken ct)
     {
         var options = _services.GetRequiredService<CheckoutWorkflowOptions>();
         var queues = _services.GetRequiredService<QueueServiceClient>();
         var found = new List<string>();
-        foreach (var name in new[] { options.WorkQueue, options.TimersQueue, options.PayoutsQueue, options.WebhooksQueue, options.WebhookDeliveriesQueue }.Select(q => q + "-poison"))
+        foreach (var name in new[] { options.PayoutsQueue, options.WebhooksQueue, options.WebhookDeliveriesQueue }.Select(q => q + "-poison"))
         {
             var count = await StorageClients.ApproximateCountAsync(queues.GetQueueClient(name), ct);
             if (count > 0)

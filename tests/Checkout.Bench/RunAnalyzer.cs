@@ -27,8 +27,6 @@ internal static class RunAnalyzer
             StatusPollsPerCheckout = Math.Round(records.Sum(r => r.Polls) / (double)Math.Max(records.Count, 1), 2),
             StorageOperationsPerCheckout = StorageMix.From(storage, records.Count).PerCheckout.ToDictionary(p => p.Key, p => Math.Round(p.Value, 2)),
             StorageOperationsPerCheckoutTotal = Math.Round(StorageMix.From(storage, records.Count).Total, 2),
-            EtagConflicts = storage.EtagConflicts,
-            DuplicatesIgnored = storage.DuplicatesIgnored,
             StorageRetries = storage.Operations.GetValueOrDefault("Retry"),
             ClientRetries = clientRetries,
             Timeline = Timeline(timings),

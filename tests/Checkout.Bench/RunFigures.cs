@@ -37,10 +37,6 @@ internal sealed record RunFigures
     /// <summary>Storage operations one status GET costs, measured on the app after the run.</summary>
     public IReadOnlyDictionary<string, double>? StatusPollCost { get; init; }
 
-    public required long EtagConflicts { get; init; }
-
-    public required long DuplicatesIgnored { get; init; }
-
     public required long StorageRetries { get; init; }
 
     public required long ClientRetries { get; init; }

@@ -3,17 +3,15 @@ using System.Text.Json;
 namespace Checkout.Bench;
 
 /// <summary>An app instance's storage counters (<c>/api/diagnostics/storage-operations</c>), or a sum or difference of them.</summary>
-internal sealed record StorageSnapshot(IReadOnlyDictionary<string, long> Operations, long EtagConflicts, long DuplicatesIgnored)
+internal sealed record StorageSnapshot(IReadOnlyDictionary<string, long> Operations)
 {
-    public static StorageSnapshot Empty { get; } = new(new Dictionary<string, long>(), 0, 0);
+    public static StorageSnapshot Empty { get; } = new(new Dictionary<string, long>());
 
     /// <summary>Requests sent, retries included once (the "Retry" kind counts them a second time, so it is left out).</summary>
     public long Total => Operations.Where(p => p.Key != "Retry").Sum(p => p.Value);
 
     public static StorageSnapshot FromJson(JsonElement json) => new(
-        json.GetProperty("operations").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal),
-        json.GetProperty("etagConflicts").GetInt64(),
-        json.GetProperty("duplicatesIgnored").GetInt64());
+        json.GetProperty("operations").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal));
 
     public StorageSnapshot Plus(StorageSnapshot other) => Combine(other, 1);
 
@@ -27,6 +25,6 @@ internal sealed record StorageSnapshot(IReadOnlyDictionary<string, long> Operati
             sum[kind] = sum.GetValueOrDefault(kind) + (sign * count);
         }
 
-        return new StorageSnapshot(sum, EtagConflicts + (sign * other.EtagConflicts), DuplicatesIgnored + (sign * other.DuplicatesIgnored));
+        return new StorageSnapshot(sum);
     }
 }

@@ -4,41 +4,35 @@ using Checkout.Testing;
 namespace Checkout.Functions.Tests;
 
 /// <summary>
-/// Worker processes of the real app on the same Azurite, SIGKILLed at random moments and restarted, or competing for
-/// the same queues. Afterwards an audit: every checkout reached the expected phase, one capture and one payout per
-/// checkout, history numbered without gaps, no outbox row left behind.
+/// The real app on Durable Task over Azurite, as processes of the local host on one task hub: one serves the merchant
+/// API throughout while another is SIGKILLed at random moments and restarted (the partitions and work items it held
+/// come back to whichever instance takes them), or two compete from the start. Afterwards an audit: every checkout
+/// completed, one capture and one payout per checkout at the sandboxes, each timeline numbered without gaps with one
+/// capture and one payout hand-off, and the ledger balanced.
 /// </summary>
 public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    // Fails only when no checkout advanced for this long: longer than a worker restart plus the 4 s receive visibility
-    // timeout several times over, so a stall is a defect, while a slow machine merely takes longer.
-    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(90);
+    // Fails only when no checkout advanced for this long: longer than a killed instance's partition leases (15 s) and
+    // work-item visibility (30 s) take to come back, so a stall is a defect, while a slow machine merely takes longer.
+    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task Crash_WorkerKilledAtRandomWhile200CheckoutsRun_EveryCheckoutCompletesOnce()
+    public async Task Crash_InstanceKilledAtRandomWhile200CheckoutsRun_EveryCheckoutCompletesOnce()
     {
         var prefix = Prefix();
         await using var client = new WorkflowClient(azurite.ConnectionString, prefix);
-        await client.InitializeAsync();
-        var ids = Enumerable.Range(0, 200).Select(i => $"crash-{i:D3}").ToList();
-        var chaos = new WorkerChaos(() => StartWorker(prefix), new Random(20261122), maxCrashes: 8);
+        using var front = StartApp(prefix);
+        await UntilHealthyAsync(front);
+        using var chaos = new WorkerChaos(() => StartApp(prefix), new Random(20261202), maxCrashes: 8);
         using var stopChaos = new CancellationTokenSource();
         var chaosTask = chaos.RunAsync(stopChaos.Token);
+        List<string> ids;
         try
         {
-            foreach (var id in ids)
-            {
-                Assert.True(await client.StartAsync(id));
-            }
-
-            await UntilAllInPhaseAsync(client, ids, CheckoutPhase.AwaitingConfirmation, () => $"{chaos.Crashes} crash(es)");
-            foreach (var id in ids)
-            {
-                var state = await client.StateAsync(id);
-                await client.Runtime.ApplyAsync(id, new ConfirmRequested(state.Quote!.Id, DateTimeOffset.UtcNow), CancellationToken.None);
-            }
-
-            await UntilAllInPhaseAsync(client, ids, CheckoutPhase.Completed, () => $"{chaos.Crashes} crash(es)");
+            ids = await StartAllAsync(front, 200, "crash");
+            await UntilAllInPhaseAsync(client, ids, CheckoutPhase.AwaitingConfirmation, () => $"{chaos.Crashes} crash(es); front: {front.Output}");
+            await ConfirmAllAsync(client, front, ids);
+            await UntilAllInPhaseAsync(client, ids, CheckoutPhase.Completed, () => $"{chaos.Crashes} crash(es); front: {front.Output}");
         }
         finally
         {
@@ -46,43 +40,51 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
             await chaosTask;
         }
 
-        // The last worker stays up: its sweeper resends whatever a killed one left in the outbox.
-        await Eventually.UntilAsync(client.OutboxRowsAsync, n => n == 0, TimeSpan.FromSeconds(60), "the sweeper empties the outbox");
         await AuditAsync(client, ids);
-        chaos.Dispose();
 
         // Otherwise the run proved nothing about crashes.
         Assert.True(chaos.Crashes >= 3, $"only {chaos.Crashes} crash(es) happened while work was in flight");
     }
 
     [Fact]
-    public async Task Competition_TwoWorkerProcessesOnSameQueues_EveryCheckoutCompletesOnce()
+    public async Task Competition_TwoInstancesOnOneTaskHub_EveryCheckoutCompletesOnce()
     {
         var prefix = Prefix();
         await using var client = new WorkflowClient(azurite.ConnectionString, prefix);
-        await client.InitializeAsync();
-        var ids = Enumerable.Range(0, 60).Select(i => $"pair-{i:D3}").ToList();
-        using var first = StartWorker(prefix);
-        using var second = StartWorker(prefix);
-        foreach (var id in ids)
-        {
-            Assert.True(await client.StartAsync(id));
-        }
+        using var first = StartApp(prefix);
+        using var second = StartApp(prefix);
+        await UntilHealthyAsync(first);
+        await UntilHealthyAsync(second);
 
+        var ids = await StartAllAsync(first, 60, "pair");
         await UntilAllInPhaseAsync(client, ids, CheckoutPhase.AwaitingConfirmation, () => WorkersAlive(first, second));
-        foreach (var id in ids)
-        {
-            var state = await client.StateAsync(id);
-            await client.Runtime.ApplyAsync(id, new ConfirmRequested(state.Quote!.Id, DateTimeOffset.UtcNow), CancellationToken.None);
-        }
-
+        await ConfirmAllAsync(client, second, ids);
         await UntilAllInPhaseAsync(client, ids, CheckoutPhase.Completed, () => WorkersAlive(first, second));
-        Assert.False(first.HasExited || second.HasExited, "a worker exited while competing:\n" + WorkersAlive(first, second));
+
+        Assert.False(first.HasExited || second.HasExited, "an instance exited while competing:\n" + WorkersAlive(first, second));
         await AuditAsync(client, ids);
     }
 
-    private static Task UntilAllInPhaseAsync(
-        WorkflowClient client, List<string> ids, CheckoutPhase phase, Func<string> workers)
+    private static async Task<List<string>> StartAllAsync(AppProcess app, int count, string name)
+    {
+        var ids = new List<string>();
+        foreach (var batch in Enumerable.Range(0, count).Chunk(16))
+        {
+            ids.AddRange(await Task.WhenAll(batch.Select(i => WorkflowClient.StartAsync(app.BaseAddress, $"{name}-{i:D3}"))));
+        }
+
+        return ids;
+    }
+
+    private static async Task ConfirmAllAsync(WorkflowClient client, AppProcess app, List<string> ids)
+    {
+        foreach (var batch in ids.Chunk(16))
+        {
+            await Task.WhenAll(batch.Select(async id => await WorkflowClient.ConfirmAsync(app.BaseAddress, id, (await client.StateAsync(id)).Quote!.Id)));
+        }
+    }
+
+    private static Task UntilAllInPhaseAsync(WorkflowClient client, List<string> ids, CheckoutPhase phase, Func<string> workers)
     {
         // Both phases waited for stay put until the test acts, so a checkout seen there is not read again.
         var arrived = new HashSet<string>();
@@ -122,21 +124,46 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(ids.Order(StringComparer.Ordinal), payouts.Select(p => p.CheckoutId).Order(StringComparer.Ordinal));
         foreach (var id in ids)
         {
-            var history = await client.HistoryAsync(id);
-            Assert.Equal(Enumerable.Range(1, history.Count), history.Select(h => h.Sequence));
-            Assert.Single(history, h => h.EventType == "PaymentCaptured");
-            Assert.Single(history, h => h.EventType == "PayoutHandedOff");
+            var timeline = await client.TimelineAsync(id);
+            Assert.Equal(Enumerable.Range(1, timeline.Count), timeline.Select(h => h.Sequence));
+            Assert.Single(timeline, h => h.EventType == "PaymentCaptured");
+            Assert.Single(timeline, h => h.EventType == "PayoutHandedOff");
         }
+
+        var ledger = await client.LedgerAsync();
+        Assert.True(ledger.IsReconciled, string.Join(Environment.NewLine, ledger.Problems));
     }
 
-    private AppProcess StartWorker(string prefix) => AppProcess.Start(new Dictionary<string, string>
+    private static async Task UntilHealthyAsync(AppProcess app)
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                try
+                {
+                    using var response = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
+                    return response.IsSuccessStatusCode || app.HasExited;
+                }
+                catch (HttpRequestException)
+                {
+                    return app.HasExited;
+                }
+            },
+            up => up,
+            TimeSpan.FromSeconds(60),
+            "the app answers /api/health");
+        Assert.False(app.HasExited, "the app exited: " + app.Output);
+    }
+
+    private AppProcess StartApp(string prefix) => AppProcess.Start(new Dictionary<string, string>
     {
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
         ["Checkout__ResourcePrefix"] = prefix,
-        ["Checkout__OutboxSweepInterval"] = "00:00:01",
-        ["Checkout__OutboxMinAge"] = "00:00:02",
+        ["Merchants__DevApiKey"] = WorkflowClient.DevKey,
+        ["Fx__Quotes__MaxRateAgeDays"] = "36500",
 
-        // Messages a killed worker held come back after this, instead of the Functions default of 10 minutes.
+        // Queue messages a killed instance held come back after this, instead of the Functions default of 10 minutes.
         ["QueueTriggers__ReceiveVisibilityTimeout"] = "00:00:04",
     });
 

@@ -1,9 +1,13 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using Checkout.Domain.Workflow;
+using Checkout.Functions.Tests.Api;
 using Checkout.Testing;
 using Checkout.Workflows;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
-using Checkout.Workflows.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,11 +15,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Checkout.Functions.Tests;
 
 /// <summary>
-/// The caller's side of the workflow (what the HTTP API does): start checkouts and raise buyer events. It processes no
-/// queue messages; worker processes of the real app do. Also the auditor: reads states, history, captures, payouts.
+/// The merchant's side of the workflow, through the HTTP API of an app process (start checkouts, confirm them), and the
+/// auditor's: reads the read model, the sandbox captures and the payouts straight from storage.
 /// </summary>
 internal sealed class WorkflowClient : IAsyncDisposable
 {
+    public const string Merchant = "dev";
+    public const string DevKey = "dev-key-for-crash-tests-0123456789";
+
     private readonly ServiceProvider _services;
 
     public WorkflowClient(string connectionString, string prefix)
@@ -26,7 +33,6 @@ internal sealed class WorkflowClient : IAsyncDisposable
             ["Checkout:ResourcePrefix"] = prefix,
             ["Payments:Provider"] = "sandbox",
             ["Payouts:Rail"] = "sandbox",
-            ["Fx:Quotes:MaxRateAgeDays"] = "36500",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
@@ -34,27 +40,29 @@ internal sealed class WorkflowClient : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public CheckoutRuntime Runtime => _services.GetRequiredService<CheckoutRuntime>();
-
     public CheckoutStore Store => _services.GetRequiredService<CheckoutStore>();
 
-    public Task InitializeAsync() => _services.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(CancellationToken.None);
+    /// <summary>Starts a checkout through the API; its id derives from the Idempotency-Key, so a retried start is the same checkout.</summary>
+    public static async Task<string> StartAsync(Uri app, string idempotencyKey)
+    {
+        using var response = await SendAsync(app, "/api/checkouts", SampleRequests.Checkout, idempotencyKey);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.GetProperty("id").GetString()!;
+    }
 
-    public Task<bool> StartAsync(string id) => Runtime.StartAsync(SampleCheckouts.Create(id, DateTimeOffset.UtcNow), CancellationToken.None);
+    public static async Task ConfirmAsync(Uri app, string id, string quoteId)
+    {
+        using var response = await SendAsync(app, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{quoteId}}"}""", "confirm-" + id);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+    }
 
     public async Task<CheckoutState> StateAsync(string id) =>
-        (await Store.GetAsync(id, CancellationToken.None))?.State ?? throw new InvalidOperationException($"No checkout {id}.");
+        (await Store.GetAsync(Merchant, id, CancellationToken.None))?.State ?? throw new InvalidOperationException($"No checkout {id}.");
 
-    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id)
-    {
-        var entries = new List<HistoryEntry>();
-        await foreach (var entry in Store.GetHistoryAsync(id, CancellationToken.None))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
-    }
+    public async Task<IReadOnlyList<HistoryEntry>> TimelineAsync(string id) =>
+        (await Store.GetAsync(Merchant, id, CancellationToken.None))?.Timeline ?? throw new InvalidOperationException($"No checkout {id}.");
 
     public Task<IReadOnlyList<(string CheckoutId, string CaptureId)>> CapturesAsync() =>
         _services.GetRequiredService<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None);
@@ -62,16 +70,20 @@ internal sealed class WorkflowClient : IAsyncDisposable
     public Task<IReadOnlyList<(string MerchantId, string PayoutId, string CheckoutId)>> PayoutsAsync() =>
         _services.GetRequiredService<PayoutHandOff>().ListAsync(CancellationToken.None);
 
-    public async Task<int> OutboxRowsAsync()
-    {
-        var count = 0;
-        await foreach (var _ in Store.FindStaleOutboxAsync(DateTimeOffset.MaxValue, CancellationToken.None))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    public Task<Workflows.Ledger.LedgerReconciliationReport> LedgerAsync() =>
+        _services.GetRequiredService<Workflows.Ledger.LedgerReconciliation>().RunAsync(CancellationToken.None);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static async Task<HttpResponseMessage> SendAsync(Uri app, string path, string json, string idempotencyKey)
+    {
+        using var http = new HttpClient { BaseAddress = app };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DevKey);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await http.SendAsync(request);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class LocalFunctionHostTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Equal(listed.Select(f => f.Name).Order(StringComparer.Ordinal), registrations.Select(r => r.FunctionName!).Order(StringComparer.Ordinal));
         Assert.Contains(registrations, r => r.FunctionName == "Payouts" && r.QueueName == Prefix + "-payouts");
-        Assert.Contains(registrations, r => r.FunctionName == "CheckoutWorkPoison" && r.QueueName == Prefix + "-checkout-work-poison");
+        Assert.Contains(registrations, r => r.FunctionName == "WebhookFanOutPoison" && r.QueueName == Prefix + "-webhooks-poison");
         Assert.Equal(16, app.Services.GetRequiredService<QueueTriggerOptions>().BatchSize);
     }
 
@@ -63,7 +63,7 @@ public sealed class LocalFunctionHostTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Contains(typeof(QueueTriggerHostedService), hosted);
         Assert.Contains(typeof(TimerTriggerService), hosted);
-        Assert.Equal(["IdempotencySweep", "OutboxSweep"], Catalog().WithTrigger(FunctionBinding.TimerTrigger).Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["IdempotencySweep"], Catalog().WithTrigger(FunctionBinding.TimerTrigger).Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     private static FunctionCatalog Catalog() =>

@@ -1,35 +1,40 @@
 using Checkout.Domain.Workflow;
 using Checkout.Functions.Api.Contracts;
+using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Persistence;
-using Checkout.Workflows.Runtime;
+using Microsoft.DurableTask.Client;
 
 namespace Checkout.Functions.Api;
 
 /// <summary>
-/// <c>POST /api/checkouts/{id}/confirm</c> <c>{quoteId}</c> and <c>/cancel</c> <c>{reason}</c>: raise the buyer's event.
-/// 202 when applied (or already applied); 410 once the checkout has ended; 409 when the state machine refuses, the body
-/// naming the current quote so the client can show it and confirm that one.
+/// <c>POST /api/checkouts/{id}/confirm</c> <c>{quoteId}</c> and <c>/cancel</c> <c>{reason}</c>: raise the buyer's event
+/// into the checkout's orchestration. The state machine first judges the request against the checkout as last recorded,
+/// so a request it would refuse is answered at once: 410 once the checkout has ended; 409 otherwise, the body naming
+/// the current quote so the client can show it and confirm that one. Otherwise 202, and the orchestration applies the
+/// event (a confirm that the quote's expiry overtook in between changes nothing: the checkout requotes as it would have).
 /// </summary>
 internal static class CheckoutEventHandler
 {
-    public static Task<IResult> ConfirmAsync(HttpContext context, string id, CheckoutStore store, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken) =>
-        RaiseAsync(context, id, "quoteId", (value, at) => new ConfirmRequested(value, at), store, runtime, idempotent, cancellationToken);
+    public static Task<IResult> ConfirmAsync(
+        HttpContext context, string id, CheckoutStore store, DurableTaskClient client, TimeProvider clock, IdempotentPost idempotent, CancellationToken cancellationToken) =>
+        RaiseAsync(context, id, new BuyerEvent("quoteId", CheckoutOrchestration.ConfirmEvent, (value, at) => new ConfirmRequested(value, at)), store, client, clock, idempotent, cancellationToken);
 
-    public static Task<IResult> CancelAsync(HttpContext context, string id, CheckoutStore store, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken) =>
-        RaiseAsync(context, id, "reason", (value, at) => new CancelRequested(value, at), store, runtime, idempotent, cancellationToken);
+    public static Task<IResult> CancelAsync(
+        HttpContext context, string id, CheckoutStore store, DurableTaskClient client, TimeProvider clock, IdempotentPost idempotent, CancellationToken cancellationToken) =>
+        RaiseAsync(context, id, new BuyerEvent("reason", CheckoutOrchestration.CancelEvent, (value, at) => new CancelRequested(value, at)), store, client, clock, idempotent, cancellationToken);
 
     private static Task<IResult> RaiseAsync(
-        HttpContext context, string id, string field, Func<string, DateTimeOffset, CheckoutEvent> create,
-        CheckoutStore store, CheckoutRuntime runtime, IdempotentPost idempotent, CancellationToken cancellationToken)
+        HttpContext context, string id, BuyerEvent buyerEvent, CheckoutStore store, DurableTaskClient client, TimeProvider clock, IdempotentPost idempotent,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(idempotent);
         return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
             var reader = new FieldReader();
-            var value = reader.String(body.Root, field, "#", 500);
+            var value = reader.String(body.Root, buyerEvent.Field, "#", 500);
             if (value is null)
             {
                 return ApiProblems.Validation(reader.Errors);
@@ -41,19 +46,21 @@ internal static class CheckoutEventHandler
                 return ApiProblems.NotFound(id);
             }
 
+            var request = new BuyerRequest(value, clock.GetUtcNow());
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes,
-                () => ApplyAsync(context.Request, stored, create(value, runtime.Clock.GetUtcNow()), runtime, cancellationToken), cancellationToken);
+                () => RaiseAsync(context.Request, stored.State, buyerEvent, request, client, cancellationToken), cancellationToken);
         }, cancellationToken);
     }
 
-    private static async Task<ApiResponse> ApplyAsync(HttpRequest http, StoredCheckout stored, CheckoutEvent @event, CheckoutRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<ApiResponse> RaiseAsync(
+        HttpRequest http, CheckoutState state, BuyerEvent buyerEvent, BuyerRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var links = CheckoutLinks.For(http, stored.State.Id);
-        var decision = (await runtime.ApplyAsync(stored, @event, cancellationToken)).Decision!;
-        var state = decision.State;
+        var links = CheckoutLinks.For(http, state.Id);
+        var decision = CheckoutStateMachine.Decide(state, buyerEvent.Create(request.Value, request.At));
         if (decision.Outcome != DecisionOutcome.Refused)
         {
-            return ApiResponse.Json(StatusCodes.Status202Accepted, CheckoutViews.Accepted(state, links), links.StatusQueryGetUri, StartCheckoutHandler.RetryAfterSeconds);
+            await client.RaiseEventAsync(state.Id, buyerEvent.Name, request, cancellationToken);
+            return ApiResponse.Json(StatusCodes.Status202Accepted, CheckoutViews.Accepted(decision.State, links), links.StatusQueryGetUri, StartCheckoutHandler.RetryAfterSeconds);
         }
 
         var refusal = decision.Refusal!;
@@ -69,4 +76,8 @@ internal static class CheckoutEventHandler
             StatusQueryGetUri = links.StatusQueryGetUri,
         });
     }
+
+    /// <param name="Field">The body's one field.</param>
+    /// <param name="Name">The orchestration's external event.</param>
+    private sealed record BuyerEvent(string Field, string Name, Func<string, DateTimeOffset, CheckoutEvent> Create);
 }

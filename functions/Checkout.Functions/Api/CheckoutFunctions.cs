@@ -1,10 +1,11 @@
 using Checkout.Functions.Api.Contracts;
 using Checkout.Functions.OpenApi;
 using Checkout.Workflows.Persistence;
-using Checkout.Workflows.Runtime;
+using Checkout.Workflows.Orchestration;
 using Checkout.Domain.Estimates;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.OpenApi;
 
 namespace Checkout.Functions.Api;
@@ -24,10 +25,12 @@ public static class CheckoutFunctions
     [JsonRequestBody(typeof(StartCheckoutRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
     [ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute)] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => StartCheckoutHandler.StartAsync(
-            req.HttpContext, services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<CheckoutEstimator>(),
-            services.GetRequiredService<IdempotentPost>(), cancellationToken));
+            req.HttpContext, services.GetRequiredService<CheckoutStarter>(), client, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<CheckoutEstimator>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("ListCheckouts")]
     [EndpointSummary("List checkouts"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
@@ -61,9 +64,13 @@ public static class CheckoutFunctions
     [JsonRequestBody(typeof(ConfirmRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
     [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
     public static Task<IResult> ConfirmAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/confirm")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/confirm")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => CheckoutEventHandler.ConfirmAsync(
-            req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+            req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), client, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("CancelCheckout")]
     [EndpointSummary("Cancel a checkout"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
@@ -71,9 +78,13 @@ public static class CheckoutFunctions
     [JsonRequestBody(typeof(CancelRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
     [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
     public static Task<IResult> CancelAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/cancel")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => CheckoutEventHandler.CancelAsync(
-            req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), services.GetRequiredService<CheckoutRuntime>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+            req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), client, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("EstimateCheckout")]
     [EndpointSummary("Price a cart"), Tags(CheckoutDocumentTransformer.EstimatesTag), RequiresApiKey]

@@ -20,16 +20,7 @@ internal static class CheckoutStatusHandler
             return ApiProblems.NotFound(id);
         }
 
-        List<HistoryEntry>? history = null;
-        if (string.Equals(showHistory, "true", StringComparison.OrdinalIgnoreCase))
-        {
-            history = [];
-            await foreach (var entry in store.GetHistoryAsync(id, cancellationToken))
-            {
-                history.Add(entry);
-            }
-        }
-
+        var history = string.Equals(showHistory, "true", StringComparison.OrdinalIgnoreCase) ? stored.Timeline : null;
         var state = stored.State;
         var links = CheckoutLinks.For(context.Request, id);
         var body = CheckoutViews.Status(state, links, history);

@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Checkout.Domain.Estimates;
 using Checkout.Domain.Workflow;
-using Checkout.Workflows.Runtime;
+using Checkout.Workflows.Orchestration;
+using Microsoft.DurableTask.Client;
 
 namespace Checkout.Functions.Api;
 
@@ -14,10 +15,12 @@ internal static class StartCheckoutHandler
     public const int RetryAfterSeconds = 2;
 
     public static Task<IResult> StartAsync(
-        HttpContext context, CheckoutRuntime runtime, CheckoutEstimator estimator, IdempotentPost idempotent, CancellationToken cancellationToken)
+        HttpContext context, CheckoutStarter starter, DurableTaskClient client, TimeProvider clock, CheckoutEstimator estimator, IdempotentPost idempotent,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(starter);
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(idempotent);
         return MerchantWrite.HandleAsync(context, async write =>
@@ -29,13 +32,14 @@ internal static class StartCheckoutHandler
                 return ApiProblems.Validation(errors);
             }
 
-            if (estimator.Estimate(request.Cart, runtime.Clock.GetUtcNow(), "validation") is EstimateRejected rejected)
+            var now = clock.GetUtcNow();
+            if (estimator.Estimate(request.Cart, now, "validation") is EstimateRejected rejected)
             {
                 return ApiProblems.EstimateRejected(rejected.Code, rejected.Detail);
             }
 
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes,
-                () => StartAsync(context.Request, runtime, merchant, CheckoutId(merchant, key), request, cancellationToken), cancellationToken);
+                () => StartAsync(context.Request, starter, client, Created(merchant, CheckoutId(merchant, key), request, now), cancellationToken), cancellationToken);
         }, cancellationToken);
     }
 
@@ -45,24 +49,22 @@ internal static class StartCheckoutHandler
         ? "co_" + Guid.NewGuid().ToString("N")
         : "co_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(merchantId + "\n" + idempotencyKey)))[..32];
 
-    private static async Task<ApiResponse> StartAsync(
-        HttpRequest http, CheckoutRuntime runtime, string merchant, string id, CartRequest request, CancellationToken cancellationToken)
+    private static CheckoutState Created(string merchant, string id, CartRequest request, DateTimeOffset now) => new()
     {
-        var now = runtime.Clock.GetUtcNow();
-        var state = new CheckoutState
-        {
-            Id = id,
-            MerchantId = merchant,
-            MerchantReference = request.MerchantReference,
-            Cart = request.Cart,
-            PaymentToken = request.PaymentToken!,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        Id = id,
+        MerchantId = merchant,
+        MerchantReference = request.MerchantReference,
+        Cart = request.Cart,
+        PaymentToken = request.PaymentToken!,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 
-        // False only when this derived id exists already: the same merchant's retry, answered the same way.
-        await runtime.StartAsync(state, cancellationToken);
-        var links = CheckoutLinks.For(http, id);
-        return ApiResponse.Json(StatusCodes.Status202Accepted, CheckoutViews.Accepted(state, links), links.StatusQueryGetUri, RetryAfterSeconds);
+    private static async Task<ApiResponse> StartAsync(
+        HttpRequest http, CheckoutStarter starter, DurableTaskClient client, CheckoutState created, CancellationToken cancellationToken)
+    {
+        await starter.StartAsync(client, created, cancellationToken);
+        var links = CheckoutLinks.For(http, created.Id);
+        return ApiResponse.Json(StatusCodes.Status202Accepted, CheckoutViews.Accepted(created, links), links.StatusQueryGetUri, RetryAfterSeconds);
     }
 }

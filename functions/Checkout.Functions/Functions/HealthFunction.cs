@@ -28,7 +28,7 @@ public static class HealthFunction
     private static async Task<IResult> CheckAsync(
         QueueServiceClient queues, TableServiceClient tables, CheckoutWorkflowOptions options, CancellationToken cancellationToken)
     {
-        var queue = await ProbeAsync(() => queues.GetQueueClient(options.WorkQueue).GetPropertiesAsync(cancellationToken));
+        var queue = await ProbeAsync(() => queues.GetQueueClient(options.WebhooksQueue).GetPropertiesAsync(cancellationToken));
         var table = await ProbeAsync(() => tables.GetTableClient(options.CheckoutsTable).GetEntityOrNullAsync("health", "probe", cancellationToken));
         var healthy = queue.Ok && table.Ok;
         var body = new

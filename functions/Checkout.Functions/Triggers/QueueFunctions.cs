@@ -1,35 +1,17 @@
 using Checkout.Workflows.Payouts;
-using Checkout.Workflows.Steps;
 using Checkout.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Checkout.Functions.Triggers;
 
 /// <summary>
-/// The queue-triggered functions: workflow steps, durable timers, payouts (sends and status polls), and the poison
-/// queues that turn a message that kept failing into a <c>needs_attention</c> checkout instead of a silently stuck one;
-/// webhook fan-out and delivery attempts, whose poison queues mark a delivery failed with the reason or retry a fan-out
-/// later. Queue names are app settings (<see cref="TriggerSettings"/>), as the Functions host resolves them;
-/// <c>dequeueCount</c> is the trigger's metadata, bound by name.
+/// The queue-triggered functions: payouts (sends and status polls), webhook fan-out and delivery attempts, and their
+/// poison queues, which mark a payout or delivery failed with the reason or retry a fan-out later. Queue names are app
+/// settings (<see cref="TriggerSettings"/>), as the Functions host resolves them; <c>dequeueCount</c> is the trigger's
+/// metadata, bound by name.
 /// </summary>
 public static class QueueFunctions
 {
-    [Function("CheckoutWork")]
-    public static Task CheckoutWorkAsync([QueueTrigger(TriggerSettings.WorkQueue)] string message, long dequeueCount, FunctionContext context) =>
-        Service<CheckoutWorkHandler>(context).HandleAsync(message, dequeueCount, context.CancellationToken);
-
-    [Function("CheckoutTimers")]
-    public static Task CheckoutTimersAsync([QueueTrigger(TriggerSettings.TimersQueue)] string message, long dequeueCount, FunctionContext context) =>
-        Service<CheckoutWorkHandler>(context).HandleAsync(message, dequeueCount, context.CancellationToken);
-
-    [Function("CheckoutWorkPoison")]
-    public static Task CheckoutWorkPoisonAsync([QueueTrigger(TriggerSettings.WorkQueue + "-poison")] string message, FunctionContext context) =>
-        Service<CheckoutWorkHandler>(context).HandlePoisonAsync(message, context.CancellationToken);
-
-    [Function("CheckoutTimersPoison")]
-    public static Task CheckoutTimersPoisonAsync([QueueTrigger(TriggerSettings.TimersQueue + "-poison")] string message, FunctionContext context) =>
-        Service<CheckoutWorkHandler>(context).HandlePoisonAsync(message, context.CancellationToken);
-
     [Function("Payouts")]
     public static Task PayoutsAsync([QueueTrigger(TriggerSettings.PayoutsQueue)] string message, FunctionContext context) =>
         Service<PayoutWorkHandler>(context).HandleAsync(message, context.CancellationToken);

@@ -1,22 +1,14 @@
 using Checkout.Functions.Api;
-using Checkout.Workflows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Checkout.Functions.Triggers;
 
 /// <summary>
-/// Periodic work, on the Functions timer (one instance at a time in Azure): resending outbox rows a crash left behind,
-/// and pruning expired Idempotency-Key records. A failed run is logged and the next one tries again.
+/// Periodic work, on the Functions timer (one instance at a time in Azure): pruning expired Idempotency-Key records. A
+/// failed run is logged and the next one tries again.
 /// </summary>
 public static partial class TimerFunctions
 {
-    [Function("OutboxSweep")]
-    public static async Task OutboxSweepAsync([TimerTrigger(TriggerSettings.OutboxSweepSchedule)] TimerInfo timer, FunctionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        await context.InstanceServices.GetRequiredService<OutboxSweeper>().SweepOnceAsync(context.CancellationToken);
-    }
-
     [Function("IdempotencySweep")]
     public static async Task IdempotencySweepAsync([TimerTrigger(TriggerSettings.IdempotencySweepSchedule)] TimerInfo timer, FunctionContext context)
     {

@@ -13,8 +13,6 @@ namespace Checkout.Functions.Triggers;
 /// </summary>
 public static class TriggerSettings
 {
-    public const string WorkQueue = "%Checkout:Queues:Work%";
-    public const string TimersQueue = "%Checkout:Queues:Timers%";
     public const string PayoutsQueue = "%Checkout:Queues:Payouts%";
     public const string WebhooksQueue = "%Checkout:Queues:Webhooks%";
     public const string WebhookDeliveriesQueue = "%Checkout:Queues:WebhookDeliveries%";
@@ -23,8 +21,6 @@ public static class TriggerSettings
     public const string TaskHub = "%Checkout:TaskHub%";
 
     /// <summary>A TimeSpan schedule (Premium and Dedicated plans), as the option it comes from.</summary>
-    public const string OutboxSweepSchedule = "%Checkout:OutboxSweepInterval%";
-
     public const string IdempotencySweepSchedule = "%Idempotency:SweepInterval%";
 
     /// <summary>Every setting a trigger names, with the value the app derives for it.</summary>
@@ -35,13 +31,10 @@ public static class TriggerSettings
         var idempotency = configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new IdempotencyOptions();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [Name(WorkQueue)] = options.WorkQueue,
-            [Name(TimersQueue)] = options.TimersQueue,
             [Name(PayoutsQueue)] = options.PayoutsQueue,
             [Name(WebhooksQueue)] = options.WebhooksQueue,
             [Name(WebhookDeliveriesQueue)] = options.WebhookDeliveriesQueue,
             [Name(TaskHub)] = options.TaskHub,
-            [Name(OutboxSweepSchedule)] = options.OutboxSweepInterval.ToString("c", CultureInfo.InvariantCulture),
             [Name(IdempotencySweepSchedule)] = idempotency.SweepInterval.ToString("c", CultureInfo.InvariantCulture),
         };
     }

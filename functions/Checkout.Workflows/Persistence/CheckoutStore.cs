@@ -1,15 +1,15 @@
-using System.Runtime.CompilerServices;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
-using Checkout.Workflows.Serialization;
+using Checkout.Domain.Workflow;
 using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Persistence;
 
 /// <summary>
-/// One table partition per checkout: the state row (guarded by its ETag), numbered history rows and outbox rows.
-/// Every transition writes all three in one entity-group transaction, so a checkout is never half-changed.
+/// The merchant-facing read model of the checkouts: one row per checkout in its merchant's partition, written when the
+/// checkout starts and by its orchestration before each wait and at the end. Workflow state proper lives in the task
+/// hub; this is what the status, list and buyer-event APIs read, with one point read or one partition query, never
+/// touching another merchant's rows.
 /// </summary>
 public sealed class CheckoutStore
 {
@@ -27,93 +27,44 @@ public sealed class CheckoutStore
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
-    /// <summary>
-    /// Reads the state row alone, by its keys. Outbox rows are not read back: the transition that wrote them dispatches
-    /// them, and the <see cref="Runtime.OutboxSweeper"/> resends what a crash left. A point read is also the cheapest
-    /// request a table serves (Azurite answers every range query by scanning the whole table).
-    /// </summary>
-    public async Task<StoredCheckout?> GetAsync(string checkoutId, CancellationToken cancellationToken)
+    public async Task<StoredCheckout?> GetAsync(string merchantId, string checkoutId, CancellationToken cancellationToken)
     {
-        var stateRow = await _table.GetEntityOrNullAsync(checkoutId, CheckoutRows.StateRowKey, cancellationToken);
-        return stateRow is null ? null : new StoredCheckout(CheckoutRowMapper.ToState(stateRow), stateRow.ETag);
+        var row = await _table.GetEntityOrNullAsync(merchantId, checkoutId, cancellationToken);
+        return row is null ? null : CheckoutRowMapper.ToCheckout(row);
     }
 
-    /// <summary>Writes a new checkout; false when one with the same id already exists.</summary>
-    public async Task<bool> CreateAsync(CheckoutTransition transition, CancellationToken cancellationToken)
+    /// <summary>Writes a new checkout's first row; false when one with the same id exists already (a retried start).</summary>
+    public async Task<bool> CreateAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, CancellationToken cancellationToken)
     {
-        var actions = BuildActions(transition, new TableTransactionAction(TableTransactionActionType.Add, CheckoutRowMapper.ToStateRow(transition.State)));
+        ArgumentNullException.ThrowIfNull(state);
         try
         {
-            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            await _table.AddEntityAsync(CheckoutRowMapper.ToRow(state, timeline), cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is null or 0)
+        catch (Azure.RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             return false;
         }
     }
 
-    /// <summary>Commits a transition if nobody else did since <paramref name="current"/> was read.</summary>
-    /// <exception cref="TransitionConflictException">The ETag no longer matches: re-read and re-decide.</exception>
-    public async Task CommitAsync(StoredCheckout current, CheckoutTransition transition, CancellationToken cancellationToken)
+    /// <summary>Replaces the row with the checkout as its orchestration now holds it. The orchestration records in
+    /// order and a repeated record writes the same row, so the last write is the newest state.</summary>
+    public async Task SaveAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(current);
-        var update = new TableTransactionAction(TableTransactionActionType.UpdateReplace, CheckoutRowMapper.ToStateRow(transition.State), current.ETag);
-        try
-        {
-            await _table.SubmitTransactionAsync(BuildActions(transition, update), cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
-        {
-            // 412: the state row changed. 409: another worker already wrote this sequence's history row.
-            throw new TransitionConflictException($"Checkout {current.State.Id} changed since sequence {current.State.Sequence}.", ex);
-        }
-    }
-
-    /// <summary>Deletes sent outbox rows. Rows already gone (the sweeper sent them too) are fine.</summary>
-    public async Task DeleteOutboxAsync(string checkoutId, IReadOnlyList<OutboxMessage> sent, CancellationToken cancellationToken)
-    {
-        if (sent.Count == 0)
-        {
-            return;
-        }
-
-        var deletes = sent.Select(m => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(checkoutId, m.RowKey), ETag.All)).ToList();
-        try
-        {
-            await _table.SubmitTransactionAsync(deletes, cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (StorageErrors.IsNotFound(ex))
-        {
-            foreach (var message in sent)
-            {
-                await DeleteIgnoringMissingAsync(checkoutId, message.RowKey, cancellationToken);
-            }
-        }
-    }
-
-    public async IAsyncEnumerable<HistoryEntry> GetHistoryAsync(string checkoutId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {checkoutId} and RowKey ge {CheckoutRows.HistoryPrefix} and RowKey lt {"h."}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            yield return CheckoutRowMapper.ToHistory(row);
-        }
+        ArgumentNullException.ThrowIfNull(state);
+        using var _ = await _table.UpsertEntityAsync(CheckoutRowMapper.ToRow(state, timeline), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>
-    /// One page of a merchant's checkouts, by the state rows' columns, as Durable's Azure Storage provider lists
-    /// instances from its Instances table. No partition key narrows the query: the service scans the whole table
-    /// (every checkout's state, history and outbox rows) in key order, so a listing costs reads in proportion to all
-    /// checkouts of all merchants, and a selective filter yields sparse or empty pages. At most
-    /// <see cref="MaxListRoundTrips"/> service pages are read per call; the returned token resumes the scan.
+    /// One page of a merchant's checkouts: a query on the merchant's partition alone, filtered by the row's columns.
+    /// At most <see cref="MaxListRoundTrips"/> service pages are read per call; the returned token resumes the query.
     /// </summary>
     /// <exception cref="ArgumentException">The continuation token is not one this store issued.</exception>
     public async Task<CheckoutListPage> ListAsync(CheckoutListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filter = ListFilter(query);
-        var select = CheckoutRowMapper.SummaryColumns.Prepend("PartitionKey").ToList();
         var checkouts = new List<CheckoutSummary>(query.PageSize);
         var token = query.ContinuationToken;
         for (var trip = 0; trip < MaxListRoundTrips && checkouts.Count < query.PageSize; trip++)
@@ -122,7 +73,7 @@ public sealed class CheckoutStore
             IAsyncEnumerable<TablePage> pages;
             try
             {
-                pages = _table.QueryPagesAsync(filter, query.PageSize - checkouts.Count, token, select, cancellationToken);
+                pages = _table.QueryPagesAsync(filter, query.PageSize - checkouts.Count, token, CheckoutRowMapper.SummaryColumns, cancellationToken);
             }
             catch (ArgumentException ex)
             {
@@ -142,23 +93,9 @@ public sealed class CheckoutStore
         return new CheckoutListPage(checkouts, token);
     }
 
-    /// <summary>Outbox rows written before <paramref name="olderThan"/> and still here: left by a crash between commit
-    /// and send. Age by <c>WrittenAt</c> (the workflow clock, not the storage timestamp), so a timer row due in 15
-    /// minutes is resent, with its remaining delay, as soon as any other row of its transition; rows written before
-    /// that column existed count from their due time.</summary>
-    public async IAsyncEnumerable<(string CheckoutId, OutboxMessage Message)> FindStaleOutboxAsync(
-        DateTimeOffset olderThan, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {CheckoutRows.OutboxPrefix} and RowKey lt {"o."} and (WrittenAt lt {olderThan} or VisibleAt lt {olderThan})");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            yield return (row.PartitionKey, CheckoutRowMapper.ToOutbox(row));
-        }
-    }
-
     private static string ListFilter(CheckoutListQuery query)
     {
-        var filter = new StringBuilder(TableClient.CreateQueryFilter($"RowKey eq {CheckoutRows.StateRowKey} and MerchantId eq {query.MerchantId}"));
+        var filter = new StringBuilder(TableClient.CreateQueryFilter($"PartitionKey eq {query.MerchantId}"));
         if (query.Statuses.Count > 0)
         {
             filter.Append(" and (").AppendJoin(" or ", query.Statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s}"))).Append(')');
@@ -175,19 +112,5 @@ public sealed class CheckoutStore
         }
 
         return filter.ToString();
-    }
-
-    private static List<TableTransactionAction> BuildActions(CheckoutTransition transition, TableTransactionAction stateAction)
-    {
-        var actions = new List<TableTransactionAction>(1 + transition.History.Count + transition.Outbox.Count) { stateAction };
-        actions.AddRange(transition.History.Select(h => new TableTransactionAction(TableTransactionActionType.Add, CheckoutRowMapper.ToHistoryRow(transition.State.Id, h))));
-        actions.AddRange(transition.Outbox.Select(m => new TableTransactionAction(TableTransactionActionType.Add, CheckoutRowMapper.ToOutboxRow(transition.State.Id, m))));
-        return actions;
-    }
-
-    // A row already deleted by the sweeper or a competing worker answers 404, which the SDK's delete treats as done.
-    private async Task DeleteIgnoringMissingAsync(string checkoutId, string rowKey, CancellationToken cancellationToken)
-    {
-        using var _ = await _table.DeleteEntityAsync(checkoutId, rowKey, ETag.All, cancellationToken);
     }
 }

@@ -13,6 +13,8 @@ namespace Checkout.Workflows.Providers;
 /// <item><c>tok_sandbox_success</c>: captured.</item>
 /// <item><c>tok_sandbox_declined</c>: declined with <c>payment.card_declined</c>.</item>
 /// <item><c>tok_sandbox_transient</c>: unavailable on the first two attempts for an idempotency key, then captured.</item>
+/// <item><c>tok_sandbox_unavailable</c>: the payment service never answers (every capture attempt fails as unavailable),
+/// so the checkout ends <c>needs_attention</c> once the capture step's retries are spent.</item>
 /// <item>any other token: declined with <c>payment.invalid_token</c>.</item>
 /// </list>
 /// Its records live in its own table, as a real PSP keeps its own: one row per idempotency key, so the same key
@@ -23,6 +25,7 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
     public const string SuccessToken = "tok_sandbox_success";
     public const string DeclinedToken = "tok_sandbox_declined";
     public const string TransientToken = "tok_sandbox_transient";
+    public const string UnavailableToken = "tok_sandbox_unavailable";
     private const int TransientFailures = 2;
 
     private readonly TableClient _table = tables.GetTableClient(options.PaymentsSandboxTable);
@@ -47,6 +50,8 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
             case TransientToken:
                 await FailFirstAttemptsAsync(request.IdempotencyKey, existing, cancellationToken);
                 return await RecordCaptureAsync(request, cancellationToken);
+            case UnavailableToken:
+                throw new PaymentServiceUnavailableException("The sandbox payment service is unavailable (tok_sandbox_unavailable).");
             default:
                 return CaptureResult.Declined("payment.invalid_token", "The payment token is not a sandbox test token.");
         }

@@ -5,21 +5,20 @@ using Checkout.Domain.Logistics;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.ReferenceData;
 using Checkout.Domain.Workflow;
-using Checkout.Workflows.Runtime;
 using Microsoft.Extensions.Configuration;
 
 namespace Checkout.Workflows.Steps;
 
 /// <summary>
-/// The domain's cross-border rules behind the workflow's steps. FX, customs and logistics each run as their own step
-/// (the parallel fan-out); landed cost is priced inline at fan-in by the worker that already holds the state.
+/// The domain's cross-border rules behind the workflow's steps: FX, customs and logistics each run as their own
+/// activity (customs and logistics in parallel), then landed cost once both have answered.
 /// </summary>
 public sealed class CheckoutRules(
     FxQuoter quoter,
     IFxRateSource rates,
     CustomsScreener customs,
     LogisticsPlanner logistics,
-    LandedCostCalculator landedCost) : ICheckoutRules, IInlineRules
+    LandedCostCalculator landedCost) : ICheckoutRules
 {
     /// <summary>Rules from the reference data shipped with the domain; quote options from <c>Fx:Quotes</c>.</summary>
     public static CheckoutRules FromReferenceData(IConfiguration configuration)
@@ -94,12 +93,6 @@ public sealed class CheckoutRules(
             var other => throw new InvalidOperationException($"Unexpected landed cost outcome {other.GetType().Name}."),
         };
     }
-
-    public CheckoutEvent Run(CheckoutState state, CheckoutCommand command, DateTimeOffset now) => command switch
-    {
-        Domain.Workflow.PriceLandedCost => PriceLandedCost(state, now),
-        _ => throw new InvalidOperationException($"{command.GetType().Name} does not run inline."),
-    };
 
     private static DateOnly Day(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 

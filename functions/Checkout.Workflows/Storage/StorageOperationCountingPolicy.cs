@@ -10,6 +10,15 @@ namespace Checkout.Workflows.Storage;
 /// </summary>
 public sealed class StorageOperationCountingPolicy(StorageOperationCounters counters, StorageService service) : HttpPipelineSynchronousPolicy
 {
+    /// <summary>Adds the policy to a client's options, once per attempt.</summary>
+    public static TOptions AddTo<TOptions>(TOptions options, StorageOperationCounters counters, StorageService service)
+        where TOptions : ClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(new StorageOperationCountingPolicy(counters, service), HttpPipelinePosition.PerRetry);
+        return options;
+    }
+
     public override void OnSendingRequest(HttpMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -13,9 +13,12 @@ public static class StorageOperationKind
         ArgumentNullException.ThrowIfNull(request);
         var path = request.Uri.Path;
         var query = request.Uri.Query;
-        var operation = service == StorageService.Queue
-            ? QueueOperation(request.Method, path, query)
-            : TableOperation(request.Method, path, query, request.Headers.Contains("If-Match"));
+        var operation = service switch
+        {
+            StorageService.Queue => QueueOperation(request.Method, path, query),
+            StorageService.Blob => BlobOperation(request.Method, query),
+            _ => TableOperation(request.Method, path, query, request.Headers.Contains("If-Match")),
+        };
         return $"{service}.{operation}";
     }
 
@@ -38,6 +41,15 @@ public static class StorageOperationKind
             : query.Contains("peekonly=true", StringComparison.OrdinalIgnoreCase) ? "PeekMessages"
             : "ReceiveMessages";
     }
+
+    /// <summary>Leases and the container listing by their <c>comp</c>, anything else by its method.</summary>
+    private static string BlobOperation(RequestMethod method, string query) =>
+        query.Contains("comp=lease", StringComparison.Ordinal) ? "Lease"
+            : query.Contains("comp=list", StringComparison.Ordinal) ? "List"
+            : method == RequestMethod.Put ? "Put"
+            : method == RequestMethod.Delete ? "Delete"
+            : method == RequestMethod.Head ? "GetProperties"
+            : "Get";
 
     private static string TableOperation(RequestMethod method, string path, string query, bool conditional)
     {

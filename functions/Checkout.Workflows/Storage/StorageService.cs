@@ -1,8 +1,10 @@
 namespace Checkout.Workflows.Storage;
 
-/// <summary>The storage services this app uses; the prefix of every counted operation kind ("Table.Batch").</summary>
+/// <summary>The storage services counted; the prefix of every counted operation kind ("Table.Batch"). Blobs are the
+/// Durable Task engine's alone (its partition leases).</summary>
 public enum StorageService
 {
     Queue,
     Table,
+    Blob,
 }

@@ -52,11 +52,8 @@ public static class StorageServiceCollectionExtensions
     }
 
     private static TOptions Counted<TOptions>(TOptions options, IServiceProvider provider, StorageService service)
-        where TOptions : Azure.Core.ClientOptions
-    {
-        options.AddPolicy(new StorageOperationCountingPolicy(provider.GetRequiredService<StorageOperationCounters>(), service), HttpPipelinePosition.PerRetry);
-        return options;
-    }
+        where TOptions : Azure.Core.ClientOptions =>
+        StorageOperationCountingPolicy.AddTo(options, provider.GetRequiredService<StorageOperationCounters>(), service);
 
     private static QueueClientOptions WithEncoding(QueueClientOptions options, QueueMessageEncoding encoding)
     {

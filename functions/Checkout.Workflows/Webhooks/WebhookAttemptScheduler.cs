@@ -1,5 +1,5 @@
 using Azure.Storage.Queues;
-using Checkout.Workflows.Runtime;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Webhooks;
 

@@ -22,7 +22,6 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookFanOut>();
         services.AddSingleton<WebhookDeliveryHandler>();
         services.AddSingleton<WebhookStorageInitializer>();
-        services.AddSingleton<CheckoutEventOutbox>();
         return services;
     }
 }

@@ -80,7 +80,7 @@ public sealed class DurableTaskHubOptionsTests
         var account = StorageAccountSettings.Read(Settings(("AzureWebJobsStorage:accountName", "someaccount")));
 
         var error = Assert.Throws<InvalidOperationException>(() =>
-            TaskHubStorage.Create(DurableTaskHubOptions.Load(RootHostJson, Settings(("Checkout:TaskHub", "checkoutx"))), account, NullLoggerFactory.Instance));
+            TaskHubStorage.Create(DurableTaskHubOptions.Load(RootHostJson, Settings(("Checkout:TaskHub", "checkoutx"))), account, new StorageOperationCounters(), NullLoggerFactory.Instance));
 
         Assert.Contains("connection string", error.Message, StringComparison.Ordinal);
     }

@@ -3,7 +3,6 @@ using Azure.Storage.Queues;
 using Checkout.LocalHost.Queues;
 using Checkout.Testing;
 using Checkout.Workflows.Storage;
-using Checkout.Workflows.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

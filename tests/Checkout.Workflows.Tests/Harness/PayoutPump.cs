@@ -4,8 +4,8 @@ using Checkout.Workflows.Payouts;
 
 namespace Checkout.Workflows.Tests.Harness;
 
-/// <summary>Delivers the payouts queue (sends and delayed status polls) with the queue-trigger rules, like
-/// <see cref="QueuePump"/> does for the checkout queues, optionally delivering each message more than once.</summary>
+/// <summary>Delivers the payouts queue (sends and delayed status polls) with the queue-trigger rules, optionally
+/// delivering each message more than once.</summary>
 internal sealed class PayoutPump(WorkflowHost host, int deliveriesPerMessage = 1)
 {
     private readonly QueueClient _queue = host.Get<QueueServiceClient>().GetQueueClient(host.Options.PayoutsQueue);

@@ -26,15 +26,17 @@ internal sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 {
     private readonly DurableTaskHubOptions _options;
     private readonly StorageAccountSettings _account;
+    private readonly StorageOperationCounters _counters;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _server;
 
-    public DurableTaskSidecar(DurableTaskHubOptions options, IConfiguration configuration, ILoggerFactory loggerFactory)
+    public DurableTaskSidecar(DurableTaskHubOptions options, StorageAccountSettings account, StorageOperationCounters counters, ILoggerFactory loggerFactory)
     {
         _options = options;
-        _account = StorageAccountSettings.Read(configuration);
+        _account = account;
+        _counters = counters;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableTaskSidecar>();
         // The host name is a placeholder: every connection goes to the sidecar's loopback port.
@@ -51,7 +53,7 @@ internal sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     {
         try
         {
-            var service = TaskHubStorage.Create(_options, _account, _loggerFactory);
+            var service = TaskHubStorage.Create(_options, _account, _counters, _loggerFactory);
             await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
             _server = BuildServer(service);
             await _server.StartAsync(cancellationToken);

@@ -1,13 +1,19 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Checkout.Workflows.Storage;
 using DurableTask.AzureStorage;
 
 namespace Checkout.LocalHost.Durable;
 
-/// <summary>The Durable Task engine's Azure Storage provider, the Functions host's default, on <c>AzureWebJobsStorage</c>.</summary>
+/// <summary>The Durable Task engine's Azure Storage provider, the Functions host's default, on <c>AzureWebJobsStorage</c>;
+/// its requests are counted with the app's own (<see cref="StorageOperationCounters"/>), so a checkout's storage cost
+/// includes the engine's.</summary>
 internal static class TaskHubStorage
 {
     /// <exception cref="InvalidOperationException">The account is identity-based.</exception>
-    public static AzureStorageOrchestrationService Create(DurableTaskHubOptions options, StorageAccountSettings account, ILoggerFactory loggerFactory)
+    public static AzureStorageOrchestrationService Create(
+        DurableTaskHubOptions options, StorageAccountSettings account, StorageOperationCounters counters, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(account);
@@ -23,7 +29,10 @@ internal static class TaskHubStorage
         var settings = new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.HubName,
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(connectionString, StorageOperationCountingPolicy.AddTo(new BlobClientOptions(), counters, StorageService.Blob)),
+                StorageServiceClientProvider.ForQueue(connectionString, StorageOperationCountingPolicy.AddTo(new QueueClientOptions(), counters, StorageService.Queue)),
+                StorageServiceClientProvider.ForTable(connectionString, StorageOperationCountingPolicy.AddTo(new TableClientOptions(), counters, StorageService.Table))),
             PartitionCount = options.PartitionCount,
             ControlQueueBatchSize = options.ControlQueueBatchSize,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,

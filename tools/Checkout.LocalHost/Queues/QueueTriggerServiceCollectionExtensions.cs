@@ -1,4 +1,4 @@
-using Checkout.Workflows.Runtime;
+using Checkout.Workflows.Storage;
 
 namespace Checkout.LocalHost.Queues;
 
@@ -6,7 +6,7 @@ public static class QueueTriggerServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the local queue-trigger host: the registry filled by <paramref name="configure"/>, the hosted service
-    /// running one listener per entry, and the <see cref="IQueueSignal"/> that lets the workflow runtime wake a listener
+    /// running one listener per entry, and the <see cref="IQueueSignal"/> that lets the app wake a listener
     /// at once. Needs <see cref="QueueTriggerOptions"/> and the storage clients (<c>AddCheckoutStorage</c>) registered.
     /// </summary>
     public static IServiceCollection AddQueueTriggers(this IServiceCollection services, Action<IServiceProvider, QueueTriggerRegistry> configure)

@@ -1,6 +1,6 @@
 using Checkout.Domain.Workflow;
 
-namespace Checkout.Workflows.Runtime;
+namespace Checkout.Workflows.Orchestration;
 
 /// <summary>A short, personal-data-free line for each history row.</summary>
 internal static class HistoryDetail

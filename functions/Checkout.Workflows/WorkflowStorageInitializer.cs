@@ -5,9 +5,10 @@ using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Webhooks;
 
-namespace Checkout.Workflows.Runtime;
+namespace Checkout.Workflows;
 
-/// <summary>Creates the tables and queues the workflow uses (idempotent), before any listener starts.</summary>
+/// <summary>Creates the tables and queues of ours (idempotent), before any listener starts. The task hub's own tables,
+/// queues and lease blobs are the Durable Task provider's to create.</summary>
 public sealed class WorkflowStorageInitializer(
     CheckoutStore store,
     SandboxPaymentGateway payments,
@@ -25,10 +26,6 @@ public sealed class WorkflowStorageInitializer(
             payouts.InitializeAsync(cancellationToken),
             merchants.InitializeAsync(cancellationToken),
             webhooks.InitializeAsync(cancellationToken),
-            queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            queues.GetQueueClient(options.WorkQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            queues.GetQueueClient(options.TimersQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            queues.GetQueueClient(options.WorkQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            queues.GetQueueClient(options.TimersQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+            queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }

@@ -1,0 +1,283 @@
+using Checkout.Domain.Workflow;
+using Checkout.Workflows.Persistence;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Checkout.Workflows.Orchestration;
+
+/// <summary>
+/// One checkout as a Durable Task orchestration (instance id = checkout id). The pure
+/// <see cref="CheckoutStateMachine"/> decides what every event means, as it always has; this class only carries its
+/// commands out: activities for the FX quote, the customs and logistics checks (in parallel), pricing, capture, refund
+/// and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
+/// timer at quote expiry; and the merchant-facing read model written by an activity before each wait and at the end.
+/// Deterministic on replay: times come from the context or from the events' payloads, ids from the checkout, and all
+/// I/O happens in activities. Changing the order of the awaits below changes the history of checkouts in flight: add
+/// a new orchestration name for such a change rather than editing this one.
+/// </summary>
+public sealed partial class CheckoutOrchestration
+{
+    public const string Name = "CheckoutOrchestration";
+    public const string ConfirmEvent = "confirm";
+    public const string CancelEvent = "cancel";
+
+    private readonly TaskOrchestrationContext _context;
+
+    /// <summary>A step that keeps failing (the payment service down, a storage outage) is retried with back-off before
+    /// the checkout is marked <c>needs_attention</c>; every step's effect is idempotent, so retries are safe.</summary>
+    private readonly TaskOptions _stepOptions;
+    private readonly ILogger _logger;
+    private readonly Queue<CheckoutCommand> _commands = new();
+    private readonly List<HistoryEntry> _timeline = [];
+    private CheckoutState _state;
+    private CheckoutState _recorded;
+    private Task<BuyerRequest> _cancel = null!;
+    private Task<BuyerRequest>? _confirm;
+
+    private CheckoutOrchestration(TaskOrchestrationContext context, CheckoutOrchestrationInput input)
+    {
+        _context = context;
+        _stepOptions = TaskOptions.FromRetryPolicy(new RetryPolicy(
+            input.StepMaxAttempts, input.StepFirstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+        _logger = context.CreateReplaySafeLogger<CheckoutOrchestration>();
+
+        // The start API wrote this very first transition to the read model before scheduling the orchestration.
+        var start = CheckoutTimeline.Start(input.Checkout);
+        _state = _recorded = start.State;
+        _timeline.Add(start.Entry);
+        Enqueue(start.Commands);
+    }
+
+    /// <summary>Runs the checkout from its created state (the orchestration's input: a
+    /// <see cref="CheckoutOrchestrationInput"/> as JSON) to an end; returns the final status.</summary>
+    public static Task<string> RunAsync(TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<string>() ?? throw new InvalidOperationException("The checkout orchestration needs its checkout as input.");
+        return new CheckoutOrchestration(context, CheckoutJson.Read<CheckoutOrchestrationInput>(input)).RunAsync();
+    }
+
+    private DateTimeOffset Now => new(_context.CurrentUtcDateTime, TimeSpan.Zero);
+
+    private static bool HasEnded(CheckoutState state) => state.Phase.IsTerminal() || state.Phase == CheckoutPhase.NeedsAttention;
+
+    private async Task<string> RunAsync()
+    {
+        _cancel = _context.WaitForExternalEvent<BuyerRequest>(CancelEvent);
+        SetCustomStatus();
+        while (!HasEnded(_state) && _commands.TryDequeue(out var command))
+        {
+            switch (command)
+            {
+                case RequestFxQuote c:
+                    await StepAsync(CheckoutActivities.QuoteFx, new StepInput(_state, c.QuoteId));
+                    break;
+                case CheckCustoms or PlanLogistics:
+                    await ChecksAsync(command);
+                    break;
+                case PriceLandedCost:
+                    await StepAsync(CheckoutActivities.PriceLandedCost, new StepInput(_state));
+                    break;
+                case ScheduleQuoteExpiry c:
+                    await RecordAsync();
+                    await AwaitBuyerAsync(c);
+                    break;
+                case CapturePayment:
+                    await StepAsync(CheckoutActivities.Capture, new StepInput(_state));
+                    break;
+                case RefundPayment:
+                    await StepAsync(CheckoutActivities.Refund, new StepInput(_state));
+                    break;
+                case HandOffToPayout:
+                    await StepAsync(CheckoutActivities.HandOffToPayout, new StepInput(_state));
+                    break;
+                default:
+                    throw new InvalidOperationException($"The checkout orchestration cannot run {command.GetType().Name}.");
+            }
+        }
+
+        await RecordAsync();
+        LogEnded(_logger, _state.Id, _state.Phase);
+        return _state.Phase.ToStatus();
+    }
+
+    /// <summary>One activity; its result is the next event. A cancel arriving meanwhile is applied at once (so a
+    /// capture in flight learns it must refund).</summary>
+    private async Task StepAsync(string activity, StepInput input)
+    {
+        var step = _context.CallActivityAsync<string>(activity, CheckoutJson.Write(input), _stepOptions);
+        if (await UntilCompletedAsync(step))
+        {
+            Apply(await ResultAsync(activity, step));
+        }
+    }
+
+    /// <summary>The customs and logistics checks the quote asked for, fanned out together and applied in order.</summary>
+    private async Task ChecksAsync(CheckoutCommand first)
+    {
+        var activities = new List<string> { CheckActivity(first) };
+        while (_commands.TryPeek(out var next) && next is CheckCustoms or PlanLogistics)
+        {
+            activities.Add(CheckActivity(_commands.Dequeue()));
+        }
+
+        var input = CheckoutJson.Write(new StepInput(_state));
+        var checks = activities.Select(a => _context.CallActivityAsync<string>(a, input, _stepOptions)).ToList();
+        if (!await UntilCompletedAsync(Task.WhenAll(checks)))
+        {
+            return;
+        }
+
+        for (var i = 0; i < checks.Count; i++)
+        {
+            Apply(await ResultAsync(activities[i], checks[i]));
+        }
+    }
+
+    private static string CheckActivity(CheckoutCommand command) =>
+        command is CheckCustoms ? CheckoutActivities.ScreenCustoms : CheckoutActivities.PlanLogistics;
+
+    /// <summary>Waits for <paramref name="work"/>, applying cancels as they come; false when a cancel ended the
+    /// checkout first (the work's result no longer matters).</summary>
+    private async Task<bool> UntilCompletedAsync(Task work)
+    {
+        while (!work.IsCompleted)
+        {
+            if (await Task.WhenAny(work, _cancel) == _cancel)
+            {
+                ApplyCancel();
+                if (HasEnded(_state))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The activity's event, or <see cref="StepPoisoned"/> once its retries are spent.</summary>
+    private async Task<CheckoutEvent> ResultAsync(string activity, Task<string> step)
+    {
+        try
+        {
+            return CheckoutJson.ReadEvent(await step);
+        }
+        catch (TaskFailedException ex)
+        {
+            LogStepFailed(_logger, _state.Id, activity, ex.FailureDetails.ErrorMessage);
+            return new StepPoisoned(activity, ex.FailureDetails.ErrorMessage, Now);
+        }
+    }
+
+    /// <summary>Awaiting confirmation: the buyer's confirm or cancel against the quote's expiry. A refused confirm (a
+    /// superseded quote) changes nothing and the wait goes on; the timer is cancelled once an event ends the wait.</summary>
+    private async Task AwaitBuyerAsync(ScheduleQuoteExpiry expiry)
+    {
+        using var stopTimer = new CancellationTokenSource();
+        var timer = _context.CreateTimer(expiry.DueAt.UtcDateTime, stopTimer.Token);
+        while (_state.Phase == CheckoutPhase.AwaitingConfirmation && _state.Quote?.Id == expiry.QuoteId)
+        {
+            _confirm ??= _context.WaitForExternalEvent<BuyerRequest>(ConfirmEvent);
+            var first = await Task.WhenAny(_confirm, _cancel, timer);
+            if (first == timer)
+            {
+                // The timer fires at or after the due time; never earlier than the quote's expiry, whatever the clocks.
+                Apply(new QuoteExpiryDue(expiry.QuoteId, Now > expiry.DueAt ? Now : expiry.DueAt));
+                break;
+            }
+
+            if (first == _confirm)
+            {
+                var request = await _confirm;
+                _confirm = null;
+                Apply(new ConfirmRequested(request.Value, request.At));
+            }
+            else
+            {
+                ApplyCancel();
+            }
+        }
+
+        if (!timer.IsCompleted)
+        {
+            // Synchronously: an orchestrator may await only Durable's own tasks (CancelAsync's would end the episode).
+#pragma warning disable CA1849 // Call async methods when in an async method
+            stopTimer.Cancel();
+#pragma warning restore CA1849
+        }
+    }
+
+    private void ApplyCancel()
+    {
+        var request = _cancel.Result;
+        _cancel = _context.WaitForExternalEvent<BuyerRequest>(CancelEvent);
+        Apply(new CancelRequested(request.Value, request.At));
+    }
+
+    private void Apply(CheckoutEvent @event)
+    {
+        var decision = CheckoutStateMachine.Decide(_state, @event);
+        switch (decision.Outcome)
+        {
+            case DecisionOutcome.Applied:
+                LogApplied(_logger, _state.Id, @event.Name, _state.Phase, decision.State.Phase);
+                _state = decision.State;
+                _timeline.Add(CheckoutTimeline.Entry(_state, @event));
+                Enqueue(decision.Commands);
+                SetCustomStatus();
+                break;
+            case DecisionOutcome.Refused:
+                LogRefused(_logger, _state.Id, @event.Name, decision.Refusal!.Code);
+                break;
+            default:
+                LogIgnored(_logger, _state.Id, @event.Name, _state.Phase);
+                break;
+        }
+    }
+
+    private void Enqueue(IEnumerable<CheckoutCommand> commands)
+    {
+        if (HasEnded(_state))
+        {
+            _commands.Clear();
+            return;
+        }
+
+        foreach (var command in commands)
+        {
+            _commands.Enqueue(command);
+        }
+    }
+
+    /// <summary>What <c>GET /api/checkouts/{id}</c> would show, on the orchestration itself (Durable's customStatus).</summary>
+    private void SetCustomStatus() =>
+        _context.SetCustomStatus(new CheckoutProgress(_state.Phase.ToStatus(), _state.Quote?.Id, _state.Quote?.ExpiresAt, _state.Rejection?.Code));
+
+    /// <summary>Writes the read model and announces the transitions since the last write, when there were any.</summary>
+    private async Task RecordAsync()
+    {
+        if (_recorded.Sequence == _state.Sequence)
+        {
+            return;
+        }
+
+        await _context.CallActivityAsync(CheckoutActivities.Record, CheckoutJson.Write(new RecordInput(_recorded, _state, _timeline)), _stepOptions);
+        _recorded = _state;
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Checkout {CheckoutId}: {EventName} moved it from {From} to {To}")]
+    private static partial void LogApplied(ILogger logger, string checkoutId, string eventName, CheckoutPhase from, CheckoutPhase to);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Checkout {CheckoutId}: {EventName} refused ({Code})")]
+    private static partial void LogRefused(ILogger logger, string checkoutId, string eventName, string code);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Checkout {CheckoutId}: {EventName} ignored in {Phase}")]
+    private static partial void LogIgnored(ILogger logger, string checkoutId, string eventName, CheckoutPhase phase);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Checkout {CheckoutId}: step {Activity} failed after its retries: {Reason}")]
+    private static partial void LogStepFailed(ILogger logger, string checkoutId, string activity, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Checkout {CheckoutId} ended {Phase}")]
+    private static partial void LogEnded(ILogger logger, string checkoutId, CheckoutPhase phase);
+}

@@ -1,0 +1,91 @@
+using Azure.Storage.Queues;
+using Checkout.Domain.Payments;
+using Checkout.Domain.Workflow;
+using Checkout.Workflows.Orchestration;
+using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Providers;
+using Checkout.Workflows.Storage;
+using Checkout.Workflows.Webhooks;
+
+namespace Checkout.Workflows.Steps;
+
+/// <summary>
+/// What the checkout orchestration's activities do. Activities run at least once (a crash after the effect and before
+/// Durable records the result runs them again), so every effect carries a key derived from the checkout and the step:
+/// the capture and refund keys, the payout id, the ledger transaction ids, the webhook event ids. Rules steps are pure
+/// functions of the state and the day. Each returns the step's result as an event for the orchestration to apply.
+/// </summary>
+public sealed class CheckoutSteps(
+    ICheckoutRules rules,
+    IPaymentGateway payments,
+    PayoutHandOff payouts,
+    CheckoutStore store,
+    QueueServiceClient queues,
+    CheckoutWorkflowOptions options,
+    IEnumerable<IQueueSignal> signals,
+    TimeProvider clock)
+{
+    private readonly QueueClient _webhooks = queues.GetQueueClient(options.WebhooksQueue);
+
+    public string QuoteFx(string input)
+    {
+        var step = CheckoutJson.Read<StepInput>(input);
+        var quoteId = step.QuoteId ?? throw new FormatException("An FX quote step needs its quote id.");
+        return CheckoutJson.WriteEvent(rules.QuoteFx(step.State, quoteId, clock.GetUtcNow()));
+    }
+
+    public string ScreenCustoms(string input) =>
+        CheckoutJson.WriteEvent(rules.ScreenCustoms(CheckoutJson.Read<StepInput>(input).State, clock.GetUtcNow()));
+
+    public string PlanLogistics(string input) =>
+        CheckoutJson.WriteEvent(rules.PlanLogistics(CheckoutJson.Read<StepInput>(input).State, clock.GetUtcNow()));
+
+    public string PriceLandedCost(string input) =>
+        CheckoutJson.WriteEvent(rules.PriceLandedCost(CheckoutJson.Read<StepInput>(input).State, clock.GetUtcNow()));
+
+    public async Task<string> CaptureAsync(string input, CancellationToken cancellationToken)
+    {
+        var state = CheckoutJson.Read<StepInput>(input).State;
+        var amount = state.LandedCost!.AmountDueAtCheckout;
+        var result = await payments.CaptureAsync(new CaptureRequest(CheckoutStateMachine.CaptureKey(state), state.Id, state.PaymentToken, amount), cancellationToken);
+        var now = clock.GetUtcNow();
+        return CheckoutJson.WriteEvent(result.CaptureId is { } captureId ? new PaymentCaptured(captureId, now) : new PaymentDeclined(result.Decline!, now));
+    }
+
+    public async Task<string> RefundAsync(string input, CancellationToken cancellationToken)
+    {
+        var state = CheckoutJson.Read<StepInput>(input).State;
+        var amount = state.LandedCost!.AmountDueAtCheckout;
+        var result = await payments.RefundAsync(new RefundRequest(CheckoutStateMachine.RefundKey(state), state.Id, state.CaptureId!, amount), cancellationToken);
+        var now = clock.GetUtcNow();
+        await payouts.RecordRefundAsync(state, now, cancellationToken);
+        return CheckoutJson.WriteEvent(new PaymentRefunded(result.RefundId, now));
+    }
+
+    public async Task<string> HandOffToPayoutAsync(string input, CancellationToken cancellationToken)
+    {
+        var state = CheckoutJson.Read<StepInput>(input).State;
+        return CheckoutJson.WriteEvent(await payouts.HandOffAsync(state, CheckoutStateMachine.PayoutId(state), clock.GetUtcNow(), cancellationToken));
+    }
+
+    /// <summary>Writes the read model, then hands the merchant events of the transitions since the last record to
+    /// webhook delivery as one message: a webhook receiver that reads the status finds what the event announced.
+    /// Repeating it writes the same row and sends events with the same ids, which receivers dedupe.</summary>
+    public async Task RecordAsync(string input, CancellationToken cancellationToken)
+    {
+        var record = CheckoutJson.Read<RecordInput>(input);
+        await store.SaveAsync(record.After, record.Timeline, cancellationToken);
+        var events = CheckoutWebhookEvents.For(record.Before, record.After);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        // Never expire: the default 7-day time-to-live would silently drop an event nobody fanned out in time.
+        await _webhooks.SendMessageAsync(new MerchantEventBatch(events).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+        foreach (var signal in signals)
+        {
+            signal.Notify(options.WebhooksQueue);
+        }
+    }
+}

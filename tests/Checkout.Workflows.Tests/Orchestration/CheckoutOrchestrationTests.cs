@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Checkout.Domain.Payments;
+using Checkout.Domain.Workflow;
+using Checkout.Testing;
+using Checkout.Workflows.Orchestration;
+using Checkout.Workflows.Providers;
+using Checkout.Workflows.Tests.Harness;
+using Checkout.Workflows.Webhooks;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Checkout.Workflows.Tests.Orchestration;
+
+/// <summary>
+/// The checkout orchestration on Durable Task's in-memory engine, its activities the app's own steps over Azurite:
+/// fan-out/fan-in, the buyer's events raced against the quote's timer, requote and expiry, cancel before and during
+/// capture, declined, transient and unavailable payments, sanctions, and every activity run twice.
+/// </summary>
+public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task HappyPath_StartConfirm_CompletesWithOneCaptureOnePayoutAndItsWebhooks()
+    {
+        await using var host = await StartAsync();
+
+        var ended = await host.RunToEndAsync("happy1");
+
+        var state = ended.State;
+        Assert.Equal(CheckoutPhase.Completed, state.Phase);
+        Assert.NotNull(state.CaptureId);
+        Assert.Equal("happy1-payout", state.PayoutId);
+        Assert.Single(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
+        var types = ended.Timeline.Select(h => h.EventType).ToList();
+        Assert.Equal(["CheckoutStarted", "FxQuoted"], types[..2]);
+        Assert.Equal(["CustomsScreened", "LogisticsPlanned"], types[2..4]); // fan-in: applied in the order asked
+        Assert.Equal(["LandedCostPriced", "ConfirmRequested", "PaymentCaptured", "PayoutHandedOff"], types[4..]);
+        Assert.Equal(Enumerable.Range(1, 8), ended.Timeline.Select(h => h.Sequence));
+
+        var instance = await host.Client.GetInstanceAsync("happy1", getInputsAndOutputs: true);
+        Assert.Equal("\"completed\"", instance!.SerializedOutput);
+        Assert.Equal("completed", JsonDocument.Parse(instance.SerializedCustomStatus!).RootElement.GetProperty("status").GetString());
+        Assert.Equal(
+            [WebhookEventTypes.CheckoutAwaitingConfirmation, WebhookEventTypes.PaymentCaptured, WebhookEventTypes.CheckoutCompleted],
+            (await EventsAsync(host)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task AtLeastOnce_EveryActivityRunsTwice_SameOutcomeWithOneCaptureOnePayoutAndBalancedLedger()
+    {
+        await using var host = await StartAsync(activityRuns: 2);
+
+        var ended = await host.RunToEndAsync("twice1");
+
+        Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
+        Assert.Single(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
+        Assert.Single(await host.Get<PayoutHandOff>().ListAsync(CancellationToken.None));
+        var ledger = await host.Get<Ledger.LedgerReconciliation>().RunAsync(CancellationToken.None);
+        Assert.True(ledger.IsReconciled, string.Join(Environment.NewLine, ledger.Problems));
+
+        // Each record ran twice and sent its events twice, with the same ids: receivers dedupe on webhook-id.
+        var events = await EventsAsync(host);
+        Assert.Equal(3, events.Select(e => e.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Payment_DeclinedToken_FailsWithTheDeclineAndNoCapture()
+    {
+        await using var host = await StartAsync();
+
+        var ended = await host.RunToEndAsync("declined1", SandboxPaymentGateway.DeclinedToken);
+
+        Assert.Equal(CheckoutPhase.Failed, ended.State.Phase);
+        Assert.Equal("payment.card_declined", ended.State.Rejection!.Code);
+        Assert.Empty(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
+        Assert.Contains(WebhookEventTypes.CheckoutFailed, (await EventsAsync(host)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Payment_TransientToken_RetriedThenCapturedOnce()
+    {
+        await using var host = await StartAsync();
+
+        var ended = await host.RunToEndAsync("transient1", SandboxPaymentGateway.TransientToken);
+
+        Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
+        Assert.Single(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Poison_PaymentServiceNeverAnswers_NeedsAttentionNamingTheStep()
+    {
+        await using var host = await StartAsync();
+
+        var ended = await host.RunToEndAsync("down1", SandboxPaymentGateway.UnavailableToken);
+
+        Assert.Equal(CheckoutPhase.NeedsAttention, ended.State.Phase);
+        Assert.Equal("workflow.step_poisoned", ended.State.Rejection!.Code);
+        Assert.Contains(CheckoutActivities.Capture, ended.State.Rejection.Detail, StringComparison.Ordinal);
+        Assert.Empty(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
+        Assert.Contains(WebhookEventTypes.CheckoutNeedsAttention, (await EventsAsync(host)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Rejection_SanctionedDestination_RejectedWithoutWaitingForTheBuyer()
+    {
+        await using var host = await StartAsync();
+        var checkout = WorkflowHost.NewCheckout("sanctioned1", host.Clock.GetUtcNow(), destination: "IR", postalCode: "1193653471");
+
+        await host.Get<CheckoutStarter>().StartAsync(host.Client, checkout, CancellationToken.None);
+        var ended = await host.UntilEndedAsync("sanctioned1");
+
+        Assert.Equal(CheckoutPhase.Rejected, ended.State.Phase);
+        Assert.Contains(ended.State.Rejection!.Code, new[] { "sanctions.embargoed_country", "customs.destination_not_supported" });
+        Assert.DoesNotContain(ended.Timeline, h => h.EventType == "LandedCostPriced");
+    }
+
+    [Fact]
+    public async Task Expiry_NoConfirmation_RequotesOnceThenExpires()
+    {
+        await using var host = await StartAsync(ShortQuotes);
+
+        await host.StartCheckoutAsync("expire1");
+        var ended = await host.UntilEndedAsync("expire1");
+
+        Assert.Equal(CheckoutPhase.Expired, ended.State.Phase);
+        Assert.Equal(2, ended.State.QuoteCount);
+        Assert.Equal(2, ended.Timeline.Count(h => h.EventType == "FxQuoted"));
+        Assert.Equal(2, ended.Timeline.Count(h => h.EventType == "QuoteExpiryDue"));
+        Assert.Equal(
+            [WebhookEventTypes.CheckoutAwaitingConfirmation, WebhookEventTypes.CheckoutAwaitingConfirmation, WebhookEventTypes.CheckoutExpired],
+            (await EventsAsync(host)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Requote_ConfirmOfTheOldQuoteRefused_ConfirmOfTheNewCompletes()
+    {
+        await using var host = await StartAsync(ShortQuotes);
+        await host.StartCheckoutAsync("requote1");
+        var first = await host.UntilPhaseAsync("requote1", CheckoutPhase.AwaitingConfirmation);
+        var second = await host.UntilPhaseAsync("requote1", CheckoutPhase.AwaitingConfirmation, c => c.State.QuoteCount == 2);
+
+        await host.ConfirmAsync("requote1", first.State.Quote!.Id);
+        await host.ConfirmAsync("requote1", second.State.Quote!.Id);
+        var ended = await host.UntilEndedAsync("requote1");
+
+        Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
+        Assert.Equal(second.State.Quote.Id, ended.State.Quote!.Id);
+        Assert.Single(ended.Timeline, h => h.EventType == "ConfirmRequested");
+    }
+
+    [Fact]
+    public async Task CancelBeforeCapture_Canceled_NothingCapturedAndTheTimerStopped()
+    {
+        await using var host = await StartAsync();
+        await host.StartCheckoutAsync("cancel1");
+        await host.UntilPhaseAsync("cancel1", CheckoutPhase.AwaitingConfirmation);
+
+        await host.CancelAsync("cancel1", "buyer changed their mind");
+        var ended = await host.UntilEndedAsync("cancel1");
+
+        Assert.Equal(CheckoutPhase.Canceled, ended.State.Phase);
+        Assert.Equal("buyer changed their mind", ended.State.CancelReason);
+        Assert.Empty(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
+        Assert.Contains(WebhookEventTypes.CheckoutCanceled, (await EventsAsync(host)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task CancelDuringCapture_CaptureRefunded_ThenCanceled()
+    {
+        var held = new HeldCaptures();
+        await using var host = await StartAsync(replace: services => services.AddSingleton<IPaymentGateway>(
+            sp => held.Around(sp.GetRequiredService<SandboxPaymentGateway>())));
+        await host.StartCheckoutAsync("refund1");
+        var awaiting = await host.UntilPhaseAsync("refund1", CheckoutPhase.AwaitingConfirmation);
+        await host.ConfirmAsync("refund1", awaiting.State.Quote!.Id);
+        await held.Reached.WaitAsync(WorkflowHost.Timeout);
+
+        await host.CancelAsync("refund1", "buyer asked");
+        held.Release();
+        var ended = await host.UntilEndedAsync("refund1");
+
+        Assert.Equal(CheckoutPhase.Canceled, ended.State.Phase);
+        Assert.NotNull(ended.State.CaptureId);
+        Assert.NotNull(ended.State.RefundId);
+        Assert.Null(ended.State.PayoutId);
+        Assert.Equal(["PaymentCaptured", "PaymentRefunded"], ended.Timeline.Select(h => h.EventType).Where(t => t.StartsWith("Payment", StringComparison.Ordinal)));
+    }
+
+    private static readonly Dictionary<string, string?> ShortQuotes = new() { ["Fx:Quotes:LockDuration"] = "00:00:02" };
+
+    private Task<WorkflowHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null, int activityRuns = 1) =>
+        WorkflowHost.StartAsync(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], replace: replace, settings: settings, activityRuns: activityRuns);
+
+    private static async Task<IReadOnlyList<Events.MerchantEvent>> EventsAsync(WorkflowHost host)
+    {
+        var queue = host.Get<QueueServiceClient>().GetQueueClient(host.Options.WebhooksQueue);
+        var messages = (await queue.PeekMessagesAsync(32)).Value;
+        return messages.SelectMany(m => MerchantEventBatch.Parse(m.Body.ToString())).ToList();
+    }
+
+    /// <summary>The sandbox payment service, its captures held until the test lets them go.</summary>
+    private sealed class HeldCaptures
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when a capture has reached the payment service and waits there.</summary>
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public IPaymentGateway Around(IPaymentGateway inner) => new Gateway(inner, this);
+
+        private sealed class Gateway(IPaymentGateway inner, HeldCaptures held) : IPaymentGateway
+        {
+            public async Task<CaptureResult> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
+            {
+                held._reached.TrySetResult();
+                await held._released.Task.WaitAsync(cancellationToken);
+                return await inner.CaptureAsync(request, cancellationToken);
+            }
+
+            public Task<RefundResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken) => inner.RefundAsync(request, cancellationToken);
+        }
+    }
+}
