@@ -37,7 +37,8 @@ public sealed class BenchSmokeTests
         Assert.NotNull(run.Ceiling);
         Assert.True(run.Ceiling.SyntheticCheckouts > 0);
         Assert.NotNull(run.AchievedOverCeiling);
-        Assert.Empty(run.Ceiling.UnmodelledKinds);
+        // Only the Durable Task engine's partition-lease upkeep (blobs) goes unmodelled: it follows time, not checkouts.
+        Assert.All(run.Ceiling.UnmodelledKinds, kind => Assert.StartsWith("Blob.", kind, StringComparison.Ordinal));
         Assert.True(run.StatusPollCost!.Count > 0);
         Assert.Contains("Table.Batch", run.StorageOperationsPerCheckout.Keys);
     }

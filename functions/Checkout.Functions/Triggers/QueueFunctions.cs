@@ -1,24 +1,26 @@
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Checkout.Functions.Triggers;
 
 /// <summary>
-/// The queue-triggered functions: payouts (sends and status polls), webhook fan-out and delivery attempts, and their
-/// poison queues, which mark a payout or delivery failed with the reason or retry a fan-out later. Queue names are app
+/// The queue-triggered functions: payout requests (each starts its payout's orchestration), webhook fan-out and delivery
+/// attempts, and their poison queues, which say so loudly, mark a delivery failed with the reason or retry a fan-out
+/// later. Queue names are app
 /// settings (<see cref="TriggerSettings"/>), as the Functions host resolves them; <c>dequeueCount</c> is the trigger's
 /// metadata, bound by name.
 /// </summary>
 public static class QueueFunctions
 {
     [Function("Payouts")]
-    public static Task PayoutsAsync([QueueTrigger(TriggerSettings.PayoutsQueue)] string message, FunctionContext context) =>
-        Service<PayoutWorkHandler>(context).HandleAsync(message, context.CancellationToken);
+    public static Task PayoutsAsync([QueueTrigger(TriggerSettings.PayoutsQueue)] string message, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        Service<PayoutOrchestrations>(context).HandleRequestAsync(client, message, context.CancellationToken);
 
     [Function("PayoutsPoison")]
-    public static Task PayoutsPoisonAsync([QueueTrigger(TriggerSettings.PayoutsQueue + "-poison")] string message, FunctionContext context) =>
-        Service<PayoutWorkHandler>(context).HandlePoisonAsync(message, context.CancellationToken);
+    public static void PayoutsPoison([QueueTrigger(TriggerSettings.PayoutsQueue + "-poison")] string message, FunctionContext context) =>
+        Service<PayoutOrchestrations>(context).HandlePoisonedRequest(message);
 
     [Function("WebhookFanOut")]
     public static Task WebhookFanOutAsync([QueueTrigger(TriggerSettings.WebhooksQueue)] string message, long dequeueCount, FunctionContext context) =>

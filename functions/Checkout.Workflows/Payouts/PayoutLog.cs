@@ -15,10 +15,7 @@ internal static partial class PayoutLog
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Payout {PayoutId} attempt {Attempt} moved from {From} to {To}")]
     public static partial void Moved(ILogger logger, string payoutId, int attempt, PayoutStatus from, PayoutStatus to);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Debug, Message = "Payout {PayoutId}: {Kind} for attempt {Attempt} no longer applies (now attempt {Current}, {Status}); dropped")]
-    public static partial void Stale(ILogger logger, string payoutId, string kind, int attempt, int current, PayoutStatus status);
-
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Payout message for unknown payout {PayoutId} of merchant {MerchantId}; dropped")]
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Payout step for unknown payout {PayoutId} of merchant {MerchantId}; nothing done")]
     public static partial void Unknown(ILogger logger, string payoutId, string merchantId);
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Payout {PayoutId} retried as attempt {Attempt}")]
@@ -27,15 +24,18 @@ internal static partial class PayoutLog
     [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Rail webhook refused: {Reason}")]
     public static partial void WebhookRefused(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "Payout {PayoutId} attempt {Attempt}: its message reached the poison queue; rail status {RailStatus}")]
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "Payout {PayoutId} attempt {Attempt}: the rail kept failing through every retry; rail status {RailStatus}")]
     public static partial void Poisoned(ILogger logger, string payoutId, int attempt, string railStatus);
 
-    [LoggerMessage(EventId = 6008, Level = LogLevel.Error, Message = "Unreadable message in the payouts poison queue: {Reason}")]
-    public static partial void UnreadablePoison(ILogger logger, string reason);
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Error, Message = "Payout request {Request} could not start its orchestration in any delivery; it is in the poison queue (retry the payout or set the destination to start it)")]
+    public static partial void RequestPoisoned(ILogger logger, string request);
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Debug, Message = "Payout {PayoutId} lost an ETag race; re-reading")]
     public static partial void Conflict(ILogger logger, string payoutId);
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Error, Message = "Unreadable message on the payouts queue, dropped: {Reason}")]
     public static partial void UnreadableMessage(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Payout {PayoutId}: the rail's update could not be raised into its orchestration ({Reason}); its next status poll will see it")]
+    public static partial void RailUpdateNotRaised(ILogger logger, string payoutId, string reason);
 }

@@ -1,6 +1,4 @@
-using Azure;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using Checkout.Domain.Ledger;
 using Checkout.Domain.Payouts;
 using Checkout.Workflows.Events;
@@ -12,9 +10,10 @@ namespace Checkout.Workflows.Payouts;
 
 /// <summary>
 /// Moves payout attempts along with what the rail says, from whichever source says it first: the send step, a status
-/// poll timer or a signed rail webhook. Effects run before the ETag-guarded status change and are all idempotent
-/// (ledger ids derive from payout + attempt, rail keys from the attempt, event ids from the payout), so a crash at
-/// any point is repaired by the redelivery, which runs them again. A final status is re-announced on redelivery.
+/// poll (the payout orchestration's durable timer) or a signed rail webhook. Effects run before the ETag-guarded status
+/// change and are all idempotent (ledger ids derive from payout + attempt, rail keys from the attempt, event ids from the
+/// payout), so a crash at any point is repaired by the activity's next run, which runs them again. A final status is
+/// re-announced when a step runs again.
 /// </summary>
 public sealed class PayoutProcessor(
     PayoutStore payouts,
@@ -24,33 +23,39 @@ public sealed class PayoutProcessor(
     IMerchantEventPublisher events,
     QueueServiceClient queues,
     CheckoutWorkflowOptions options,
-    PayoutOptions payoutOptions,
     TimeProvider clock,
     ILogger<PayoutProcessor> logger)
 {
     private readonly QueueClient _queue = queues.GetQueueClient(options.PayoutsQueue);
 
-    /// <summary>Takes the attempt's amount off the available balance, then asks for it to be sent to the rail.</summary>
-    public async Task StartAttemptAsync(Payout payout, CancellationToken cancellationToken)
+    /// <summary>Takes the attempt's amount off the available balance (the payout orchestration sends it).</summary>
+    public Task StartAttemptAsync(Payout payout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payout);
-        await ledger.PostAsync(LedgerPostingRules.PayoutCreated(payout.Facts(clock.GetUtcNow())), cancellationToken);
-        await _queue.SendMessageAsync(new PayoutWorkItem(payout.MerchantId, payout.Id, payout.Attempt, PayoutWorkItem.Send).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+        return ledger.PostAsync(LedgerPostingRules.PayoutCreated(payout.Facts(clock.GetUtcNow())), cancellationToken);
     }
 
-    public async Task SendAsync(PayoutWorkItem item, CancellationToken cancellationToken)
+    /// <summary>Asks for the payout's orchestration on the payouts queue, whose function starts it (once: the
+    /// instance id is the payout id).</summary>
+    public Task RequestAsync(Payout payout, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        var payout = await CurrentAsync(item, cancellationToken);
+        ArgumentNullException.ThrowIfNull(payout);
+        return _queue.SendMessageAsync(new PayoutRequest(payout.MerchantId, payout.Id).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Sends the current attempt to the rail if it is still pending; returns the payout as it then stands.</summary>
+    public async Task<Payout?> SendAsync(string merchantId, string payoutId, CancellationToken cancellationToken)
+    {
+        var payout = await CurrentAsync(merchantId, payoutId, cancellationToken);
         if (payout is null)
         {
-            return;
+            return null;
         }
 
         if (payout.Status != PayoutStatus.Pending)
         {
             await EnsureEffectsAsync(payout, cancellationToken);
-            return;
+            return payout;
         }
 
         await ledger.PostAsync(LedgerPostingRules.PayoutCreated(payout.Facts(clock.GetUtcNow())), cancellationToken);
@@ -58,25 +63,50 @@ public sealed class PayoutProcessor(
         var result = destination is null
             ? new PayoutRailResult(string.Empty, PayoutStatus.Failed, PayoutFailureCodes.NoAccount, SandboxPayoutAccounts.Describe(PayoutFailureCodes.NoAccount))
             : await rail.CreateAsync(new PayoutRailRequest(payout.IdempotencyKey, payout.Id, payout.MerchantId, payout.Amount, destination), cancellationToken);
-        await ApplyAsync(payout.MerchantId, payout.Id, payout.Attempt, result, cancellationToken);
+        return await ApplyAsync(payout.MerchantId, payout.Id, payout.Attempt, result, cancellationToken);
     }
 
-    public async Task PollAsync(PayoutWorkItem item, CancellationToken cancellationToken)
+    /// <summary>Asks the rail about an attempt in transit; returns the payout as it then stands.</summary>
+    public async Task<Payout?> PollAsync(string merchantId, string payoutId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        var payout = await CurrentAsync(item, cancellationToken);
+        var payout = await CurrentAsync(merchantId, payoutId, cancellationToken);
         if (payout is not { Status: PayoutStatus.InTransit })
         {
-            return;
+            return payout;
         }
 
         var result = await rail.GetAsync(payout.IdempotencyKey, cancellationToken)
             ?? throw new InvalidOperationException($"The rail does not know {payout.IdempotencyKey}, yet the payout is in transit.");
-        var applied = await ApplyAsync(payout.MerchantId, payout.Id, payout.Attempt, result, cancellationToken);
-        if (applied is { Status: PayoutStatus.InTransit })
+        return await ApplyAsync(payout.MerchantId, payout.Id, payout.Attempt, result, cancellationToken);
+    }
+
+    /// <summary>
+    /// The send or poll kept failing (the rail down through every retry). Never guess: ask the rail. If it never saw
+    /// the attempt, the attempt fails with <c>could_not_process</c> (funds back on the balance, retry possible, no risk
+    /// of paying twice); if it did, its status applies; if it still cannot answer, the payout stays as it is.
+    /// </summary>
+    public async Task<Payout?> GiveUpAsync(string merchantId, string payoutId, CancellationToken cancellationToken)
+    {
+        var payout = await CurrentAsync(merchantId, payoutId, cancellationToken);
+        if (payout is null || payout.Status.IsFinal())
         {
-            await SchedulePollAsync(applied, cancellationToken);
+            return payout;
         }
+
+        PayoutRailResult? result;
+        try
+        {
+            result = await rail.GetAsync(payout.IdempotencyKey, cancellationToken);
+        }
+        catch (PayoutRailUnavailableException)
+        {
+            PayoutLog.Poisoned(logger, payout.Id, payout.Attempt, "unavailable");
+            return payout;
+        }
+
+        PayoutLog.Poisoned(logger, payout.Id, payout.Attempt, result?.Status.ToWire() ?? "unknown to the rail");
+        result ??= new PayoutRailResult(string.Empty, PayoutStatus.Failed, PayoutFailureCodes.CouldNotProcess, "The payout rail did not answer; nothing was sent.");
+        return await ApplyAsync(payout.MerchantId, payout.Id, payout.Attempt, result, cancellationToken);
     }
 
     /// <summary>Applies the rail's word on one attempt; returns the payout as it now stands (null if unknown).</summary>
@@ -104,11 +134,6 @@ public sealed class PayoutProcessor(
                 RailPayoutId = string.IsNullOrEmpty(result.RailPayoutId) ? payout.RailPayoutId : result.RailPayoutId,
                 UpdatedAt = clock.GetUtcNow(),
             };
-            if (next.Status == PayoutStatus.InTransit)
-            {
-                await SchedulePollAsync(next, cancellationToken);
-            }
-
             await PostOutcomeAsync(next, cancellationToken);
             if (await payouts.TryUpdateAsync(next, cancellationToken) is not { } updated)
             {
@@ -122,19 +147,12 @@ public sealed class PayoutProcessor(
         }
     }
 
-    private async Task<Payout?> CurrentAsync(PayoutWorkItem item, CancellationToken cancellationToken)
+    private async Task<Payout?> CurrentAsync(string merchantId, string payoutId, CancellationToken cancellationToken)
     {
-        var payout = await payouts.GetAsync(item.MerchantId, item.PayoutId, cancellationToken);
+        var payout = await payouts.GetAsync(merchantId, payoutId, cancellationToken);
         if (payout is null)
         {
-            PayoutLog.Unknown(logger, item.PayoutId, item.MerchantId);
-            return null;
-        }
-
-        if (payout.Attempt != item.Attempt)
-        {
-            PayoutLog.Stale(logger, item.PayoutId, item.Kind, item.Attempt, payout.Attempt, payout.Status);
-            return null;
+            PayoutLog.Unknown(logger, payoutId, merchantId);
         }
 
         return payout;
@@ -156,11 +174,4 @@ public sealed class PayoutProcessor(
 
     private Task PublishAsync(Payout payout, CancellationToken cancellationToken) =>
         PayoutEvents.For(payout, payout.UpdatedAt) is { } merchantEvent ? events.PublishAsync(merchantEvent, cancellationToken) : Task.CompletedTask;
-
-    private Task<Response<SendReceipt>> SchedulePollAsync(Payout payout, CancellationToken cancellationToken) =>
-        _queue.SendMessageAsync(
-            new PayoutWorkItem(payout.MerchantId, payout.Id, payout.Attempt, PayoutWorkItem.Poll).ToJson(),
-            payoutOptions.StatusPollInterval,
-            timeToLive: TimeSpan.FromSeconds(-1),
-            cancellationToken: cancellationToken);
 }

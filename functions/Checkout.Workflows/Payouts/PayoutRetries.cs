@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace Checkout.Workflows.Payouts;
 
 /// <summary>
-/// Retries payouts on the merchant's request or after a destination change. A failed or canceled payout starts the
-/// next attempt (new idempotency key; its funds leave the balance again); a pending one is sent again under its
-/// current key, which repairs an attempt whose send message was lost. Guarded by the payout's ETag, so two retries
-/// at once start one attempt.
+/// Retries payouts on the merchant's request, after a destination change, or by the payout orchestration itself after a
+/// failure the rail may get over. A failed or canceled payout starts the next attempt (new idempotency key; its funds
+/// leave the balance again); a pending one stays on its current key. Guarded by the payout's ETag, so two retries at
+/// once start one attempt. The caller then wakes the payout's orchestration (<see cref="PayoutOrchestrations"/>),
+/// which sends the attempt.
 /// </summary>
 public sealed class PayoutRetries(PayoutStore payouts, PayoutProcessor processor, TimeProvider clock, ILogger<PayoutRetries> logger)
 {

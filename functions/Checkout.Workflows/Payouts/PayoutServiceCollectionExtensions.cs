@@ -24,7 +24,8 @@ public static class PayoutServiceCollectionExtensions
         services.AddSingleton(_ => SettlementQuoter.FromReferenceData(configuration));
         services.AddSingleton<PayoutProcessor>();
         services.AddSingleton<PayoutRetries>();
-        services.AddSingleton<PayoutWorkHandler>();
+        services.AddSingleton<PayoutSteps>();
+        services.AddSingleton<PayoutOrchestrations>();
         services.AddSingleton<RailWebhookHandler>();
         services.AddSingleton<PayoutStorageInitializer>();
         return services;

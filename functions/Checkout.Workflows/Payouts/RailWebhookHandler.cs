@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Checkout.Domain.Payouts;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Checkout.Workflows.Payouts;
@@ -7,11 +8,13 @@ namespace Checkout.Workflows.Payouts;
 /// <summary>
 /// Receives the rail's signed status updates: <c>{ "id", "type": "payout.updated", "data": { "payoutId", "merchantId",
 /// "idempotencyKey", "railPayoutId", "status", "failureCode", "failureMessage" } }</c>. A verified update moves the
-/// attempt exactly as a status poll would; duplicates and stale attempts change nothing.
+/// attempt exactly as a status poll would, then wakes the payout's orchestration; duplicates and stale attempts change
+/// nothing.
 /// </summary>
-public sealed class RailWebhookHandler(PayoutProcessor processor, PayoutOptions options, TimeProvider clock, ILogger<RailWebhookHandler> logger)
+public sealed class RailWebhookHandler(
+    PayoutProcessor processor, PayoutOrchestrations orchestrations, PayoutOptions options, TimeProvider clock, ILogger<RailWebhookHandler> logger)
 {
-    public async Task<RailWebhookOutcome> HandleAsync(string body, string? signature, CancellationToken cancellationToken)
+    public async Task<RailWebhookOutcome> HandleAsync(string body, string? signature, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (RailWebhookSignature.Verify(options.RailWebhookSecret, signature, body, clock.GetUtcNow(), options.RailWebhookTolerance) is { } refusal)
@@ -28,6 +31,7 @@ public sealed class RailWebhookHandler(PayoutProcessor processor, PayoutOptions 
 
         var (merchantId, payoutId, attempt, result) = update;
         await processor.ApplyAsync(merchantId, payoutId, attempt, result, cancellationToken);
+        await orchestrations.RailUpdatedAsync(client, payoutId, cancellationToken);
         return RailWebhookOutcome.Accepted;
     }
 

@@ -11,8 +11,9 @@ namespace Checkout.Workflows.Providers;
 /// <summary>
 /// Hands a captured checkout's funds to the merchant: posts the capture (the net, converted into the merchant's
 /// settlement currency, lands on its balance), then creates the checkout's payout (one per checkout, id derived from
-/// it) and starts its first attempt. The checkout completes once the funds are on the balance; the payout goes on by
-/// itself on the payouts queue. Every step is idempotent, so a redelivered hand-off posts and pays nothing twice.
+/// it), takes its first attempt off the balance and asks for its orchestration on the payouts queue. The checkout
+/// completes once the funds are on the balance; the payout goes on by itself. Every step is idempotent, so a repeated
+/// hand-off posts and pays nothing twice.
 /// </summary>
 public sealed class PayoutHandOff(
     LedgerStore ledger,
@@ -38,6 +39,7 @@ public sealed class PayoutHandOff(
             if (payout is { Attempt: 1, Status: PayoutStatus.Pending })
             {
                 await processor.StartAttemptAsync(payout, cancellationToken);
+                await processor.RequestAsync(payout, cancellationToken);
             }
         }
 

@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = account.ManagedIdentityClientId }));
-            clients.ConfigureDefaults(ConfigureRetries);
+            clients.ConfigureDefaults(options => ConfigureRetries(options));
             clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
                 account.CreateTableServiceClient(Counted(options, provider, StorageService.Table), credential));
             clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
@@ -40,15 +40,19 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    // Azurite (one node thread) and a busy account answer 503 ServerBusy under load: retry more, and sooner, than the
-    // SDK's default (3 retries from 0.8 s), and give up on a stalled attempt after 30 s rather than 100 s.
-    private static void ConfigureRetries(Azure.Core.ClientOptions options)
+    /// <summary>Azurite (one node thread) and a busy account answer 503 ServerBusy under load, and a restarted Azurite is
+    /// away for seconds: retry more, and sooner, than the SDK's default (3 retries from 0.8 s), and give up on a stalled
+    /// attempt after 30 s rather than 100 s. The local host gives the Durable Task engine's clients the same.</summary>
+    public static T ConfigureRetries<T>(T options)
+        where T : Azure.Core.ClientOptions
     {
+        ArgumentNullException.ThrowIfNull(options);
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 5;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        return options;
     }
 
     private static TOptions Counted<TOptions>(TOptions options, IServiceProvider provider, StorageService service)

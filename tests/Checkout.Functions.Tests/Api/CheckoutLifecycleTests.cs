@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Checkout.Functions.Api;
+using Checkout.Testing;
+using Checkout.Workflows.Orchestration;
 
 namespace Checkout.Functions.Tests.Api;
 
@@ -48,6 +52,36 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
         var events = done.GetProperty("historyEvents").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
         Assert.Contains("awaiting_confirmation", events);
         Assert.Equal("completed", events[^1]);
+        await AssertInTaskHubAsync(id);
+    }
+
+    /// <summary>The workflow ran on Durable Task: the task hub on Azurite holds the checkout's instance, completed, and
+    /// its history; its control and work-item queues exist.</summary>
+    private async Task AssertInTaskHubAsync(string id)
+    {
+        var hub = "checkout" + app.Prefix;
+        var instance = await Eventually.UntilAsync(
+            async () => (await app.Tables.GetTableClient(hub + "Instances").GetEntityIfExistsAsync<TableEntity>(id, string.Empty)).Value,
+            row => row?.GetString("RuntimeStatus") == "Completed",
+            TimeSpan.FromSeconds(30),
+            $"the task hub records {id} completed");
+        Assert.Equal(CheckoutOrchestration.Name, instance!.GetString("Name"));
+        var events = 0;
+        await foreach (var _ in app.Tables.GetTableClient(hub + "History").QueryAsync<TableEntity>(r => r.PartitionKey == id))
+        {
+            events++;
+        }
+
+        Assert.True(events > 10, $"the orchestration's history is in the task hub ({events} rows)");
+        var queues = new QueueServiceClient(app.ConnectionString);
+        var names = new List<string>();
+        await foreach (var queue in queues.GetQueuesAsync(prefix: hub.ToLowerInvariant()))
+        {
+            names.Add(queue.Name);
+        }
+
+        Assert.Contains(hub.ToLowerInvariant() + "-workitems", names);
+        Assert.Contains(names, n => n.StartsWith(hub.ToLowerInvariant() + "-control-", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Checkout.Domain.Workflow;
 using Checkout.Testing;
 using Checkout.Workflows.Orchestration;
+using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Steps;
@@ -14,8 +15,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Checkout.Workflows.Tests.Harness;
 
 /// <summary>
-/// The checkout orchestration on Durable Task's in-memory engine (<see cref="DurableTaskTestHost"/>), its activities
-/// the app's own <see cref="CheckoutSteps"/> on the real services over Azurite, wired as the app wires them. With
+/// The checkout and payout orchestrations on Durable Task's in-memory engine (<see cref="DurableTaskTestHost"/>), their
+/// activities the app's own <see cref="CheckoutSteps"/> and <see cref="PayoutSteps"/> on the real services over Azurite,
+/// wired as the app wires them. With
 /// <c>activityRuns: 2</c> every activity's body runs twice, as Durable may run it after a crash, and the second
 /// result is the one the orchestration sees.
 /// </summary>
@@ -83,8 +85,8 @@ internal sealed class WorkflowHost : IAsyncDisposable
         replace?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(CancellationToken.None);
-        var steps = provider.GetRequiredService<CheckoutSteps>();
-        var durable = await DurableTaskTestHost.StartAsync(registry => Register(registry, steps, activityRuns));
+        var durable = await DurableTaskTestHost.StartAsync(registry => Register(
+            registry, provider.GetRequiredService<CheckoutSteps>(), provider.GetRequiredService<PayoutSteps>(), activityRuns));
         return new WorkflowHost(provider, durable, prefix);
     }
 
@@ -163,7 +165,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
         await _services.DisposeAsync();
     }
 
-    private static void Register(DurableTaskRegistry registry, CheckoutSteps steps, int runs)
+    private static void Register(DurableTaskRegistry registry, CheckoutSteps steps, PayoutSteps payouts, int runs)
     {
         // Typed input, so GetInput<string>() finds the JSON text the starter sent, as the Functions host passes it.
         registry.AddOrchestratorFunc<string, string>(CheckoutOrchestration.Name, (context, _) => CheckoutOrchestration.RunAsync(context));
@@ -179,6 +181,12 @@ internal sealed class WorkflowHost : IAsyncDisposable
             await steps.RecordAsync(input, CancellationToken.None);
             return string.Empty;
         });
+        registry.AddOrchestratorFunc<string, string>(PayoutOrchestration.Name, (context, _) => PayoutOrchestration.RunAsync(context));
+        Add(PayoutActivities.Send, input => payouts.SendAsync(input, CancellationToken.None));
+        Add(PayoutActivities.Poll, input => payouts.PollAsync(input, CancellationToken.None));
+        Add(PayoutActivities.Read, input => payouts.ReadAsync(input, CancellationToken.None));
+        Add(PayoutActivities.Retry, input => payouts.RetryAsync(input, CancellationToken.None));
+        Add(PayoutActivities.GiveUp, input => payouts.GiveUpAsync(input, CancellationToken.None));
 
         void Add(string name, Func<string, Task<string>> run) => registry.AddActivityFunc<string, string>(name, async (_, input) =>
         {

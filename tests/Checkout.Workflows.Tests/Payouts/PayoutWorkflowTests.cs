@@ -58,14 +58,14 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         var handler = s.Host.Get<RailWebhookHandler>();
         var now = s.Host.Clock.GetUtcNow();
 
-        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, RailWebhookSignature.Sign("wrong", now, body), CancellationToken.None));
-        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, RailWebhookSignature.Sign(PayoutScenario.RailSecret, now.AddMinutes(-6), body), CancellationToken.None));
-        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body.Replace("paid", "failed", StringComparison.Ordinal), RailWebhookSignature.Sign(PayoutScenario.RailSecret, now, body), CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, RailWebhookSignature.Sign("wrong", now, body), s.Host.Client, CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, RailWebhookSignature.Sign(PayoutScenario.RailSecret, now.AddMinutes(-6), body), s.Host.Client, CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body.Replace("paid", "failed", StringComparison.Ordinal), RailWebhookSignature.Sign(PayoutScenario.RailSecret, now, body), s.Host.Client, CancellationToken.None));
         Assert.Equal(PayoutStatus.InTransit, (await s.PayoutAsync("hook1")).Status);
 
         var signature = RailWebhookSignature.Sign(PayoutScenario.RailSecret, now, body);
-        Assert.Equal(RailWebhookOutcome.Accepted, await handler.HandleAsync(body, signature, CancellationToken.None));
-        Assert.Equal(RailWebhookOutcome.Accepted, await handler.HandleAsync(body, signature, CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Accepted, await handler.HandleAsync(body, signature, s.Host.Client, CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Accepted, await handler.HandleAsync(body, signature, s.Host.Client, CancellationToken.None));
 
         Assert.Equal(PayoutStatus.Paid, (await s.PayoutAsync("hook1")).Status);
         await s.AssertReconciledAsync();
@@ -90,7 +90,7 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         await s.AssertReconciledAsync();
 
         await s.SetDestinationAsync(PaidAtOnce);
-        var retried = await s.Host.Get<PayoutRetries>().RetryAllAsync(PayoutScenario.Merchant, CancellationToken.None);
+        var retried = await s.RetryAllAsync();
         Assert.Equal((2, PayoutStatus.Pending), (Assert.Single(retried).Attempt, retried[0].Status));
         Assert.Equal(0, await s.AvailableAsync());
         await s.AssertReconciledAsync();
@@ -108,14 +108,14 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         await using var s = await PayoutScenario.StartAsync(azurite, InvalidAccountNumber);
         await s.CompleteCheckoutAsync("ask1");
         await s.PumpUntilAsync("ask1", p => p.Status == PayoutStatus.Failed, "failed");
-        var retries = s.Host.Get<PayoutRetries>();
 
-        Assert.Equal(PayoutRetryOutcome.NotFound, (await retries.RetryAsync(PayoutScenario.Merchant, "nope-payout", CancellationToken.None)).Outcome);
+        Assert.Equal(PayoutRetryOutcome.NotFound, (await s.RetryAsync("nope-payout")).Outcome);
         await s.SetDestinationAsync(PaidLater);
-        Assert.Equal(PayoutRetryOutcome.Retried, (await retries.RetryAsync(PayoutScenario.Merchant, "ask1-payout", CancellationToken.None)).Outcome);
-        Assert.Equal(PayoutRetryOutcome.Resent, (await retries.RetryAsync(PayoutScenario.Merchant, "ask1-payout", CancellationToken.None)).Outcome);
+        Assert.Equal(PayoutRetryOutcome.Retried, (await s.RetryAsync("ask1-payout")).Outcome);
+        var again = await s.RetryAsync("ask1-payout");
+        Assert.True(again.Outcome is PayoutRetryOutcome.Resent or PayoutRetryOutcome.NotRetryable, $"a second retry while the first is under way: {again.Outcome}");
         await s.PumpUntilAsync("ask1", p => p.Status == PayoutStatus.InTransit, "in transit");
-        Assert.Equal(PayoutRetryOutcome.NotRetryable, (await retries.RetryAsync(PayoutScenario.Merchant, "ask1-payout", CancellationToken.None)).Outcome);
+        Assert.Equal(PayoutRetryOutcome.NotRetryable, (await s.RetryAsync("ask1-payout")).Outcome);
 
         var paid = await s.PumpUntilAsync("ask1", p => p.Status == PayoutStatus.Paid, "paid");
         Assert.Equal(2, paid.Attempt);
@@ -123,16 +123,34 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
-    public async Task TransientRail_UnavailableTwice_RedeliveredThenPaidOnce()
+    public async Task TransientRail_UnavailableTwice_StepRetriedThenPaidOnce()
     {
         await using var s = await PayoutScenario.StartAsync(azurite, UnavailableTwice);
         await s.CompleteCheckoutAsync("flaky1");
-        var pump = new Harness.PayoutPump(s.Host);
 
-        await pump.UntilAsync(async () => (await s.PayoutAsync("flaky1")).Status == PayoutStatus.Paid, PayoutScenario.Timeout, "paid after two outages");
+        var paid = await s.PumpUntilAsync("flaky1", p => p.Status == PayoutStatus.Paid, "paid after two outages");
 
-        Assert.Equal(2, pump.Failures);
+        Assert.Equal(1, paid.Attempt);
         Assert.Equal(0, await s.AvailableAsync());
+        await s.AssertReconciledAsync();
+    }
+
+    [Fact]
+    public async Task CouldNotProcess_RetriedAutomaticallyThenWaitsForTheMerchant_ThenPaidToTheNewAccount()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, CouldNotProcessLater, automaticRetries: 2);
+        await s.CompleteCheckoutAsync("auto1");
+
+        var failed = await s.PumpUntilAsync("auto1", p => p is { Attempt: 3, Status: PayoutStatus.Failed }, "the first attempt and both automatic retries failed");
+        Assert.Equal(PayoutFailureCodes.CouldNotProcess, failed.FailureCode);
+        await s.AssertReconciledAsync();
+
+        await s.SetDestinationAsync(PaidAtOnce);
+        await s.RetryAllAsync();
+        var paid = await s.PumpUntilAsync("auto1", p => p.Status == PayoutStatus.Paid, "the merchant's retry is paid");
+
+        Assert.Equal(4, paid.Attempt);
+        Assert.Equal((0L, 0L), (await s.AvailableAsync(), await s.InTransitAsync()));
         await s.AssertReconciledAsync();
     }
 

@@ -30,9 +30,9 @@ internal static class TaskHubStorage
         {
             TaskHubName = options.HubName,
             StorageAccountClientProvider = new StorageAccountClientProvider(
-                StorageServiceClientProvider.ForBlob(connectionString, StorageOperationCountingPolicy.AddTo(new BlobClientOptions(), counters, StorageService.Blob)),
-                StorageServiceClientProvider.ForQueue(connectionString, StorageOperationCountingPolicy.AddTo(new QueueClientOptions(), counters, StorageService.Queue)),
-                StorageServiceClientProvider.ForTable(connectionString, StorageOperationCountingPolicy.AddTo(new TableClientOptions(), counters, StorageService.Table))),
+                StorageServiceClientProvider.ForBlob(connectionString, Options(new BlobClientOptions(), counters, StorageService.Blob)),
+                StorageServiceClientProvider.ForQueue(connectionString, Options(new QueueClientOptions(), counters, StorageService.Queue)),
+                StorageServiceClientProvider.ForTable(connectionString, Options(new TableClientOptions(), counters, StorageService.Table))),
             PartitionCount = options.PartitionCount,
             ControlQueueBatchSize = options.ControlQueueBatchSize,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
@@ -57,4 +57,9 @@ internal static class TaskHubStorage
 
         return new AzureStorageOrchestrationService(settings);
     }
+
+    /// <summary>The app's own retries (a restarted Azurite is away for seconds) and its request counting.</summary>
+    private static T Options<T>(T options, StorageOperationCounters counters, StorageService service)
+        where T : Azure.Core.ClientOptions =>
+        StorageOperationCountingPolicy.AddTo(StorageServiceCollectionExtensions.ConfigureRetries(options), counters, service);
 }

@@ -4,6 +4,7 @@ using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Checkout.Functions.Api.Payouts;
 
@@ -43,9 +44,13 @@ public static class PayoutApiFunctions
     [EndpointDescription("A failed or canceled payout is sent again as a new attempt (a pending one is re-sent); 409 when in transit or paid.")]
     [ProducesResponseType<PayoutView>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 422)]
     public static Task<IResult> RetryAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PayoutsRoute + "/{id}/retry")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PayoutsRoute + "/{id}/retry")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutHandlers.RetryAsync(
-            req.HttpContext, id, services.GetRequiredService<PayoutRetries>(), services.GetRequiredService<IdempotentPost>(), cancellationToken));
+            req.HttpContext, id, new PayoutRetrying(services.GetRequiredService<PayoutRetries>(), services.GetRequiredService<PayoutOrchestrations>(), client),
+            services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
     [Function("SetPayoutDestination")]
     [EndpointSummary("Set the payout destination"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
@@ -53,9 +58,12 @@ public static class PayoutApiFunctions
     [JsonRequestBody(typeof(PayoutDestinationRequest)), ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), AcceptsIdempotencyKey]
     [ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> SetDestinationAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = DestinationRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = DestinationRoute)] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutDestinationHandlers.PutAsync(
-            req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), services.GetRequiredService<PayoutRetries>(),
+            req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(),
+            new PayoutRetrying(services.GetRequiredService<PayoutRetries>(), services.GetRequiredService<PayoutOrchestrations>(), client),
             services.GetRequiredService<IdempotentPost>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
 
     [Function("GetPayoutDestination")]
@@ -71,9 +79,11 @@ public static class PayoutApiFunctions
     [EndpointDescription("For the payout rail, not merchants: a status update signed with Rail-Signature (t=..,v1=hex HMAC-SHA256 of \"t.body\"); 401 when the signature is missing, wrong or older than 5 minutes.")]
     [ProducesResponseType(StatusCodes.Status200OK), ProducesProblems(400, 401, 413)]
     public static Task<IResult> ReceiveRailEventAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payout-rail/events")] HttpRequest req, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payout-rail/events")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return RailWebhookReceiver.ReceiveAsync(req.HttpContext, req.HttpContext.RequestServices.GetRequiredService<RailWebhookHandler>(), cancellationToken);
+        return RailWebhookReceiver.ReceiveAsync(req.HttpContext, req.HttpContext.RequestServices.GetRequiredService<RailWebhookHandler>(), client, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace Checkout.Functions.Api.Payouts;
 internal static class PayoutDestinationHandlers
 {
     public static Task<IResult> PutAsync(
-        HttpContext context, PayoutDestinationStore destinations, PayoutRetries retries, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, PayoutDestinationStore destinations, PayoutRetrying retries, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(idempotent);

@@ -53,7 +53,7 @@ internal static class PayoutHandlers
         return payout is null ? PayoutNotFound(id) : ApiResponse.Json(StatusCodes.Status200OK, PayoutViews.Payout(payout));
     }
 
-    public static async Task<IResult> RetryAsync(HttpContext context, string id, PayoutRetries retries, IdempotentPost idempotent, CancellationToken cancellationToken)
+    public static async Task<IResult> RetryAsync(HttpContext context, string id, PayoutRetrying retries, IdempotentPost idempotent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(idempotent);
@@ -72,7 +72,7 @@ internal static class PayoutHandlers
         return await idempotent.RunAsync(context.Request, merchant, key, [], () => RetryAsync(retries, merchant, id, cancellationToken), cancellationToken);
     }
 
-    private static async Task<ApiResponse> RetryAsync(PayoutRetries retries, string merchant, string id, CancellationToken cancellationToken)
+    private static async Task<ApiResponse> RetryAsync(PayoutRetrying retries, string merchant, string id, CancellationToken cancellationToken)
     {
         var result = await retries.RetryAsync(merchant, id, cancellationToken);
         return result switch

@@ -1,5 +1,6 @@
 using System.Text;
 using Checkout.Workflows.Payouts;
+using Microsoft.DurableTask.Client;
 
 namespace Checkout.Functions.Api.Payouts;
 
@@ -9,7 +10,7 @@ internal static class RailWebhookReceiver
 {
     private const int MaxBytes = 64 * 1024;
 
-    public static async Task<IResult> ReceiveAsync(HttpContext context, RailWebhookHandler handler, CancellationToken cancellationToken)
+    public static async Task<IResult> ReceiveAsync(HttpContext context, RailWebhookHandler handler, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
@@ -25,7 +26,7 @@ internal static class RailWebhookReceiver
             return ApiProblems.PayloadTooLarge(MaxBytes);
         }
 
-        var outcome = await handler.HandleAsync(body, context.Request.Headers[RailWebhookSignature.Header], cancellationToken);
+        var outcome = await handler.HandleAsync(body, context.Request.Headers[RailWebhookSignature.Header], client, cancellationToken);
         return outcome switch
         {
             RailWebhookOutcome.Accepted => Results.Ok(),

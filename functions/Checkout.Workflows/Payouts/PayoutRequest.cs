@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Checkout.Workflows.Serialization;
+
+namespace Checkout.Workflows.Payouts;
+
+/// <summary>A payouts-queue message: start the payout's orchestration (instance id = payout id, so a redelivered
+/// request starts nothing new).</summary>
+public sealed record PayoutRequest(string MerchantId, string PayoutId)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, WorkflowJson.Options);
+
+    /// <exception cref="FormatException">Not a payout request: retrying cannot help.</exception>
+    public static PayoutRequest Parse(string text)
+    {
+        try
+        {
+            var request = JsonSerializer.Deserialize<PayoutRequest>(text, WorkflowJson.Options);
+            return request is { MerchantId.Length: > 0, PayoutId.Length: > 0 }
+                ? request
+                : throw new FormatException("Payout request lacks merchantId or payoutId.");
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"Not a payout request: {ex.Message}", ex);
+        }
+    }
+}
