@@ -134,7 +134,7 @@ internal sealed class CeilingProbe : IDisposable
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            // The outbox row this delete aimed at was never written: the request still cost what a delete costs.
+            // The row this delete aimed at was never written: the request still cost what a delete costs.
         }
     }
 

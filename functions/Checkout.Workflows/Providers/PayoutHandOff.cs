@@ -35,7 +35,7 @@ public sealed class PayoutHandOff(
         {
             var payout = await payouts.CreateAsync(new Payout(state.MerchantId, payoutId, state.Id, posting.MerchantNet, 1, PayoutStatus.Pending, now, now), cancellationToken);
 
-            // A redelivered hand-off finds the payout already under way (or retried): nothing more to start.
+            // A repeated hand-off (the activity run again) finds the payout already under way: nothing more to start.
             if (payout is { Attempt: 1, Status: PayoutStatus.Pending })
             {
                 await processor.StartAttemptAsync(payout, cancellationToken);

@@ -35,5 +35,5 @@ internal static class CheckoutPolling
         return document.RootElement.GetProperty("id").GetString()!;
     }
 
-    private static bool IsTerminal(string? status) => status is "completed" or "rejected" or "expired" or "canceled" or "failed";
+    private static bool IsTerminal(string? status) => status is "completed" or "rejected" or "expired" or "canceled" or "failed" or "needs_attention";
 }

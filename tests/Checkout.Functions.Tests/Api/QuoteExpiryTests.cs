@@ -31,4 +31,23 @@ public sealed class QuoteExpiryTests(ShortQuoteApiApp app) : IClassFixture<Short
         using var tooLate = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{secondQuote}}"}""");
         await ProblemAssert.IsProblemAsync(tooLate, HttpStatusCode.Conflict, "checkout-not-awaiting-confirmation");
     }
+
+    [Fact]
+    public async Task Confirm_TheRequote_Completes()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
+        var (_, first) = await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
+        var firstQuote = first.GetProperty("quote").GetProperty("id").GetString()!;
+        var (_, requoted) = await Eventually.UntilAsync(
+            () => CheckoutPolling.GetAsync(app, id),
+            r => r.Body.GetProperty("status").GetString() is "awaiting_confirmation" && r.Body.GetProperty("quote").GetProperty("id").GetString() != firstQuote,
+            TimeSpan.FromSeconds(60),
+            "the checkout requotes after the first quote expires");
+
+        using var confirm = await app.SendAsync(
+            HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{requoted.GetProperty("quote").GetProperty("id").GetString()}}"}""");
+
+        Assert.Equal(HttpStatusCode.Accepted, confirm.StatusCode);
+        await CheckoutPolling.UntilStatusAsync(app, id, "completed");
+    }
 }
