@@ -14,12 +14,7 @@ public sealed class QuoteExpiryTests(ShortQuoteApiApp app) : IClassFixture<Short
         var (_, first) = await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
         var firstQuote = first.GetProperty("quote").GetProperty("id").GetString()!;
 
-        var (_, requoted) = await Eventually.UntilAsync(
-            () => CheckoutPolling.GetAsync(app, id),
-            r => r.Body.GetProperty("status").GetString() is "awaiting_confirmation" && r.Body.GetProperty("quote").GetProperty("id").GetString() != firstQuote,
-            TimeSpan.FromSeconds(60),
-            "the checkout requotes after the first quote expires");
-        var secondQuote = requoted.GetProperty("quote").GetProperty("id").GetString()!;
+        var secondQuote = await UntilRequotedAsync(id, firstQuote);
 
         using var late = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{firstQuote}}"}""");
         var problem = await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Conflict, "quote-superseded");
@@ -38,16 +33,22 @@ public sealed class QuoteExpiryTests(ShortQuoteApiApp app) : IClassFixture<Short
         var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
         var (_, first) = await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
         var firstQuote = first.GetProperty("quote").GetProperty("id").GetString()!;
+        var secondQuote = await UntilRequotedAsync(id, firstQuote);
+
+        using var confirm = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{secondQuote}}"}""");
+
+        Assert.Equal(HttpStatusCode.Accepted, confirm.StatusCode);
+        await CheckoutPolling.UntilStatusAsync(app, id, "completed");
+    }
+
+    /// <summary>Waits for the quote after <paramref name="firstQuote"/> to await confirmation; returns its id.</summary>
+    private async Task<string> UntilRequotedAsync(string id, string firstQuote)
+    {
         var (_, requoted) = await Eventually.UntilAsync(
             () => CheckoutPolling.GetAsync(app, id),
             r => r.Body.GetProperty("status").GetString() is "awaiting_confirmation" && r.Body.GetProperty("quote").GetProperty("id").GetString() != firstQuote,
             TimeSpan.FromSeconds(60),
             "the checkout requotes after the first quote expires");
-
-        using var confirm = await app.SendAsync(
-            HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{requoted.GetProperty("quote").GetProperty("id").GetString()}}"}""");
-
-        Assert.Equal(HttpStatusCode.Accepted, confirm.StatusCode);
-        await CheckoutPolling.UntilStatusAsync(app, id, "completed");
+        return requoted.GetProperty("quote").GetProperty("id").GetString()!;
     }
 }
