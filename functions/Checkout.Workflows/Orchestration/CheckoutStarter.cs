@@ -1,6 +1,5 @@
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Checkout.Workflows.Orchestration;
@@ -13,30 +12,17 @@ namespace Checkout.Workflows.Orchestration;
 /// </summary>
 public sealed class CheckoutStarter(CheckoutStore store, CheckoutWorkflowOptions options)
 {
-    /// <summary>Every status: an instance with this id, in whatever state, is this checkout's.</summary>
-    private static readonly IReadOnlyList<string> AnyStatus = Enum.GetNames<OrchestrationRuntimeStatus>();
-
     public async Task StartAsync(DurableTaskClient client, CheckoutState created, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(created);
         var start = CheckoutTimeline.Start(created);
         await store.CreateAsync(start.State, [start.Entry], cancellationToken);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                CheckoutOrchestration.Name,
-                CheckoutJson.Write(new CheckoutOrchestrationInput(created, options.StepMaxAttempts, options.StepFirstRetryInterval)),
-                new StartOrchestrationOptions(created.Id) { DedupeStatuses = AnyStatus },
-                cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Already scheduled by the first try of this start: nothing to do. Anything else is a real failure.
-            if (await client.GetInstanceAsync(created.Id, getInputsAndOutputs: false, cancellationToken) is null)
-            {
-                throw;
-            }
-        }
+        await client.ScheduleOnceAsync(
+            CheckoutOrchestration.Name,
+            CheckoutJson.Write(new CheckoutOrchestrationInput(created, options.StepMaxAttempts, options.StepFirstRetryInterval)),
+            created.Id,
+            OrchestrationStarts.AnyStatus,
+            cancellationToken);
     }
 }

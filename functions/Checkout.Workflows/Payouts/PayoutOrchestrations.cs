@@ -1,5 +1,4 @@
 using Checkout.Workflows.Orchestration;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -12,8 +11,6 @@ namespace Checkout.Workflows.Payouts;
 /// </summary>
 public sealed class PayoutOrchestrations(PayoutOptions options, CheckoutWorkflowOptions workflow, ILogger<PayoutOrchestrations> logger)
 {
-    private static readonly IReadOnlyList<string> AnyStatus = Enum.GetNames<OrchestrationRuntimeStatus>();
-
     /// <summary>Statuses of an instance still at work; any other may be replaced by a new run.</summary>
     private static readonly IReadOnlyList<string> Working =
         [nameof(OrchestrationRuntimeStatus.Running), nameof(OrchestrationRuntimeStatus.Pending), nameof(OrchestrationRuntimeStatus.Suspended)];
@@ -32,7 +29,7 @@ public sealed class PayoutOrchestrations(PayoutOptions options, CheckoutWorkflow
             return;
         }
 
-        await ScheduleAsync(client, request, AnyStatus, cancellationToken);
+        await ScheduleAsync(client, request, OrchestrationStarts.AnyStatus, cancellationToken);
     }
 
     /// <summary>A request that failed every delivery: said loudly; a retry or a new destination starts the payout.</summary>
@@ -69,7 +66,9 @@ public sealed class PayoutOrchestrations(PayoutOptions options, CheckoutWorkflow
         }
     }
 
-    private async Task ScheduleAsync(DurableTaskClient client, PayoutRequest request, IReadOnlyList<string> dedupe, CancellationToken cancellationToken)
+    /// <summary>Starts the orchestration unless one in <paramref name="dedupe"/> exists (started by this request's first
+    /// delivery, or a concurrent retry).</summary>
+    private Task ScheduleAsync(DurableTaskClient client, PayoutRequest request, IReadOnlyList<string> dedupe, CancellationToken cancellationToken)
     {
         var input = new PayoutOrchestrationInput(
             request.MerchantId,
@@ -80,18 +79,6 @@ public sealed class PayoutOrchestrations(PayoutOptions options, CheckoutWorkflow
             options.RetryWindow,
             workflow.StepMaxAttempts,
             workflow.StepFirstRetryInterval);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                PayoutOrchestration.Name, CheckoutJson.Write(input), new StartOrchestrationOptions(request.PayoutId) { DedupeStatuses = dedupe }, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Already started (by this request's first delivery, or a concurrent retry): nothing to do.
-            if (await client.GetInstanceAsync(request.PayoutId, getInputsAndOutputs: false, cancellationToken) is null)
-            {
-                throw;
-            }
-        }
+        return client.ScheduleOnceAsync(PayoutOrchestration.Name, CheckoutJson.Write(input), request.PayoutId, dedupe, cancellationToken);
     }
 }
