@@ -85,8 +85,11 @@ internal sealed class WorkflowHost : IAsyncDisposable
         replace?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(CancellationToken.None);
-        var durable = await DurableTaskTestHost.StartAsync(registry => Register(
-            registry, provider.GetRequiredService<CheckoutSteps>(), provider.GetRequiredService<PayoutSteps>(), activityRuns));
+        // A port the OS just handed out: the test host's own choice is a random one it never checks, which collides
+        // now and then with another test's listener.
+        var durable = await DurableTaskTestHost.StartAsync(
+            registry => Register(registry, provider.GetRequiredService<CheckoutSteps>(), provider.GetRequiredService<PayoutSteps>(), activityRuns),
+            new DurableTaskTestHostOptions { Port = FreePort() });
         return new WorkflowHost(provider, durable, prefix);
     }
 
@@ -163,6 +166,13 @@ internal sealed class WorkflowHost : IAsyncDisposable
     {
         await _durable.DisposeAsync();
         await _services.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Register(DurableTaskRegistry registry, CheckoutSteps steps, PayoutSteps payouts, int runs)
