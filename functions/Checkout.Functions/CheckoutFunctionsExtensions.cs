@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Checkout.Functions.Triggers;
 using Checkout.Workflows;
+using Checkout.Workflows.Fx;
 
 namespace Checkout.Functions;
 
@@ -23,10 +24,14 @@ public static class CheckoutFunctionsExtensions
         return services;
     }
 
-    /// <summary>Creates the tables and queues before anything listens; a storage account that cannot be reached fails
-    /// start-up here, with the storage client's error, rather than on the first request.</summary>
-    public static Task InitializeCheckoutStorageAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(cancellationToken);
+    /// <summary>Before anything listens: creates the tables and queues (a storage account that cannot be reached fails
+    /// start-up here, with the storage client's error, rather than on the first request), then puts the stored FX rates
+    /// in force, fetching them once when none were ever stored.</summary>
+    public static async Task InitializeCheckoutAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(cancellationToken);
+        await services.LoadFxRatesAsync(cancellationToken);
+    }
 
     /// <summary><c>extensions.queues.maxDequeueCount</c>, 5 (the Functions default) when host.json does not say.</summary>
     private static int MaxDequeueCount(string hostJsonPath)

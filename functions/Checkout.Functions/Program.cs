@@ -14,6 +14,6 @@ if (verb.Verb is not null)
     return await verb.RunAsync(app.Services, Console.Out, Console.Error);
 }
 
-await app.Services.InitializeCheckoutStorageAsync(CancellationToken.None);
+await app.Services.InitializeCheckoutAsync(CancellationToken.None);
 await app.RunAsync();
 return 0;

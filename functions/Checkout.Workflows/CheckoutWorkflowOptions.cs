@@ -35,6 +35,9 @@ public sealed class CheckoutWorkflowOptions
 
     public string PayoutRailSandboxTable => Table("sandboxpayoutrail");
 
+    /// <summary>Accepted FX rate sets, newest first, and the last fetch's outcome.</summary>
+    public string FxRatesTable => Table("fxrates");
+
     /// <summary>Payout attempts to send to the rail and their status polls (delayed messages).</summary>
     public string PayoutsQueue => Queue("payouts");
 

@@ -1,5 +1,7 @@
+using Checkout.Domain.Fx;
 using Checkout.Domain.Payments;
 using Checkout.Workflows.Events;
+using Checkout.Workflows.Fx;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Payouts;
@@ -27,7 +29,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CheckoutStore>();
-        services.AddSingleton<ICheckoutRules>(sp => CheckoutRules.FromReferenceData(configuration));
+        services.AddCheckoutFx(configuration);
+        services.AddSingleton<ICheckoutRules>(sp => CheckoutRules.FromReferenceData(sp.GetRequiredService<FxQuoter>(), sp.GetRequiredService<IFxRateSource>()));
         services.AddSingleton<CheckoutSteps>();
         services.AddSingleton<CheckoutStarter>();
         services.AddOptions<ProviderOptions>()

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Checkout.Workflows.Fx;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
@@ -15,6 +16,7 @@ public sealed class WorkflowStorageInitializer(
     PayoutStorageInitializer payouts,
     MerchantProfileStore merchants,
     WebhookStorageInitializer webhooks,
+    FxRateStore fxRates,
     QueueServiceClient queues,
     CheckoutWorkflowOptions options)
 {
@@ -26,6 +28,7 @@ public sealed class WorkflowStorageInitializer(
             payouts.InitializeAsync(cancellationToken),
             merchants.InitializeAsync(cancellationToken),
             webhooks.InitializeAsync(cancellationToken),
+            fxRates.InitializeAsync(cancellationToken),
             queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }

@@ -34,6 +34,7 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
             ["Checkout:ResourcePrefix"] = prefix,
             ["Payments:Provider"] = "sandbox",
             ["Payouts:Rail"] = "sandbox",
+            ["Fx:Source"] = "sandbox",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));

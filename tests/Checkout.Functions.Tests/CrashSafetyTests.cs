@@ -161,7 +161,6 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
         ["Checkout__ResourcePrefix"] = prefix,
         ["Merchants__DevApiKey"] = WorkflowClient.DevKey,
-        ["Fx__Quotes__MaxRateAgeDays"] = "36500",
 
         // Queue messages a killed instance held come back after this, instead of the Functions default of 10 minutes.
         ["QueueTriggers__ReceiveVisibilityTimeout"] = "00:00:04",

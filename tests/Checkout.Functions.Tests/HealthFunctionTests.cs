@@ -28,6 +28,9 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
         Assert.Equal("ok", body.RootElement.GetProperty("queues").GetProperty("status").GetString());
         Assert.Equal("ok", body.RootElement.GetProperty("tables").GetProperty("status").GetString());
+        var fx = body.RootElement.GetProperty("fx");
+        Assert.Equal(("sample", "sandbox"), (fx.GetProperty("status").GetString(), fx.GetProperty("source").GetString()));
+        Assert.Equal("2026-11-20", fx.GetProperty("asOf").GetString());
     }
 
     [Fact]
@@ -66,6 +69,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Payouts__Rail"] = "sandbox",
+            ["Fx__Source"] = "sandbox",
         });
 
         await app.WaitForExitAsync(TimeSpan.FromSeconds(60));

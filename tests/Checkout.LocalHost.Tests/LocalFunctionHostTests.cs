@@ -63,7 +63,7 @@ public sealed class LocalFunctionHostTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Contains(typeof(QueueTriggerHostedService), hosted);
         Assert.Contains(typeof(TimerTriggerService), hosted);
-        Assert.Equal(["IdempotencySweep"], Catalog().WithTrigger(FunctionBinding.TimerTrigger).Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["FxRatesRefresh", "IdempotencySweep"], Catalog().WithTrigger(FunctionBinding.TimerTrigger).Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     private static FunctionCatalog Catalog() =>

@@ -13,6 +13,6 @@ if (openApi)
     return await OpenApiCommand.RunAsync(app, args[1..], Console.Out, Console.Error, cancel.Token);
 }
 
-await app.Services.InitializeCheckoutStorageAsync(app.Lifetime.ApplicationStopping);
+await app.Services.InitializeCheckoutAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
 return 0;

@@ -14,7 +14,8 @@ public sealed class ExchangeRateSet
     private readonly FrozenDictionary<CurrencyCode, EuroRate> rates;
 
     /// <param name="rates">Rates for every currency except the euro itself, which is the base (1) by definition.</param>
-    public ExchangeRateSet(IEnumerable<EuroRate> rates)
+    /// <param name="isSample">Invented sample rates (the sandbox's): quoted whatever their age, and every quote says so.</param>
+    public ExchangeRateSet(IEnumerable<EuroRate> rates, bool isSample = false)
     {
         ArgumentNullException.ThrowIfNull(rates);
         var list = rates.ToList();
@@ -34,7 +35,14 @@ public sealed class ExchangeRateSet
         // Duplicates are a broken invariant here; the loader reports them as data errors before we get this far.
         this.rates = list.ToFrozenDictionary(r => r.Currency);
         AsOf = list.Min(r => r.AsOf);
+        IsSample = isSample;
     }
+
+    /// <summary>Sample rates for a sandbox, not published ones: never too old to quote, and never real money.</summary>
+    public bool IsSample { get; }
+
+    /// <summary>Every stored rate, in no particular order (the euro has none).</summary>
+    public IReadOnlyCollection<EuroRate> Rates => rates.Values;
 
     /// <summary>The oldest date among the rates: the conservative age of the set as a whole.</summary>
     public DateOnly AsOf { get; }

@@ -12,7 +12,8 @@ public static class ExchangeRateSetLoader
     public const string EcbDailyPath = "fx/eurofxref-daily.xml";
     public const string SupplementaryPath = "fx/supplementary-rates.json";
 
-    public static ExchangeRateSet Load(IReferenceDataSource files)
+    /// <param name="sample">The files hold sample rates (see <see cref="ExchangeRateSet.IsSample"/>).</param>
+    public static ExchangeRateSet Load(IReferenceDataSource files, bool sample = false)
     {
         ArgumentNullException.ThrowIfNull(files);
         IReadOnlyList<EuroRate> ecb;
@@ -28,7 +29,7 @@ public static class ExchangeRateSetLoader
         }
 
         EnsureNotRatedTwice(ecb, supplementary);
-        return new ExchangeRateSet(ecb.Concat(supplementary));
+        return new ExchangeRateSet(ecb.Concat(supplementary), sample);
     }
 
     /// <summary>The supplementary file exists for what the ECB lacks; a currency in both would leave two truths.</summary>

@@ -10,6 +10,7 @@ namespace Checkout.Domain.Fx;
 /// <param name="Legs">One per source currency, in the order requested; the first is <see cref="Primary"/>.</param>
 /// <param name="RatesAsOf">The oldest date among the reference rates the legs use.</param>
 /// <param name="RateSource">The sources of those rates (URLs), separated by "; ".</param>
+/// <param name="Sample">Quoted from sample rates (a sandbox), not published ones.</param>
 public sealed record FxQuote(
     string Id,
     CurrencyCode TargetCurrency,
@@ -17,7 +18,8 @@ public sealed record FxQuote(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     DateOnly RatesAsOf,
-    string RateSource)
+    string RateSource,
+    bool Sample = false)
 {
     public FxQuoteLeg Primary => Legs[0];
 

@@ -16,6 +16,11 @@ public sealed class FxQuoteOptions
     /// </summary>
     public int MaxRateAgeDays { get; set; } = 4;
 
+    /// <summary>Whether a rate as of <paramref name="asOf"/> is past <see cref="MaxRateAgeDays"/> on the UTC day of
+    /// <paramref name="now"/>.</summary>
+    public bool IsTooOld(DateOnly asOf, DateTimeOffset now) =>
+        DateOnly.FromDateTime(now.UtcDateTime).DayNumber - asOf.DayNumber > MaxRateAgeDays;
+
     /// <summary>Throws on settings no sane configuration has; call at start-up.</summary>
     public void Validate()
     {

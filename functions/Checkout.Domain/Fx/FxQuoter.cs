@@ -48,7 +48,7 @@ public sealed class FxQuoter
         var rateSourceNames = used.Count == 0
             ? "identity"
             : string.Join("; ", used.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal));
-        return new FxQuoteIssued(new FxQuote(quoteId, target, legs, now, now + options.LockDuration, asOf, rateSourceNames));
+        return new FxQuoteIssued(new FxQuote(quoteId, target, legs, now, now + options.LockDuration, asOf, rateSourceNames, rates.IsSample));
     }
 
     private FxQuoteRefused? Refusal(List<CurrencyCode> sources, CurrencyCode target, ExchangeRateSet rates, DateTimeOffset now)
@@ -65,9 +65,14 @@ public sealed class FxQuoter
             return new(FxQuoteRefusalReason.MissingRate, $"No reference rate for {string.Join(", ", missing)}.");
         }
 
+        if (rates.IsSample)
+        {
+            return null;
+        }
+
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var stale = RatesUsed(sources, target, rates)
-            .Where(r => today.DayNumber - r.AsOf.DayNumber > options.MaxRateAgeDays)
+            .Where(r => options.IsTooOld(r.AsOf, now))
             .Select(r => $"{r.Currency} as of {r.AsOf:yyyy-MM-dd}")
             .ToList();
         return stale.Count == 0

@@ -70,6 +70,11 @@ internal static class ApiProblems
 
     public static ApiResponse WebhookConflict(string slug, string title, string detail) => Problem(409, slug, title, detail);
 
+    /// <summary>Nothing can be quoted until the live rate feeds have answered once; retrying later helps.</summary>
+    public static ApiResponse FxRatesUnavailable(string detail) =>
+        ApiResponse.FromProblem(Problem(503, "fx-rates-unavailable", "No FX rates are available yet.", detail) with { Code = "fx.rates_unavailable" })
+        with { RetryAfterSeconds = 60 };
+
     /// <summary>A failure the function did not expect; the detail says only where to look, never what broke.</summary>
     public static ApiResponse Internal(string invocationId) =>
         Problem(500, "internal-error", "The request failed.", $"Nothing was answered for it; the app's log has the cause under trace id {invocationId}.");

@@ -2,7 +2,6 @@ using Checkout.Domain.Estimates;
 using Checkout.Domain.Fx;
 using Checkout.Domain.LandedCosts;
 using Checkout.Domain.Logistics;
-using Checkout.Domain.ReferenceData;
 using Checkout.Domain.Sanctions;
 using Checkout.Functions.Api;
 
@@ -10,8 +9,8 @@ namespace Checkout.Functions;
 
 internal static class CheckoutApiServiceCollectionExtensions
 {
-    /// <summary>The API's services: merchant keys, idempotency records, the estimator (with the workflow's FX quote
-    /// options from <c>Fx:Quotes</c>, so estimates and checkouts quote alike) and the start-up table creation.</summary>
+    /// <summary>The API's services: merchant keys, idempotency records, the estimator (with the workflow's FX quoter and
+    /// rates, so estimates and checkouts quote alike) and the start-up table creation.</summary>
     public static IServiceCollection AddCheckoutApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
@@ -24,21 +23,15 @@ internal static class CheckoutApiServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<MerchantAuthentication>();
-        services.AddSingleton(_ => CreateEstimator(configuration));
+        services.AddSingleton(CreateEstimator);
         services.AddHostedService<ApiStorageInitializer>();
         return services;
     }
 
-    private static CheckoutEstimator CreateEstimator(IConfiguration configuration)
-    {
-        var files = EmbeddedReferenceData.Instance;
-        var rates = new ReferenceDataFxRateSource(files);
-        var quoteOptions = configuration.GetSection(FxQuoteOptions.SectionName).Get<FxQuoteOptions>() ?? new FxQuoteOptions();
-        return new CheckoutEstimator(
-            new FxQuoter(rates, FxSpreadPolicyLoader.Load(files), quoteOptions),
-            rates,
-            SanctionsScreener.Default,
-            LogisticsPlanner.Default,
-            LandedCostCalculator.Default);
-    }
+    private static CheckoutEstimator CreateEstimator(IServiceProvider services) => new(
+        services.GetRequiredService<FxQuoter>(),
+        services.GetRequiredService<IFxRateSource>(),
+        SanctionsScreener.Default,
+        LogisticsPlanner.Default,
+        LandedCostCalculator.Default);
 }

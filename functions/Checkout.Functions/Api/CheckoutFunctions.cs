@@ -23,7 +23,7 @@ public static class CheckoutFunctions
     [EndpointSummary("Start a checkout"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
     [EndpointDescription("Validates the cart and starts the workflow: FX quote, customs and logistics checks, then the landed cost awaits the buyer's confirmation. Poll the Location until 200. A cart the estimate endpoint would refuse is refused here the same way (422), and nothing is started.")]
     [JsonRequestBody(typeof(StartCheckoutRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
-    [ProducesProblems(400, 409, 413, 415, 422)]
+    [ProducesProblems(400, 409, 413, 415, 422, 503)]
     public static Task<IResult> StartAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
@@ -90,7 +90,7 @@ public static class CheckoutFunctions
     [EndpointSummary("Price a cart"), Tags(CheckoutDocumentTransformer.EstimatesTag), RequiresApiKey]
     [EndpointDescription("Quote, landed cost and shipping options for a cart, synchronously. Starts nothing and writes nothing; 422 when the rules refuse the cart.")]
     [JsonRequestBody(typeof(EstimateRequest)), ProducesResponseType<EstimateView>(StatusCodes.Status200OK), AcceptsIdempotencyKey]
-    [ProducesProblems(400, 413, 415, 422)]
+    [ProducesProblems(400, 413, 415, 422, 503)]
     public static Task<IResult> EstimateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "estimates")] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => EstimateHandler.EstimateAsync(

@@ -63,7 +63,8 @@ internal static class CheckoutViews
             quote.CreatedAt,
             quote.ExpiresAt,
             quote.RatesAsOf,
-            quote.RateSource);
+            quote.RateSource,
+            quote.Sample);
     }
 
     public static LandedCostView LandedCost(LandedCost cost)

@@ -1,8 +1,10 @@
+using Checkout.Workflows.Fx;
+
 namespace Checkout.Functions.Api;
 
 /// <summary>
 /// How every merchant function runs: authenticate the API key (or answer 401), then hand the function its services;
-/// a failure it did not expect answers a 500 problem, as every other answer is one, and is logged with its cause.
+/// no FX rates yet answers 503; a failure it did not expect answers a 500 problem, as every other answer is one, and is logged with its cause.
 /// Inside the Functions host the request's services are the invocation's scope, as they are in the local host.
 /// </summary>
 internal static partial class MerchantApi
@@ -17,6 +19,11 @@ internal static partial class MerchantApi
         {
             var rejection = await services.GetRequiredService<MerchantAuthentication>().AuthenticateAsync(http);
             return rejection ?? await function(services);
+        }
+        catch (FxRatesUnavailableException ex)
+        {
+            // Not the client's mistake and not a defect: the app cannot quote until its rate feeds have answered.
+            return ApiProblems.FxRatesUnavailable(ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {

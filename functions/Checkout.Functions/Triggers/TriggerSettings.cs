@@ -1,6 +1,7 @@
 using System.Globalization;
 using Checkout.Functions.Api;
 using Checkout.Workflows;
+using Checkout.Workflows.Fx;
 
 namespace Checkout.Functions.Triggers;
 
@@ -23,12 +24,16 @@ public static class TriggerSettings
     /// <summary>A TimeSpan schedule (Premium and Dedicated plans), as the option it comes from.</summary>
     public const string IdempotencySweepSchedule = "%Idempotency:SweepInterval%";
 
+    /// <summary>A TimeSpan schedule, as <see cref="FxOptions.RefreshInterval"/>.</summary>
+    public const string FxRefreshSchedule = "%Fx:RefreshInterval%";
+
     /// <summary>Every setting a trigger names, with the value the app derives for it.</summary>
     public static IReadOnlyDictionary<string, string> Derive(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(CheckoutWorkflowOptions.SectionName).Get<CheckoutWorkflowOptions>() ?? new CheckoutWorkflowOptions();
         var idempotency = configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new IdempotencyOptions();
+        var fx = configuration.GetSection(FxOptions.SectionName).Get<FxOptions>() ?? new FxOptions();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Name(PayoutsQueue)] = options.PayoutsQueue,
@@ -36,6 +41,7 @@ public static class TriggerSettings
             [Name(WebhookDeliveriesQueue)] = options.WebhookDeliveriesQueue,
             [Name(TaskHub)] = options.TaskHub,
             [Name(IdempotencySweepSchedule)] = idempotency.SweepInterval.ToString("c", CultureInfo.InvariantCulture),
+            [Name(FxRefreshSchedule)] = fx.RefreshInterval.ToString("c", CultureInfo.InvariantCulture),
         };
     }
 

@@ -21,7 +21,7 @@ public static class PayoutServiceCollectionExtensions
         services.AddSingleton<PayoutDestinationStore>();
         services.AddSingleton<SandboxPayoutRail>();
         services.AddSingleton<IPayoutRail>(sp => WorkflowServiceCollectionExtensions.Chosen(sp, sp.GetRequiredService<SandboxPayoutRail>));
-        services.AddSingleton(_ => SettlementQuoter.FromReferenceData(configuration));
+        services.AddSingleton<SettlementQuoter>();
         services.AddSingleton<PayoutProcessor>();
         services.AddSingleton<PayoutRetries>();
         services.AddSingleton<PayoutSteps>();

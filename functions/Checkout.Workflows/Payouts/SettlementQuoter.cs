@@ -1,7 +1,5 @@
 using Checkout.Domain.Fx;
 using Checkout.Domain.Monetary;
-using Checkout.Domain.ReferenceData;
-using Microsoft.Extensions.Configuration;
 
 namespace Checkout.Workflows.Payouts;
 
@@ -10,14 +8,6 @@ namespace Checkout.Workflows.Payouts;
 /// hand-off quotes the same rates.</summary>
 public sealed class SettlementQuoter(FxQuoter quoter)
 {
-    public static SettlementQuoter FromReferenceData(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var files = EmbeddedReferenceData.Instance;
-        var quoteOptions = configuration.GetSection(FxQuoteOptions.SectionName).Get<FxQuoteOptions>() ?? new FxQuoteOptions();
-        return new SettlementQuoter(new FxQuoter(new ReferenceDataFxRateSource(files), FxSpreadPolicyLoader.Load(files), quoteOptions));
-    }
-
     /// <summary>Settlement units → presentment units (the leg's source is the settlement currency).</summary>
     /// <exception cref="InvalidOperationException">No usable rates: the step fails and is retried, then needs attention.</exception>
     public FxQuote Quote(string checkoutId, CurrencyCode settlement, CurrencyCode presentment, DateTimeOffset capturedAt) =>

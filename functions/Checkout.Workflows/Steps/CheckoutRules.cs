@@ -5,7 +5,6 @@ using Checkout.Domain.Logistics;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.ReferenceData;
 using Checkout.Domain.Workflow;
-using Microsoft.Extensions.Configuration;
 
 namespace Checkout.Workflows.Steps;
 
@@ -20,20 +19,11 @@ public sealed class CheckoutRules(
     LogisticsPlanner logistics,
     LandedCostCalculator landedCost) : ICheckoutRules
 {
-    /// <summary>Rules from the reference data shipped with the domain; quote options from <c>Fx:Quotes</c>.</summary>
-    public static CheckoutRules FromReferenceData(IConfiguration configuration)
+    /// <summary>Customs and logistics from the reference data shipped with the domain; FX from the app's quoter.</summary>
+    public static CheckoutRules FromReferenceData(FxQuoter quoter, IFxRateSource rates)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var files = EmbeddedReferenceData.Instance;
-        var quoteOptions = configuration.GetSection(FxQuoteOptions.SectionName).Get<FxQuoteOptions>() ?? new FxQuoteOptions();
-        var rateSource = new ReferenceDataFxRateSource(files);
-        var customsRules = CustomsRuleBookLoader.Load(files);
-        return new CheckoutRules(
-            new FxQuoter(rateSource, FxSpreadPolicyLoader.Load(files), quoteOptions),
-            rateSource,
-            new CustomsScreener(customsRules),
-            LogisticsPlanner.Load(files),
-            new LandedCostCalculator(customsRules));
+        var landedCost = LandedCostCalculator.Default;
+        return new CheckoutRules(quoter, rates, new CustomsScreener(landedCost.Rules), LogisticsPlanner.Default, landedCost);
     }
 
     public CheckoutEvent QuoteFx(CheckoutState state, string quoteId, DateTimeOffset now)

@@ -39,7 +39,7 @@ internal static class LedgerStories
             return new LedgerStory(checkoutId, merchantId, settlement, refund, end, Money.Zero(settlement));
         }
 
-        var quoter = new FxQuoter(new FixedRateSource(TestRates.Mid), FxSpreadPolicy.Flat(spreadBps), new FxQuoteOptions { MaxRateAgeDays = 100_000 });
+        var quoter = new FxQuoter(new FixedRateSource(TestRates.Mid), FxSpreadPolicy.Flat(spreadBps), new FxQuoteOptions());
         var quote = settlement == landed.Currency ? null : ((FxQuoteIssued)quoter.Quote($"{checkoutId}-settlement", [settlement], landed.Currency, At)).Quote;
         var capture = new CaptureFacts(checkoutId, merchantId, landed, settlement, quote, feeBps, At);
         var net = LedgerPostingRules.Capture(capture).MerchantNet;

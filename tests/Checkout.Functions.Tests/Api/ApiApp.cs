@@ -47,8 +47,7 @@ public class ApiApp : IAsyncLifetime
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Checkout__ResourcePrefix"] = Prefix,
             ["Merchants__DevApiKey"] = DevKey,
-            ["Fx__Quotes__MaxRateAgeDays"] = "36500",
-        };
+            };
         _app = AppProcess.Start(environment);
         Http = new HttpClient { BaseAddress = _app.BaseAddress };
         Tables = new TableServiceClient(_azurite.ConnectionString);

@@ -26,7 +26,7 @@ public sealed class DurableFunctionsTests(AzuriteFixture azurite) : IClassFixtur
         var prefix = UniqueName.Table("dt");
         await using var app = Build(prefix, queue: UniqueName.Queue("greet"));
         using var timeout = new CancellationTokenSource(Timeout);
-        await app.Services.InitializeCheckoutStorageAsync(timeout.Token);
+        await app.Services.InitializeCheckoutAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
 
         var client = app.Services.GetRequiredService<DurableTaskClient>();
@@ -57,7 +57,7 @@ public sealed class DurableFunctionsTests(AzuriteFixture azurite) : IClassFixtur
         var queueName = UniqueName.Queue("greet");
         await using var app = Build(UniqueName.Table("dt"), queueName);
         using var timeout = new CancellationTokenSource(Timeout);
-        await app.Services.InitializeCheckoutStorageAsync(timeout.Token);
+        await app.Services.InitializeCheckoutAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
         var queue = new QueueClient(azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync(cancellationToken: timeout.Token);

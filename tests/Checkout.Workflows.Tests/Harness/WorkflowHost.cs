@@ -65,9 +65,9 @@ internal sealed class WorkflowHost : IAsyncDisposable
             ["Checkout:StepMaxAttempts"] = "3",
             ["Checkout:StepFirstRetryInterval"] = "00:00:00.200",
 
-            // The shipped sample rates are dated; Durable's timers run on real time, so the clock cannot be pinned
-            // near their date and the age limit is lifted instead (issue 15 brings live and sandbox rate sources).
-            ["Fx:Quotes:MaxRateAgeDays"] = "36500",
+            // The sandbox's sample rates, as in Development: Durable's timers run on real time, so the clock cannot be
+            // pinned near a dated file; the live feeds have tests of their own.
+            ["Fx:Source"] = "sandbox",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -13,4 +13,5 @@ internal sealed record QuoteView(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     DateOnly RatesAsOf,
-    [property: Description("Where the reference rates come from (URLs separated by '; ').")] string RateSource);
+    [property: Description("Where the reference rates come from (URLs separated by '; ').")] string RateSource,
+    [property: Description("True when quoted from the sandbox's built-in sample rates (Fx:Source = sandbox), not published ones.")] bool Sample);
