@@ -19,6 +19,18 @@ internal static class ApiProblems
             Errors = [.. errors.Select(e => new ProblemFieldError(e.Pointer, e.Detail))],
         };
 
+    /// <summary>Fields the endpoint does not know: 400, naming each by JSON Pointer in <c>errors</c>, before anything
+    /// else about the body is judged (a misspelt optional field would otherwise be silently dropped).</summary>
+    public static ApiResponse UnknownFields(IReadOnlyList<ApiFieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return Problem(400, "unknown-field", "The request has fields this endpoint does not accept.",
+            $"Unknown field(s): {string.Join(", ", errors.Select(e => e.Pointer))}.") with
+        {
+            Errors = [.. errors.Select(e => new ProblemFieldError(e.Pointer, e.Detail))],
+        };
+    }
+
     public static ApiResponse UnsupportedMediaType(string? contentType) =>
         Problem(415, "unsupported-media-type", "The request body must be application/json.", $"Content-Type '{contentType}' is not accepted.");
 

@@ -9,8 +9,9 @@ namespace Checkout.Functions.Api;
 
 /// <summary>
 /// Turns the body of <c>POST /api/checkouts</c> (or <c>/api/estimates</c>, without <c>payment</c>) into a
-/// <see cref="CartRequest"/>, or the list of every bad field. Limits keep the workflow's checked arithmetic far from
-/// overflow: at most 100 items, 10,000 of each, unit prices up to 10^12 minor units.
+/// <see cref="CartRequest"/>, or the problem naming every unknown field (400) or else every bad one (422). Limits keep
+/// the workflow's checked arithmetic far from overflow: at most 100 items, 10,000 of each, unit prices up to 10^12
+/// minor units.
 /// </summary>
 internal static partial class CartRequestParser
 {
@@ -18,9 +19,10 @@ internal static partial class CartRequestParser
     public const int MaxQuantity = 10_000;
     public const long MaxMinorUnits = 1_000_000_000_000;
 
-    public static (CartRequest? Request, IReadOnlyList<ApiFieldError> Errors) Parse(JsonElement root, bool requirePayment)
+    /// <param name="requirePayment">Reads <c>payment</c>; for an estimate, without it, a <c>payment</c> is unknown.</param>
+    public static (CartRequest? Request, ApiResponse? Problem) Parse(JsonElement root, bool requirePayment)
     {
-        var reader = new FieldReader();
+        var reader = new FieldReader(root);
         var reference = reader.String(root, "merchantReference", "#", 100);
         var currency = Currency(reader, root, "presentmentCurrency", "#");
         var incoterm = Incoterm(reader, root);
@@ -34,13 +36,13 @@ internal static partial class CartRequestParser
             token = reader.String(payment, "token", "#/payment", 200);
         }
 
-        if (reader.HasErrors)
+        if (reader.Problem() is { } problem)
         {
-            return (null, reader.Errors);
+            return (null, problem);
         }
 
         var cart = new Cart(currency!.Value, incoterm!.Value, buyer!, shipFrom!, lines!, preference);
-        return (new CartRequest(reference!, cart, token), []);
+        return (new CartRequest(reference!, cart, token), null);
     }
 
     private static CurrencyCode? Currency(FieldReader reader, JsonElement parent, string name, string at)
@@ -110,7 +112,7 @@ internal static partial class CartRequestParser
         var at = "#/" + name;
         var country = Country(reader, element, "country", at);
         var postalCode = reader.String(element, "postalCode", at, 20, required: false);
-        if (element.TryGetProperty("email", out var email) && email.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        if (reader.Value(element, "email", at) is { ValueKind: not JsonValueKind.String })
         {
             reader.Fail(at + "/email", "Must be a string.");
         }

@@ -33,11 +33,11 @@ internal static class CheckoutEventHandler
         return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
-            var reader = new FieldReader();
+            var reader = new FieldReader(body.Root);
             var value = reader.String(body.Root, buyerEvent.Field, "#", 500);
-            if (value is null)
+            if (reader.Problem() is { } problem)
             {
-                return ApiProblems.Validation(reader.Errors);
+                return problem;
             }
 
             var stored = await OwnedCheckouts.FindAsync(store, merchant, id, cancellationToken);
@@ -46,7 +46,7 @@ internal static class CheckoutEventHandler
                 return ApiProblems.NotFound(id);
             }
 
-            var request = new BuyerRequest(value, clock.GetUtcNow());
+            var request = new BuyerRequest(value!, clock.GetUtcNow());
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes,
                 () => RaiseAsync(context.Request, stored.State, buyerEvent, request, client, cancellationToken), cancellationToken);
         }, cancellationToken);

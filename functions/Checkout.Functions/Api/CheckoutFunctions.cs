@@ -46,17 +46,17 @@ public static class CheckoutFunctions
     [ProducesProblems(400)]
     public static Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => ListCheckoutsHandler.ListAsync(req.HttpContext, services.GetRequiredService<CheckoutStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => ListCheckoutsHandler.ListAsync(req.HttpContext, services.GetRequiredService<CheckoutStore>(), cancellationToken), readsQuery: true);
 
     [Function("GetCheckoutStatus")]
     [EndpointSummary("Get a checkout's status"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
     [EndpointDescription("202 with Location and Retry-After while the workflow runs, 200 once it has ended. Another merchant's checkout is 404, as an unknown id is.")]
     [DocumentedParameter("showHistory", ParameterLocation.Query, "true adds historyEvents, every transition in order.")]
     [ProducesResponseType<CheckoutStatusView>(StatusCodes.Status200OK), ProducesResponseType<CheckoutStatusView>(StatusCodes.Status202Accepted), PollingHeaders]
-    [ProducesProblems(404)]
+    [ProducesProblems(400, 404)]
     public static Task<IResult> GetStatusAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => CheckoutStatusHandler.GetAsync(req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => CheckoutStatusHandler.GetAsync(req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), cancellationToken), readsQuery: true);
 
     [Function("ConfirmCheckout")]
     [EndpointSummary("Confirm the landed cost"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]

@@ -13,7 +13,13 @@ internal static class CheckoutStatusHandler
         HttpContext context, string id, CheckoutStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        string? showHistory = context.Request.Query["showHistory"];
+        var query = new QueryReader(context.Request.Query);
+        var showHistory = query.Single("showHistory");
+        if (query.Problem() is { } problem)
+        {
+            return problem;
+        }
+
         var stored = await OwnedCheckouts.FindAsync(store, MerchantAuthentication.MerchantOf(context), id, cancellationToken);
         if (stored is null)
         {

@@ -27,10 +27,10 @@ internal static class EstimateHandler
 
         using (body)
         {
-            var (request, errors) = CartRequestParser.Parse(body.Root, requirePayment: false);
+            var (request, refused) = CartRequestParser.Parse(body.Root, requirePayment: false);
             if (request is null)
             {
-                return ApiProblems.Validation(errors);
+                return refused!;
             }
 
             return estimator.Estimate(request.Cart, clock.GetUtcNow(), "est_" + Guid.NewGuid().ToString("N")) switch

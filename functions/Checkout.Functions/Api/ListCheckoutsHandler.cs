@@ -11,10 +11,10 @@ internal static class ListCheckoutsHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        var (query, errors) = CheckoutListQueryParser.Parse(context.Request, MerchantAuthentication.MerchantOf(context));
+        var (query, problem) = CheckoutListQueryParser.Parse(context.Request, MerchantAuthentication.MerchantOf(context));
         if (query is null)
         {
-            return ApiProblems.BadQuery(errors);
+            return problem!;
         }
 
         CheckoutListPage page;

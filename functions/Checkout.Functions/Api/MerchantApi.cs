@@ -9,7 +9,9 @@ namespace Checkout.Functions.Api;
 /// </summary>
 internal static partial class MerchantApi
 {
-    public static async Task<IResult> RunAsync(HttpRequest request, Func<IServiceProvider, Task<IResult>> function)
+    /// <param name="readsQuery">The function reads its query parameters with a <see cref="QueryReader"/>, which refuses
+    /// the ones it does not know; otherwise it takes none, and any query parameter answers 400 here, before it runs.</param>
+    public static async Task<IResult> RunAsync(HttpRequest request, Func<IServiceProvider, Task<IResult>> function, bool readsQuery = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(function);
@@ -17,7 +19,8 @@ internal static partial class MerchantApi
         var services = http.RequestServices;
         try
         {
-            var rejection = await services.GetRequiredService<MerchantAuthentication>().AuthenticateAsync(http);
+            var rejection = await services.GetRequiredService<MerchantAuthentication>().AuthenticateAsync(http)
+                ?? (readsQuery ? null : new QueryReader(request.Query).Problem());
             return rejection ?? await function(services);
         }
         catch (FxRatesUnavailableException ex)

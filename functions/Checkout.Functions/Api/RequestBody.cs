@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Checkout.Functions.Api;
 
 /// <summary>A request body read at the edge: its raw bytes (for the idempotency fingerprint) and parsed JSON, or the
-/// problem that stops the request (415, 413, 400) before anything is written.</summary>
+/// problem that stops the request (415, 413, 400) before anything is written. What its fields may be is the parsers'
+/// business (<see cref="FieldReader"/>), but for POSTs that take none (<see cref="RefuseFieldsAsync"/>).</summary>
 internal sealed class RequestBody : IDisposable
 {
     public const int MaxBytes = 256 * 1024;
@@ -33,11 +34,54 @@ internal sealed class RequestBody : IDisposable
         }
 
         var bytes = await ReadLimitedAsync(request.Body, cancellationToken);
-        if (bytes is null)
+        return bytes is null ? (null, ApiProblems.PayloadTooLarge(MaxBytes)) : Parse(bytes);
+    }
+
+    /// <summary>
+    /// For a POST that takes no body: none at all, or an empty JSON object, passes (null); a body with fields answers
+    /// 400 naming each as unknown, as every other endpoint names the fields it does not know; and a body that is not a
+    /// JSON object answers what <see cref="ReadAsync"/> would. Called before anything is written.
+    /// </summary>
+    public static async Task<ApiResponse?> RefuseFieldsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
         {
-            return (null, ApiProblems.PayloadTooLarge(MaxBytes));
+            return ApiProblems.PayloadTooLarge(MaxBytes);
         }
 
+        var bytes = await ReadLimitedAsync(request.Body, cancellationToken);
+        if (bytes is null)
+        {
+            return ApiProblems.PayloadTooLarge(MaxBytes);
+        }
+
+        if (bytes.Length == 0)
+        {
+            return null;
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return ApiProblems.UnsupportedMediaType(request.ContentType);
+        }
+
+        var (body, problem) = Parse(bytes);
+        if (body is null)
+        {
+            return problem;
+        }
+
+        using (body)
+        {
+            return new FieldReader(body.Root).Problem();
+        }
+    }
+
+    public void Dispose() => Document.Dispose();
+
+    private static (RequestBody? Body, ApiResponse? Problem) Parse(byte[] bytes)
+    {
         try
         {
             var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
@@ -54,8 +98,6 @@ internal sealed class RequestBody : IDisposable
             return (null, ApiProblems.MalformedJson($"Invalid JSON at line {ex.LineNumber}, byte {ex.BytePositionInLine}."));
         }
     }
-
-    public void Dispose() => Document.Dispose();
 
     private static bool IsJson(string? contentType)
     {

@@ -26,10 +26,10 @@ internal static class StartCheckoutHandler
         return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
-            var (request, errors) = CartRequestParser.Parse(body.Root, requirePayment: true);
+            var (request, problem) = CartRequestParser.Parse(body.Root, requirePayment: true);
             if (request is null)
             {
-                return ApiProblems.Validation(errors);
+                return problem!;
             }
 
             var now = clock.GetUtcNow();

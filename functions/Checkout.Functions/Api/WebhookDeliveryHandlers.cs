@@ -14,11 +14,10 @@ internal static class WebhookDeliveryHandlers
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        var parameters = context.Request.Query;
-        var (query, errors) = WebhookDeliveryQuery.Parse(parameters["eventId"], parameters["eventType"], parameters["endpointId"], parameters["limit"], parameters["cursor"]);
+        var (query, problem) = WebhookDeliveryQuery.Parse(context.Request.Query);
         if (query is null)
         {
-            return ApiProblems.BadQuery(errors);
+            return problem!;
         }
 
         try
@@ -52,6 +51,11 @@ internal static class WebhookDeliveryHandlers
         if (keyProblem is not null)
         {
             return keyProblem;
+        }
+
+        if (await RequestBody.RefuseFieldsAsync(context.Request, cancellationToken) is { } bodyProblem)
+        {
+            return bodyProblem;
         }
 
         var found = WebhookIds.IsDeliveryId(id) ? await store.GetAsync(merchant, id, cancellationToken) : null;

@@ -19,10 +19,10 @@ internal static partial class WebhookEndpointHandlers
         return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
-            var (url, types, errors) = WebhookEndpointRequestParser.Parse(body.Root, policy);
+            var (url, types, problem) = WebhookEndpointRequestParser.Parse(body.Root, policy);
             if (url is null)
             {
-                return ApiProblems.Validation(errors);
+                return problem!;
             }
 
             var endpoint = new WebhookEndpoint(EndpointId(merchant, key), merchant, url, types, WebhookSignature.NewSecret(), clock.GetUtcNow());

@@ -3,18 +3,19 @@ using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Functions.Api;
 
-/// <summary>Reads <c>{ "url", "eventTypes" }</c>, naming every bad field; the URL must pass <see cref="WebhookUrlPolicy"/>.</summary>
+/// <summary>Reads <c>{ "url", "eventTypes" }</c>, naming every unknown field (400) or else every bad one (422); the URL
+/// must pass <see cref="WebhookUrlPolicy"/>.</summary>
 internal static class WebhookEndpointRequestParser
 {
     public const int MaxUrlLength = 2048;
 
-    public static (Uri? Url, IReadOnlyList<string> EventTypes, IReadOnlyList<ApiFieldError> Errors) Parse(JsonElement root, WebhookUrlPolicy policy)
+    public static (Uri? Url, IReadOnlyList<string> EventTypes, ApiResponse? Problem) Parse(JsonElement root, WebhookUrlPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var reader = new FieldReader();
+        var reader = new FieldReader(root);
         var url = ParseUrl(reader, root, policy);
         var types = ParseEventTypes(reader, root);
-        return reader.HasErrors ? (null, [], reader.Errors) : (url, types, []);
+        return reader.Problem() is { } problem ? (null, [], problem) : (url, types, null);
     }
 
     private static Uri? ParseUrl(FieldReader reader, JsonElement root, WebhookUrlPolicy policy)
@@ -44,7 +45,7 @@ internal static class WebhookEndpointRequestParser
     /// <summary>Left out (or null) means every event type; an explicit empty list is refused as probably a mistake.</summary>
     private static List<string> ParseEventTypes(FieldReader reader, JsonElement root)
     {
-        if (!root.TryGetProperty("eventTypes", out var element) || element.ValueKind == JsonValueKind.Null)
+        if (reader.Value(root, "eventTypes", "#") is not { } element)
         {
             return [];
         }

@@ -28,7 +28,7 @@ public static class WebhookFunctions
     [Function("ListWebhookEndpoints")]
     [EndpointSummary("List webhook endpoints"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
     [EndpointDescription("The merchant's webhook endpoints, oldest first.")]
-    [ProducesResponseType<object>(StatusCodes.Status200OK)]
+    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListEndpointsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = EndpointsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.ListAsync(req.HttpContext, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
@@ -36,7 +36,7 @@ public static class WebhookFunctions
     [Function("GetWebhookEndpoint")]
     [EndpointSummary("Get a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
     [EndpointDescription("One of the merchant's webhook endpoints; another merchant's is 404.")]
-    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(404)]
+    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400, 404)]
     public static Task<IResult> GetEndpointAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = EndpointsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.GetAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
@@ -44,7 +44,7 @@ public static class WebhookFunctions
     [Function("DeleteWebhookEndpoint")]
     [EndpointSummary("Delete a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
     [EndpointDescription("Stops deliveries to the endpoint.")]
-    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesProblems(404)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesProblems(400, 404)]
     public static Task<IResult> DeleteEndpointAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = EndpointsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.DeleteAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
@@ -60,12 +60,12 @@ public static class WebhookFunctions
     [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListDeliveriesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DeliveriesRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookDeliveryHandlers.ListAsync(req.HttpContext, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => WebhookDeliveryHandlers.ListAsync(req.HttpContext, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken), readsQuery: true);
 
     [Function("GetWebhookDelivery")]
     [EndpointSummary("Get a webhook delivery"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
     [EndpointDescription("One delivery with every attempt (status code, duration, error, next attempt time).")]
-    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(404)]
+    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400, 404)]
     public static Task<IResult> GetDeliveryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DeliveriesRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => WebhookDeliveryHandlers.GetAsync(req.HttpContext, id, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken));
@@ -73,7 +73,7 @@ public static class WebhookFunctions
     [Function("RedeliverWebhook")]
     [EndpointSummary("Redeliver a webhook"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
     [EndpointDescription("Queues one more signed attempt of a delivery that succeeded or failed; 409 while automatic retries are pending or when the endpoint is disabled or deleted.")]
-    [ProducesResponseType<object>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 422)]
+    [ProducesResponseType<object>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 413, 415, 422)]
     public static Task<IResult> RedeliverAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = DeliveriesRoute + "/{id}/redeliver")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => WebhookDeliveryHandlers.RedeliverAsync(

@@ -25,7 +25,9 @@ internal sealed class CheckoutDocumentTransformer : IOpenApiDocumentTransformer
             Description = "Cross-border checkouts: start one, poll its status (Durable Functions' async HTTP pattern: 202 with " +
                 "Location and Retry-After until 200), confirm the landed cost, cancel, list, and price carts. Amounts are " +
                 "integers in minor units; errors are RFC 9457 application/problem+json. Every POST accepts an " +
-                "Idempotency-Key (kept at least 24 hours).",
+                "Idempotency-Key (kept at least 24 hours). Nothing unknown is ignored: a body field an endpoint does not " +
+                "accept, at any depth, answers 400 (problems/unknown-field) and a query parameter it does not take 400 " +
+                "(problems/invalid-query), each named in errors, before anything is written.",
             License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://checkout.example.com/terms") },
         };
         document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document (./run.sh: http://localhost:7071)" }];

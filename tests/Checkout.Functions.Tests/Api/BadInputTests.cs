@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 
 namespace Checkout.Functions.Tests.Api;
 
@@ -93,6 +94,50 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Equal(0, await app.WrittenRowsAsync());
     }
 
+    public static TheoryData<string, string> UnknownFields => new()
+    {
+        { "nickname", "#/nickname" },
+        { "buyer/nickname", "#/buyer/nickname" },
+        { "shipFrom/city", "#/shipFrom/city" },
+        { "items/0/colour", "#/items/0/colour" },
+        { "items/0/unitPrice/taxIncluded", "#/items/0/unitPrice/taxIncluded" },
+        { "items/0/dimensionsCm/depth", "#/items/0/dimensionsCm/depth" },
+        { "shipping/carrier", "#/shipping/carrier" },
+        { "payment/cvc", "#/payment/cvc" },
+        { "MerchantReference", "#/MerchantReference" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownFields))]
+    public async Task StartCheckout_UnknownField_Answers400NamingItAndWritesNothing(string path, string field)
+    {
+        using var response = await app.SendAsync(HttpMethod.Post, "/api/checkouts", SampleRequests.With(path, "\"x\""), idempotencyKey: Guid.NewGuid().ToString());
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "unknown-field");
+        Assert.Equal([field], ProblemAssert.Pointers(problem));
+        Assert.Equal("Unknown field; this endpoint does not accept it.", problem.GetProperty("errors")[0].GetProperty("detail").GetString());
+        Assert.Equal(0, await app.WrittenRowsAsync());
+    }
+
+    [Fact]
+    public async Task StartCheckout_UnknownFieldsBesideABadOne_NamesEveryUnknownOneAtOnceAndListsNoCheckout()
+    {
+        var body = SampleRequests.Parse();
+        body["coupon"] = "SAVE10";
+        body["buyer"]!["nickname"] = "Ali";
+        body["buyer"]!["country"] = "XX";
+        body["items"]![0]!["gift/wrap"] = true;
+
+        using var response = await app.SendAsync(HttpMethod.Post, "/api/checkouts", body.ToJsonString(), idempotencyKey: Guid.NewGuid().ToString());
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "unknown-field");
+        Assert.Equal(["#/buyer/nickname", "#/coupon", "#/items/0/gift~1wrap"], ProblemAssert.Pointers(problem).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await app.WrittenRowsAsync());
+        using var list = await app.SendAsync(HttpMethod.Get, "/api/checkouts");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Empty(JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement.GetProperty("checkouts").EnumerateArray());
+    }
+
     public static TheoryData<string, string, int, string> BadBodies => new()
     {
         { "/api/checkouts", "{", 400, "malformed-json" },
@@ -105,6 +150,15 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
         { "/api/checkouts/co_x/confirm", "{}", 422, "validation" },
         { "/api/checkouts/co_x/confirm", "{\"quoteId\": 12}", 422, "validation" },
         { "/api/checkouts/co_x/cancel", "{\"reason\": \"\"}", 422, "validation" },
+        { "/api/checkouts/co_x/confirm", "{\"quoteId\": \"q\", \"force\": true}", 400, "unknown-field" },
+        { "/api/checkouts/co_x/cancel", "{\"reason\": \"\", \"refund\": {}}", 400, "unknown-field" },
+        { "/api/checkouts/co_x/confirm", "{\"quoteId\": \"q\"}", 404, "not-found" },
+        { "/api/estimates", SampleRequests.Checkout, 400, "unknown-field" },
+        { "/api/payouts/co_x-payout/retry", "{\"force\": true}", 400, "unknown-field" },
+        { "/api/payouts/co_x-payout/retry", "{}", 404, "not-found" },
+        { "/api/payouts/co_x-payout/retry", "{", 400, "malformed-json" },
+        { "/api/webhook-deliveries/wd_x/redeliver", "{\"now\": true}", 400, "unknown-field" },
+        { "/api/webhook-endpoints", "{\"url\": \"https://hooks.example.com/x\", \"secret\": \"mine\"}", 400, "unknown-field" },
     };
 
     [Theory]
@@ -115,6 +169,54 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
 
         await ProblemAssert.IsProblemAsync(response, (HttpStatusCode)status, slug);
         Assert.Equal(0, await app.WrittenRowsAsync());
+    }
+
+    [Fact]
+    public async Task SetPayoutDestination_UnknownField_Answers400AndChangesNothing()
+    {
+        using var before = await app.SendAsync(HttpMethod.Get, "/api/payout-destination");
+
+        using var response = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
+            """{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"000123456789","country":"US","iban":"DE89370400440532013000"}""");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "unknown-field");
+        Assert.Equal(["#/iban"], ProblemAssert.Pointers(problem));
+        using var after = await app.SendAsync(HttpMethod.Get, "/api/payout-destination");
+        Assert.Equal(await before.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
+    }
+
+    public static TheoryData<string, string, string> UnknownParameters => new()
+    {
+        { "GET", "/api/checkouts?top=2&sort=createdAt", "sort" },
+        { "GET", "/api/checkouts/co_x?showHistory=true&verbose=1", "verbose" },
+        { "GET", "/api/webhook-deliveries?limit=2&page=3", "page" },
+        { "GET", "/api/payouts?limit=1&offset=5", "offset" },
+        { "GET", "/api/balances?currency=USD", "currency" },
+        { "GET", "/api/webhook-endpoints?expand=secret", "expand" },
+        { "GET", "/api/payout-destination?unmask=true", "unmask" },
+        { "POST", "/api/checkouts?dryRun=true", "dryRun" },
+        { "POST", "/api/estimates?currency=EUR", "currency" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownParameters))]
+    public async Task Request_UnknownQueryParameter_Answers400NamingItAndWritesNothing(string method, string path, string parameter)
+    {
+        using var response = await app.SendAsync(new HttpMethod(method), path, method == "POST" ? SampleRequests.Checkout : null);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-query");
+        Assert.Equal([parameter], ProblemAssert.Pointers(problem));
+        Assert.Equal("Unknown parameter; this endpoint does not accept it.", problem.GetProperty("errors")[0].GetProperty("detail").GetString());
+        Assert.Equal(0, await app.WrittenRowsAsync());
+    }
+
+    [Fact]
+    public async Task ListCheckouts_UnknownAndBadParameters_NamesEveryOne()
+    {
+        using var response = await app.SendAsync(HttpMethod.Get, "/api/checkouts?top=0&sort=createdAt&status=bogus&filter");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-query");
+        Assert.Equal(["filter", "sort", "status", "top"], ProblemAssert.Pointers(problem).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -25,7 +25,10 @@ public sealed class EstimateTests(ApiApp app) : IClassFixture<ApiApp>
     [Fact]
     public async Task Estimate_SanctionedDestination_Answers422WithTheRejection()
     {
-        using var response = await app.SendAsync(HttpMethod.Post, "/api/estimates", SampleRequests.With("buyer", """{"country":"KP"}"""));
+        var body = System.Text.Json.Nodes.JsonNode.Parse(SampleRequests.With("buyer", """{"country":"KP"}"""))!.AsObject();
+        body.Remove("payment");
+
+        using var response = await app.SendAsync(HttpMethod.Post, "/api/estimates", body.ToJsonString());
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "estimate-rejected");
         Assert.StartsWith("sanctions.", problem.GetProperty("code").GetString(), StringComparison.Ordinal);

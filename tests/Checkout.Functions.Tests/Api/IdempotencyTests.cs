@@ -69,6 +69,18 @@ public sealed class IdempotencyTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task Start_SameKeyAfterUnknownField_CanBeRetriedWithoutIt()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var bad = await app.SendAsync(HttpMethod.Post, "/api/checkouts", SampleRequests.With("buyer/nickname", "\"Ali\""), idempotencyKey: key);
+
+        using var good = await app.SendAsync(HttpMethod.Post, "/api/checkouts", SampleRequests.Checkout, idempotencyKey: key);
+
+        await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.BadRequest, "unknown-field");
+        Assert.Equal(HttpStatusCode.Accepted, good.StatusCode);
+    }
+
+    [Fact]
     public async Task Start_SameKeyOtherMerchant_IsADifferentRequest()
     {
         var key = Guid.NewGuid().ToString();

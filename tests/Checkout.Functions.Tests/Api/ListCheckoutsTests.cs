@@ -89,6 +89,8 @@ public sealed class ListCheckoutsTests(ApiApp app) : IClassFixture<ApiApp>
         { "?continuationToken=not-base64!", "continuationToken" },
         { "?continuationToken=bm90IGpzb24%3D", "continuationToken" },
         { "?continuationToken=" + "eyJ4Ijox" + "fQ%3D%3D", "continuationToken" },
+        { "?colour=red", "colour" },
+        { "?top=2&orderBy=createdTime", "orderBy" },
     };
 
     [Theory]

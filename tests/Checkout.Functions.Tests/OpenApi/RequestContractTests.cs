@@ -25,7 +25,7 @@ public sealed class RequestContractTests
         Assert.Equal("PKR", request.PresentmentCurrency);
         Assert.Equal(1250, request.Items[0].UnitPrice.Value);
         Assert.Equal("tok_sandbox_success", request.Payment.Token);
-        Assert.Empty(CartRequestParser.Parse(JsonDocument.Parse(SampleRequests.Checkout).RootElement, requirePayment: true).Errors);
+        Assert.Null(CartRequestParser.Parse(JsonDocument.Parse(SampleRequests.Checkout).RootElement, requirePayment: true).Problem);
     }
 
     [Fact]

@@ -165,6 +165,8 @@ public sealed class WebhookDeliveryTests(WebhookApiApp app) : IClassFixture<Webh
     [InlineData("limit=abc", "limit")]
     [InlineData("eventType=checkout.exploded", "eventType")]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("limit=2&page=3", "page")]
+    [InlineData("eventId=a&eventId=b", "eventId")]
     public async Task Deliveries_BadQuery_Answers400NamingTheParameter(string query, string parameter)
     {
         using var response = await app.SendAsync(HttpMethod.Get, "/api/webhook-deliveries?" + query);

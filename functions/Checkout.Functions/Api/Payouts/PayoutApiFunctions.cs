@@ -17,7 +17,7 @@ public static class PayoutApiFunctions
     [Function("GetBalances")]
     [EndpointSummary("Get balances"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
     [EndpointDescription("Per settlement currency: available on the merchant balance and in transit to the bank, from the ledger.")]
-    [ProducesResponseType<BalancesView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<BalancesView>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> BalancesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "balances")] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutHandlers.BalancesAsync(
@@ -29,12 +29,12 @@ public static class PayoutApiFunctions
     [ProducesResponseType<PayoutListView>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => PayoutHandlers.ListAsync(req.HttpContext, services.GetRequiredService<PayoutStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => PayoutHandlers.ListAsync(req.HttpContext, services.GetRequiredService<PayoutStore>(), cancellationToken), readsQuery: true);
 
     [Function("GetPayout")]
     [EndpointSummary("Get a payout"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
     [EndpointDescription("One payout; another merchant's is 404, as an unknown id is.")]
-    [ProducesResponseType<PayoutView>(StatusCodes.Status200OK), ProducesProblems(404)]
+    [ProducesResponseType<PayoutView>(StatusCodes.Status200OK), ProducesProblems(400, 404)]
     public static Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutHandlers.GetAsync(req.HttpContext, id, services.GetRequiredService<PayoutStore>(), cancellationToken));
@@ -42,7 +42,7 @@ public static class PayoutApiFunctions
     [Function("RetryPayout")]
     [EndpointSummary("Retry a payout"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
     [EndpointDescription("A failed or canceled payout is sent again as a new attempt (a pending one is re-sent); 409 when in transit or paid.")]
-    [ProducesResponseType<PayoutView>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 422)]
+    [ProducesResponseType<PayoutView>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 413, 415, 422)]
     public static Task<IResult> RetryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PayoutsRoute + "/{id}/retry")] HttpRequest req,
         string id,
@@ -69,7 +69,7 @@ public static class PayoutApiFunctions
     [Function("GetPayoutDestination")]
     [EndpointSummary("Get the payout destination"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
     [EndpointDescription("The account number is shown masked; 404 until one is set.")]
-    [ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), ProducesProblems(404)]
+    [ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), ProducesProblems(400, 404)]
     public static Task<IResult> GetDestinationAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DestinationRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutDestinationHandlers.GetAsync(req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), cancellationToken));

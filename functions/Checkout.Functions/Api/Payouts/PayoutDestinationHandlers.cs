@@ -14,10 +14,10 @@ internal static class PayoutDestinationHandlers
         return MerchantWrite.HandleAsync(context, async write =>
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
-            var (destination, errors) = PayoutDestinationParser.Parse(body.Root);
+            var (destination, problem) = PayoutDestinationParser.Parse(body.Root);
             if (destination is null)
             {
-                return ApiProblems.Validation(errors);
+                return problem!;
             }
 
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes, async () =>

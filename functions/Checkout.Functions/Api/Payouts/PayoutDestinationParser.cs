@@ -4,16 +4,16 @@ using Checkout.Domain.Payouts;
 
 namespace Checkout.Functions.Api.Payouts;
 
-/// <summary>Reads <see cref="PayoutDestinationRequest"/>, naming every bad field.</summary>
+/// <summary>Reads <see cref="PayoutDestinationRequest"/>, naming every unknown field (400) or else every bad one (422).</summary>
 internal static class PayoutDestinationParser
 {
-    public static (PayoutDestination? Destination, IReadOnlyList<ApiFieldError> Errors) Parse(JsonElement root)
+    public static (PayoutDestination? Destination, ApiResponse? Problem) Parse(JsonElement root)
     {
-        var reader = new FieldReader();
+        var reader = new FieldReader(root);
         if (root.ValueKind != JsonValueKind.Object)
         {
             reader.Fail("#", "The body must be a JSON object.");
-            return (null, reader.Errors);
+            return (null, reader.Problem());
         }
 
         var holder = reader.String(root, "accountHolderName", "#", 100);
@@ -29,6 +29,6 @@ internal static class PayoutDestinationParser
             reader.Fail("#/country", "Must be an assigned ISO 3166-1 alpha-2 code in upper case, e.g. US.");
         }
 
-        return reader.HasErrors ? (null, reader.Errors) : (new PayoutDestination(holder!.Trim(), number!, new CountryCode(country!)), reader.Errors);
+        return reader.Problem() is { } problem ? (null, problem) : (new PayoutDestination(holder!.Trim(), number!, new CountryCode(country!)), null);
     }
 }

@@ -27,14 +27,20 @@ internal static class PayoutHandlers
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(payouts);
-        var query = context.Request.Query;
+        var query = new QueryReader(context.Request.Query);
+        var limitText = query.Single("limit");
         var limit = DefaultPageSize;
-        if (query.ContainsKey("limit") && (!int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+        if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
         {
-            return ApiProblems.BadQuery([new ApiFieldError("limit", $"Must be an integer from 1 to {MaxPageSize}.")]);
+            query.Fail("limit", $"Must be an integer from 1 to {MaxPageSize}.");
         }
 
-        string? cursor = query["cursor"];
+        var cursor = query.Single("cursor");
+        if (query.Problem() is { } problem)
+        {
+            return problem;
+        }
+
         try
         {
             var (page, next) = await payouts.ListPageAsync(MerchantAuthentication.MerchantOf(context), limit, string.IsNullOrEmpty(cursor) ? null : cursor, cancellationToken);
@@ -62,6 +68,11 @@ internal static class PayoutHandlers
         if (keyProblem is not null)
         {
             return keyProblem;
+        }
+
+        if (await RequestBody.RefuseFieldsAsync(context.Request, cancellationToken) is { } bodyProblem)
+        {
+            return bodyProblem;
         }
 
         if (!IsPayoutId(id))
