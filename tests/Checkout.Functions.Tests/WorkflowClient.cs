@@ -33,7 +33,7 @@ internal sealed class WorkflowClient : IAsyncDisposable
             ["Checkout:ResourcePrefix"] = prefix,
             ["Payments:Provider"] = "sandbox",
             ["Payouts:Rail"] = "sandbox",
-        }).Build();
+        }).AddInMemoryCollection(TestSecrets.Settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddCheckoutWorkflows(configuration);

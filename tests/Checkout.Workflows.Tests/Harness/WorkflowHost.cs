@@ -69,7 +69,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
             // near their date and the age limit is lifted instead (issue 15 brings live and sandbox rate sources).
             ["Fx:Quotes:MaxRateAgeDays"] = "36500",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestSecrets.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             values[key] = value;
         }
