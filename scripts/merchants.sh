@@ -11,4 +11,9 @@ cd functions/Checkout.Functions/bin/Release/net10.0
 if [ -z "${AzureWebJobsStorage:-}" ] && [ -z "${AzureWebJobsStorage__accountName:-}" ]; then
   export AzureWebJobsStorage="UseDevelopmentStorage=true"
 fi
+# Against that Azurite, the Development settings of ./run.sh's app, whose at-rest key (Secrets:*) encrypts the payout
+# account; against a real account, give the deployment's Secrets__EncryptionKeys and Secrets__ActiveKeyId.
+if [ "${AzureWebJobsStorage:-}" = "UseDevelopmentStorage=true" ]; then
+  export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
+fi
 exec dotnet Checkout.Functions.dll merchants "$@"

@@ -7,6 +7,7 @@ using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
+using Checkout.Workflows.Secrets;
 using Checkout.Workflows.Steps;
 using Checkout.Workflows.Storage;
 using Checkout.Workflows.Webhooks;
@@ -19,7 +20,8 @@ namespace Checkout.Workflows;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>Registers what the checkout and payout workflows' functions delegate to, on the storage account named by
-    /// <c>AzureWebJobsStorage</c>. A malformed storage setting fails here, at start-up, saying what is wrong.</summary>
+    /// <c>AzureWebJobsStorage</c>. A malformed storage setting fails here, at start-up, saying what is wrong; so do the
+    /// provider choice and the at-rest encryption keys (<c>Secrets</c>), when the host starts or a service needing them is built.</summary>
     public static IServiceCollection AddCheckoutWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,6 +30,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddCheckoutStorage(configuration);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddCheckoutSecrets(configuration);
         services.AddSingleton<CheckoutStore>();
         services.AddCheckoutFx(configuration);
         services.AddSingleton<ICheckoutRules>(sp => CheckoutRules.FromReferenceData(sp.GetRequiredService<FxQuoter>(), sp.GetRequiredService<IFxRateSource>()));

@@ -35,7 +35,7 @@ internal sealed class CheckoutAuditor : IAsyncDisposable
             ["Payments:Provider"] = "sandbox",
             ["Payouts:Rail"] = "sandbox",
             ["Fx:Source"] = "sandbox",
-        }).Build();
+        }).AddInMemoryCollection(TestSecrets.Settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddCheckoutWorkflows(configuration);

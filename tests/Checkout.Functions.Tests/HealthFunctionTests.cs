@@ -70,12 +70,41 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Payouts__Rail"] = "sandbox",
             ["Fx__Source"] = "sandbox",
+            ["Secrets__EncryptionKeys"] = $"{TestSecrets.KeyId}={TestSecrets.Key}",
+            ["Secrets__ActiveKeyId"] = TestSecrets.KeyId,
         });
 
         await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, app.ExitCode);
         Assert.Contains("Payments:Provider is not set", app.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "Secrets:EncryptionKeys is not set")]
+    [InlineData("dev-only=" + Checkout.Workflows.Secrets.SecretsOptions.DevelopmentKey, "Secrets:EncryptionKeys holds the published development key")]
+    public async Task Startup_NoUsableEncryptionKeyOutsideDevelopment_ExitsNamingTheSettingWithoutTheKey(string? keys, string expected)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Checkout__ResourcePrefix"] = "k" + Guid.NewGuid().ToString("N")[..8],
+            ["Payments__Provider"] = "sandbox",
+            ["Payouts__Rail"] = "sandbox",
+            ["Secrets__ActiveKeyId"] = "dev-only",
+        };
+        if (keys is not null)
+        {
+            settings["Secrets__EncryptionKeys"] = keys;
+        }
+
+        using var app = AppProcess.Start(settings);
+        await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains(expected, app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Checkout.Workflows.Secrets.SecretsOptions.DevelopmentKey, app.Output, StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage?> TryGetAsync(HttpClient http, string path)

@@ -104,6 +104,8 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
             ["Payments__Provider"] = "sandbox",
             ["Payouts__Rail"] = "sandbox",
             ["Payouts__RailWebhookSecret"] = "production-test-rail-secret",
+            ["Secrets__EncryptionKeys"] = $"{TestSecrets.KeyId}={TestSecrets.Key}",
+            ["Secrets__ActiveKeyId"] = TestSecrets.KeyId,
         };
         if (feeds is not null)
         {

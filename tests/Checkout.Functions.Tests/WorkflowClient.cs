@@ -34,7 +34,7 @@ internal sealed class WorkflowClient : IAsyncDisposable
             ["Payments:Provider"] = "sandbox",
             ["Payouts:Rail"] = "sandbox",
             ["Fx:Source"] = "sandbox",
-        }).Build();
+        }).AddInMemoryCollection(TestSecrets.Settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddCheckoutWorkflows(configuration);

@@ -6,5 +6,11 @@ namespace Checkout.Domain.Payouts;
 /// shown masked (<see cref="Last4"/>).</summary>
 public sealed record PayoutDestination(string AccountHolderName, string AccountNumber, CountryCode Country)
 {
-    public string Last4 => AccountNumber.Length <= 4 ? AccountNumber : AccountNumber[^4..];
+    public string Last4 => Last4Of(AccountNumber);
+
+    public static string Last4Of(string accountNumber)
+    {
+        ArgumentNullException.ThrowIfNull(accountNumber);
+        return accountNumber.Length <= 4 ? accountNumber : accountNumber[^4..];
+    }
 }

@@ -7,6 +7,10 @@ namespace Checkout.Functions.Api;
 /// (Location, Retry-After) and the serialized JSON body.</summary>
 internal sealed record ApiResponse(int Status, string ContentType, byte[] Body, string? Location = null, int? RetryAfterSeconds = null) : IResult
 {
+    /// <summary>The body holds a secret shown only in this answer (a webhook signing secret): the idempotency store
+    /// keeps it encrypted.</summary>
+    public bool HoldsSecret { get; init; }
+
     public const string JsonContentType = "application/json";
 
     public static ApiResponse Json(int status, object body, string? location = null, int? retryAfterSeconds = null) =>

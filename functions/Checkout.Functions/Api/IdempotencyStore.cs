@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using Checkout.Workflows.Secrets;
 using Checkout.Workflows.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,11 +13,14 @@ namespace Checkout.Functions.Api;
 /// since keys may hold characters a row key cannot). The row holds the request's fingerprint (method, path, body),
 /// then the first response. Rows are kept for <see cref="IdempotencyOptions.Retention"/> (at least 24 hours, as
 /// promised) and then pruned by <see cref="PruneAsync"/>; an attempt left in flight longer than
-/// <see cref="InFlightTakeover"/> is presumed crashed and may be taken over.
+/// <see cref="InFlightTakeover"/> is presumed crashed and may be taken over. A response that
+/// <see cref="ApiResponse.HoldsSecret"/> (a webhook endpoint's creation, with its signing secret) is kept encrypted in
+/// <c>SealedBody</c>, bound to its row, and decrypted only to replay it.
 /// </summary>
-internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables names, TimeProvider clock, IOptions<IdempotencyOptions> options)
+internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables names, TimeProvider clock, IOptions<IdempotencyOptions> options, SecretProtector protector)
 {
     public const int MaxKeyLength = 255;
+    private const string SealedBodyProperty = "SealedBody";
     private static readonly TimeSpan InFlightTakeover = TimeSpan.FromMinutes(1);
 
     private TableClient Table => tables.GetTableClient(names.IdempotencyKeys);
@@ -43,8 +47,16 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
             ["StartedAt"] = clock.GetUtcNow(),
             ["Status"] = response.Status,
             ["ContentType"] = response.ContentType,
-            ["Body"] = response.Body,
         };
+        if (response.HoldsSecret)
+        {
+            row[SealedBodyProperty] = protector.Protect(Encoding.UTF8.GetString(response.Body), SealedBodyField(row));
+        }
+        else
+        {
+            row["Body"] = response.Body;
+        }
+
         if (response.Location is not null)
         {
             row["Location"] = response.Location;
@@ -108,8 +120,7 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
 
         if (existing.GetInt32("Status") is { } status)
         {
-            var recorded = new ApiResponse(status, existing.GetString("ContentType")!, existing.GetBinary("Body") ?? [], existing.GetString("Location"), existing.GetInt32("RetryAfter"));
-            return (IdempotencyOutcome.Replay, recorded);
+            return (IdempotencyOutcome.Replay, Recorded(existing, status));
         }
 
         if (existing.GetDateTimeOffset("StartedAt") is { } started && clock.GetUtcNow() - started > InFlightTakeover)
@@ -142,6 +153,15 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
             return await ExistingAsync(row, fingerprint, retryIfVanished, cancellationToken);
         }
     }
+
+    private ApiResponse Recorded(TableEntity row, int status)
+    {
+        var sealedBody = row.GetString(SealedBodyProperty);
+        var body = sealedBody is null ? row.GetBinary("Body") ?? [] : Encoding.UTF8.GetBytes(protector.Unprotect(sealedBody, SealedBodyField(row)));
+        return new ApiResponse(status, row.GetString("ContentType")!, body, row.GetString("Location"), row.GetInt32("RetryAfter")) { HoldsSecret = sealedBody is not null };
+    }
+
+    private static StorageField SealedBodyField(TableEntity row) => new("idempotency-keys", row.PartitionKey, row.RowKey, SealedBodyProperty);
 
     private static string RowKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -25,7 +25,7 @@ internal static partial class WebhookEndpointHandlers
                 return problem!;
             }
 
-            var endpoint = new WebhookEndpoint(EndpointId(merchant, key), merchant, url, types, WebhookSignature.NewSecret(), clock.GetUtcNow());
+            var endpoint = new WebhookEndpointRegistration(EndpointId(merchant, key), merchant, url, types, clock.GetUtcNow());
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes, () => CreateAsync(store, endpoint, cancellationToken), cancellationToken);
         }, cancellationToken);
     }
@@ -59,7 +59,7 @@ internal static partial class WebhookEndpointHandlers
 
     public static bool IsEndpointId(string id) => EndpointIdFormat().IsMatch(id);
 
-    private static async Task<ApiResponse> CreateAsync(WebhookEndpointStore store, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    private static async Task<ApiResponse> CreateAsync(WebhookEndpointStore store, WebhookEndpointRegistration endpoint, CancellationToken cancellationToken)
     {
         var existing = await store.ListAsync(endpoint.MerchantId, cancellationToken);
         if (existing.Count >= MaxEndpointsPerMerchant && !existing.Any(e => e.Id == endpoint.Id))
@@ -68,8 +68,10 @@ internal static partial class WebhookEndpointHandlers
                 $"A merchant may register at most {MaxEndpointsPerMerchant} endpoints; delete one first.");
         }
 
-        var created = await store.CreateAsync(endpoint, cancellationToken);
-        return ApiResponse.Json(StatusCodes.Status201Created, WebhookViews.Endpoint(created, withSecret: true), "/api/" + WebhookFunctions.EndpointsRoute + "/" + created.Id);
+        var created = await store.CreateAsync(endpoint, WebhookSignature.NewSecret(), cancellationToken);
+        // The answer holds the plain secret: the idempotency record keeps it encrypted for a replay.
+        return ApiResponse.Json(StatusCodes.Status201Created, WebhookViews.Endpoint(created.Endpoint, created.Secret), "/api/" + WebhookFunctions.EndpointsRoute + "/" + created.Endpoint.Id)
+            with { HoldsSecret = true };
     }
 
     [GeneratedRegex("^we_[0-9a-f]{24}$", RegexOptions.CultureInvariant)]

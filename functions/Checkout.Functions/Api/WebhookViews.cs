@@ -5,7 +5,8 @@ namespace Checkout.Functions.Api;
 /// <summary>The response shapes of webhook endpoints and deliveries. The secret appears only in the creation answer.</summary>
 internal static class WebhookViews
 {
-    public static Dictionary<string, object?> Endpoint(WebhookEndpoint endpoint, bool withSecret = false)
+    /// <param name="secret">The plain signing secret, given only for the creation answer.</param>
+    public static Dictionary<string, object?> Endpoint(WebhookEndpoint endpoint, string? secret = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var body = new Dictionary<string, object?>
@@ -18,9 +19,9 @@ internal static class WebhookViews
             ["disabledReason"] = endpoint.DisabledReason,
             ["createdTime"] = endpoint.CreatedAt,
         };
-        if (withSecret)
+        if (secret is not null)
         {
-            body["secret"] = endpoint.Secret;
+            body["secret"] = secret;
         }
 
         return body;

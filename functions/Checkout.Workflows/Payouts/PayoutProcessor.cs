@@ -59,7 +59,7 @@ public sealed class PayoutProcessor(
         }
 
         await ledger.PostAsync(LedgerPostingRules.PayoutCreated(payout.Facts(clock.GetUtcNow())), cancellationToken);
-        var destination = await destinations.GetAsync(payout.MerchantId, cancellationToken);
+        var destination = await destinations.GetForRailAsync(payout.MerchantId, cancellationToken);
         var result = destination is null
             ? new PayoutRailResult(string.Empty, PayoutStatus.Failed, PayoutFailureCodes.NoAccount, SandboxPayoutAccounts.Describe(PayoutFailureCodes.NoAccount))
             : await rail.CreateAsync(new PayoutRailRequest(payout.IdempotencyKey, payout.Id, payout.MerchantId, payout.Amount, destination), cancellationToken);

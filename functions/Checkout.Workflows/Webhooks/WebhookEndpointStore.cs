@@ -1,32 +1,47 @@
 using Azure;
 using Azure.Data.Tables;
+using Checkout.Workflows.Secrets;
 using Checkout.Workflows.Storage;
 
 namespace Checkout.Workflows.Webhooks;
 
 /// <summary>
 /// Webhook endpoints, one partition per merchant (row = endpoint id), so a merchant's endpoints are one partition
-/// query for the fan-out and another merchant's endpoint simply is not found.
+/// query for the fan-out and another merchant's endpoint simply is not found. The signing secret is stored encrypted
+/// (<see cref="SecretProtector"/>, bound to its row and column) and stays so in every endpoint read; only the sender
+/// and the creation answer reveal it. A row written before encryption keeps its plain secret, which still works: rows
+/// are never rewritten, so it stays plain until the endpoint is deleted and registered again.
 /// </summary>
-public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWorkflowOptions options)
+public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWorkflowOptions options, SecretProtector protector)
 {
+    /// <summary>The table's name in the secrets' associated data: logical, so a resource prefix does not change it.</summary>
+    public const string SecretTable = "webhook-endpoints";
+    public const string SecretProperty = "Secret";
+
     private readonly TableClient _table = tables.GetTableClient(options.WebhookEndpointsTable);
+
+    public static StorageField SecretField(string merchantId, string endpointId) => new(SecretTable, merchantId, endpointId, SecretProperty);
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
-    /// <summary>Adds the endpoint; when one with the same id exists already (a retried create), returns that one.</summary>
-    public async Task<WebhookEndpoint> CreateAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>Adds the endpoint with <paramref name="secret"/> (encrypted); when one with the same id exists already
+    /// (a retried create), returns that one with its own secret, since the creation answer shows it.</summary>
+    public async Task<CreatedWebhookEndpoint> CreateAsync(WebhookEndpointRegistration registration, string secret, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(registration);
+        var endpoint = new WebhookEndpoint(
+            registration.Id, registration.MerchantId, registration.Url, registration.EventTypes,
+            protector.Seal(secret, SecretField(registration.MerchantId, registration.Id)), registration.CreatedAt);
         try
         {
             await _table.AddEntityAsync(ToRow(endpoint), cancellationToken);
-            return endpoint;
+            return new CreatedWebhookEndpoint(endpoint, secret);
         }
         catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
-            return await GetAsync(endpoint.MerchantId, endpoint.Id, cancellationToken) ?? throw new InvalidOperationException(
+            var existing = await GetAsync(endpoint.MerchantId, endpoint.Id, cancellationToken) ?? throw new InvalidOperationException(
                 $"Endpoint {endpoint.Id} existed and then vanished during its creation.", ex);
+            return new CreatedWebhookEndpoint(existing, protector.Reveal(existing.Secret));
         }
     }
 
@@ -73,7 +88,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
     {
         ["Url"] = endpoint.Url.AbsoluteUri,
         ["EventTypes"] = string.Join(' ', endpoint.EventTypes),
-        ["Secret"] = endpoint.Secret,
+        [SecretProperty] = endpoint.Secret.Stored,
         ["CreatedAt"] = endpoint.CreatedAt,
     };
 
@@ -86,7 +101,9 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
             row.PartitionKey,
             new Uri(row.GetString("Url") ?? throw new InvalidOperationException($"Endpoint {row.RowKey} has no URL.")),
             types.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            row.GetString("Secret") ?? throw new InvalidOperationException($"Endpoint {row.RowKey} has no secret."),
+            new ProtectedValue(
+                row.GetString(SecretProperty) ?? throw new InvalidOperationException($"Endpoint {row.RowKey} has no secret."),
+                SecretField(row.PartitionKey, row.RowKey)),
             row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
             string.IsNullOrEmpty(reason) ? null : reason);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using Checkout.Workflows.Secrets;
 
 namespace Checkout.Workflows.Webhooks;
 
@@ -10,14 +11,16 @@ public sealed class WebhookSender : IDisposable
     private readonly HttpClient _http;
     private readonly WebhookOptions _options;
     private readonly TimeProvider _clock;
+    private readonly SecretProtector _protector;
 
-    public WebhookSender(WebhookUrlPolicy policy, WebhookOptions options, TimeProvider clock)
+    public WebhookSender(WebhookUrlPolicy policy, WebhookOptions options, TimeProvider clock, SecretProtector protector)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);
         _http = WebhookHttpClientFactory.Create(policy, options);
         _options = options;
         _clock = clock;
+        _protector = protector;
     }
 
     public async Task<WebhookSendResult> SendAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -29,7 +32,8 @@ public sealed class WebhookSender : IDisposable
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("webhook-id", delivery.WebhookId);
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("webhook-signature", WebhookSignature.Sign(endpoint.Secret, delivery.WebhookId, timestamp, delivery.Payload));
+        // The one place a stored signing secret is decrypted: to sign, and then it is dropped.
+        request.Headers.TryAddWithoutValidation("webhook-signature", WebhookSignature.Sign(_protector.Reveal(endpoint.Secret), delivery.WebhookId, timestamp, delivery.Payload));
         request.Headers.UserAgent.ParseAdd("Checkout-Webhooks/1.0");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -70,7 +70,7 @@ public sealed class IdempotencyPruningTests(AzuriteFixture azurite) : IClassFixt
         var tables = new TableServiceClient(azurite.ConnectionString);
         var names = new ApiTables(new CheckoutWorkflowOptions { ResourcePrefix = "p" + Guid.NewGuid().ToString("N")[..10] });
         var clock = new ManualClock(Start);
-        var store = new IdempotencyStore(tables, names, clock, Options.Create(options));
+        var store = new IdempotencyStore(tables, names, clock, Options.Create(options), TestSecrets.Protector());
         await store.InitializeAsync(CancellationToken.None);
         return (store, clock, tables.GetTableClient(names.IdempotencyKeys));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Checkout.Functions.Api;
+using Checkout.Testing;
 using Checkout.Workflows;
 using Microsoft.AspNetCore.Http;
 
@@ -44,7 +45,7 @@ public sealed class IdempotencyTests(ApiApp app) : IClassFixture<ApiApp>
     public async Task Start_SameKeyWhileFirstInFlight_Answers409()
     {
         var key = Guid.NewGuid().ToString();
-        var store = new IdempotencyStore(app.Tables, new ApiTables(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new IdempotencyOptions()));
+        var store = new IdempotencyStore(app.Tables, new ApiTables(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }), TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new IdempotencyOptions()), TestSecrets.Protector());
         var request = new DefaultHttpContext().Request;
         request.Method = "POST";
         request.Path = "/api/checkouts";

@@ -75,9 +75,12 @@ public sealed class CreateMerchantCommandTests(ApiApp app) : IClassFixture<ApiAp
         Assert.Equal(before, await ProfileCountAsync());
     }
 
+    /// <summary>With the app's Development settings, as the app it shares storage with: the same at-rest key, so the
+    /// account number it encrypts is the one the app's payouts decrypt.</summary>
     private Task<ToolProcess.Result> RunAsync(params string[] arguments) =>
         ToolProcess.RunAppAsync(["merchants", .. arguments], new Dictionary<string, string>
         {
+            ["DOTNET_ENVIRONMENT"] = "Development",
             ["AzureWebJobsStorage"] = app.ConnectionString,
             ["Checkout__ResourcePrefix"] = app.Prefix,
         });

@@ -44,6 +44,27 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public void Template_EncryptionKeys_AreAKeyVaultReferenceWithTheActiveKeyIdAndNoDefaults()
+    {
+        using var template = JsonDocument.Parse(File.ReadAllText(TemplatePath));
+        var root = template.RootElement;
+        var site = root.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        var settings = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
+        var parameters = root.GetProperty("parameters");
+
+        // The key ring itself never passes through the template or the app settings: only the reference to it does.
+        Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('encryptionKeysSecretUri'))]", settings["Secrets__EncryptionKeys"]);
+        Assert.Equal("[parameters('activeEncryptionKeyId')]", settings["Secrets__ActiveKeyId"]);
+        Assert.False(parameters.GetProperty("encryptionKeysSecretUri").TryGetProperty("defaultValue", out _));
+        Assert.False(parameters.GetProperty("activeEncryptionKeyId").TryGetProperty("defaultValue", out _));
+        Assert.Contains("identity.principalId", root.GetProperty("outputs").GetProperty("functionAppPrincipalId").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            Checkout.Workflows.Secrets.SecretsOptions.EncryptionKeysSetting.Replace(":", "__", StringComparison.Ordinal),
+            settings.Keys.Single(k => k.EndsWith("EncryptionKeys", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Template_IdentityStorage_GrantsTheAppsIdentityBlobQueueAndTableDataRoles()
     {
         using var template = JsonDocument.Parse(File.ReadAllText(TemplatePath));

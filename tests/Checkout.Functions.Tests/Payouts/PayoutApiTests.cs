@@ -45,6 +45,27 @@ public sealed class PayoutApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
     }
 
     [Fact]
+    public async Task SetDestination_AccountNumberAtRest_IsEncryptedAndShownOnlyAsItsLastFour()
+    {
+        const string Number = "000123456789";
+        using (var put = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
+            $$"""{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"{{Number}}","country":"US"}"""))
+        {
+            Assert.DoesNotContain(Number, (await JsonAsync(put, HttpStatusCode.OK)).GetRawText(), StringComparison.Ordinal);
+        }
+
+        using var get = await app.SendAsync(HttpMethod.Get, "/api/payout-destination");
+        var view = await JsonAsync(get, HttpStatusCode.OK);
+        var table = app.Tables.GetTableClient(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }.MerchantProfilesTable);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>("payout-destination", "dev")).Value;
+
+        Assert.Equal("6789", view.GetProperty("accountNumberLast4").GetString());
+        Assert.DoesNotContain(Number, view.GetRawText(), StringComparison.Ordinal);
+        Assert.StartsWith("enc:v1:", row.GetString("AccountNumber"), StringComparison.Ordinal);
+        Assert.All(row.Select(p => p.Value), value => Assert.DoesNotContain(Number, value?.ToString() ?? string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RetryOnRequest_FailedPayout_StartsTheNextAttempt()
     {
         await SetDestinationAsync(app, SandboxPayoutAccounts.CouldNotProcessLater);

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Checkout.Functions.Api;
 using Checkout.Functions.Tests.Api;
 using Checkout.Workflows;
@@ -88,6 +91,29 @@ public sealed class WebhookEndpointApiTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Create_SecretAtRest_IsEncryptedInTheEndpointRowAndTheIdempotencyRecord()
+    {
+        var key = Guid.NewGuid().ToString();
+        const string Json = """{"url":"https://hooks.example.com/at-rest"}""";
+
+        using var created = await app.SendAsync(HttpMethod.Post, Route, Json, idempotencyKey: key);
+        var body = await JsonAsync(created, HttpStatusCode.Created);
+        using var replayed = await app.SendAsync(HttpMethod.Post, Route, Json, idempotencyKey: key);
+
+        var secret = body.GetProperty("secret").GetString()!;
+        Assert.Equal(secret, (await JsonAsync(replayed, HttpStatusCode.Created)).GetProperty("secret").GetString());
+        var options = new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix };
+        var endpointRow = (await app.Tables.GetTableClient(options.WebhookEndpointsTable)
+            .GetEntityAsync<TableEntity>(MerchantOptions.DevMerchantId, body.GetProperty("id").GetString()!)).Value;
+        var idempotencyRow = (await app.Tables.GetTableClient(new ApiTables(options).IdempotencyKeys)
+            .GetEntityAsync<TableEntity>(MerchantOptions.DevMerchantId, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))))).Value;
+        Assert.StartsWith("enc:v1:", endpointRow.GetString("Secret"), StringComparison.Ordinal);
+        Assert.StartsWith("enc:v1:", idempotencyRow.GetString("SealedBody"), StringComparison.Ordinal);
+        Assert.False(idempotencyRow.ContainsKey("Body"));
+        Assert.All(endpointRow.Select(p => p.Value).Concat(idempotencyRow.Select(p => p.Value)), value => Assert.DoesNotContain(secret, ValueText(value), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("""{"url":"ftp://hooks.example.com/x"}""", "#/url")]
     [InlineData("""{"url":"not a url"}""", "#/url")]
@@ -126,6 +152,8 @@ public sealed class WebhookEndpointApiTests(ApiApp app) : IClassFixture<ApiApp>
         using var created = await app.SendAsync(HttpMethod.Post, Route, JsonSerializer.Serialize(new { url }));
         return (await JsonAsync(created, HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
+
+    private static string ValueText(object? value) => value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : value?.ToString() ?? string.Empty;
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

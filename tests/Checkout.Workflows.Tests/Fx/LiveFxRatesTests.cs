@@ -174,7 +174,7 @@ public sealed class LiveFxRatesTests(AzuriteFixture azurite) : IClassFixture<Azu
         };
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        services.AddCheckoutWorkflows(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddCheckoutWorkflows(new ConfigurationBuilder().AddInMemoryCollection(settings).AddInMemoryCollection(TestSecrets.Settings).Build());
         services.AddSingleton<TimeProvider>(_clock);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(CancellationToken.None);

@@ -69,7 +69,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
             // pinned near a dated file; the live feeds have tests of their own.
             ["Fx:Source"] = "sandbox",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestSecrets.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             values[key] = value;
         }

@@ -36,6 +36,6 @@ internal static class PayoutDestinationHandlers
         var destination = await destinations.GetAsync(MerchantAuthentication.MerchantOf(context), cancellationToken);
         return destination is null
             ? PayoutProblems.NotFound("payout destination", "payout-destination")
-            : ApiResponse.Json(StatusCodes.Status200OK, new PayoutDestinationView(destination.AccountHolderName, destination.Last4, destination.Country.Value, []));
+            : ApiResponse.Json(StatusCodes.Status200OK, new PayoutDestinationView(destination.AccountHolderName, destination.AccountNumberLast4, destination.Country.Value, []));
     }
 }
