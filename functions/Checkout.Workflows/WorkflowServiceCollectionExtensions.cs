@@ -46,6 +46,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ProviderOptions>, ProviderOptionsValidation>();
         services.AddSingleton<SandboxPaymentGateway>();
         services.AddSingleton<IPaymentGateway>(sp => Chosen(sp, sp.GetRequiredService<SandboxPaymentGateway>));
+        services.AddSingleton<ProviderMode>();
         services.AddSingleton<PayoutHandOff>();
         services.AddCheckoutPayouts(configuration);
         services.AddSingleton<MerchantProfileStore>();

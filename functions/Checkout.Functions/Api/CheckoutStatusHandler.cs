@@ -1,5 +1,6 @@
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Providers;
 
 namespace Checkout.Functions.Api;
 
@@ -29,7 +30,7 @@ internal static class CheckoutStatusHandler
         var history = string.Equals(showHistory, "true", StringComparison.OrdinalIgnoreCase) ? stored.Timeline : null;
         var state = stored.State;
         var links = CheckoutLinks.For(context.Request, id);
-        var body = CheckoutViews.Status(state, links, history);
+        var body = CheckoutViews.Status(state, links, history, context.RequestServices.GetRequiredService<ProviderMode>().LiveMode);
         return state.Phase.IsTerminal()
             ? ApiResponse.Json(StatusCodes.Status200OK, body)
             : ApiResponse.Json(StatusCodes.Status202Accepted, body, links.StatusQueryGetUri, RetryAfterSeconds);

@@ -13,7 +13,7 @@ namespace Checkout.Functions.Api;
 /// <summary>Maps domain state to the response contracts. Every amount is <c>{value, currency}</c> in minor units.</summary>
 internal static class CheckoutViews
 {
-    public static CheckoutStatusView Status(CheckoutState state, CheckoutLinks links, IReadOnlyList<HistoryEntry>? history)
+    public static CheckoutStatusView Status(CheckoutState state, CheckoutLinks links, IReadOnlyList<HistoryEntry>? history, bool livemode)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(links);
@@ -30,7 +30,8 @@ internal static class CheckoutViews
             links.StatusQueryGetUri,
             links.ConfirmPostUri,
             links.CancelPostUri,
-            history?.Select(h => new HistoryEventView(h.Sequence, h.EventType, h.At, h.Status, h.Detail)).ToList());
+            history?.Select(h => new HistoryEventView(h.Sequence, h.EventType, h.At, h.Status, h.Detail)).ToList(),
+            livemode);
     }
 
     public static CheckoutAccepted Accepted(CheckoutState state, CheckoutLinks links)

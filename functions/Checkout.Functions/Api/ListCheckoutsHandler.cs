@@ -1,5 +1,6 @@
 using Checkout.Functions.Api.Contracts;
 using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Providers;
 
 namespace Checkout.Functions.Api;
 
@@ -32,8 +33,9 @@ internal static class ListCheckoutsHandler
             context.Response.Headers[CheckoutListQueryParser.ContinuationHeader] = page.ContinuationToken;
         }
 
+        var livemode = context.RequestServices.GetRequiredService<ProviderMode>().LiveMode;
         var checkouts = page.Checkouts
-            .Select(c => new CheckoutSummaryView(c.Id, c.MerchantReference, c.Status, c.CreatedAt, c.UpdatedAt, CheckoutLinks.For(context.Request, c.Id).StatusQueryGetUri))
+            .Select(c => new CheckoutSummaryView(c.Id, c.MerchantReference, c.Status, c.CreatedAt, c.UpdatedAt, CheckoutLinks.For(context.Request, c.Id).StatusQueryGetUri, livemode))
             .ToList();
         return ApiResponse.Json(StatusCodes.Status200OK, new CheckoutListView(checkouts));
     }

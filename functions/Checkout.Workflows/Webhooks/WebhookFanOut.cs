@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Checkout.Workflows.Events;
+using Checkout.Workflows.Providers;
 using Microsoft.Extensions.Logging;
 
 namespace Checkout.Workflows.Webhooks;
@@ -18,6 +19,7 @@ public sealed class WebhookFanOut(
     QueueServiceClient queues,
     CheckoutWorkflowOptions options,
     TimeProvider clock,
+    ProviderMode mode,
     ILogger<WebhookFanOut> logger)
 {
     /// <summary>How long a poisoned fan-out that failed again waits before its next try.</summary>
@@ -74,7 +76,7 @@ public sealed class WebhookFanOut(
         var id = WebhookIds.DeliveryId(merchantEvent.Timestamp, merchantEvent.Id, endpoint.Id);
         var delivery = new WebhookDelivery(
             id, merchantEvent.MerchantId, endpoint.Id, merchantEvent.Id, merchantEvent.Type, WebhookIds.WebhookId(merchantEvent.Id),
-            WebhookPayload.Serialize(merchantEvent), clock.GetUtcNow(), WebhookDeliveryStatus.Pending, 0, []);
+            WebhookPayload.Serialize(merchantEvent, mode.LiveMode), clock.GetUtcNow(), WebhookDeliveryStatus.Pending, 0, []);
         if (await deliveries.AddAsync(delivery, cancellationToken) is { } etag)
         {
             await attempts.AttemptFirstAsync(delivery, etag, endpoint, cancellationToken);

@@ -29,6 +29,7 @@ public sealed class CheckoutWebhookEndToEndTests(WebhookApiApp app) : IClassFixt
         var bodies = received.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
         Assert.Equal(["checkout.awaiting_confirmation", "payment.captured", "checkout.completed"], bodies.Select(b => b.GetProperty("type").GetString()).OrderBy(Rank));
         Assert.All(bodies, b => Assert.Equal(id, b.GetProperty("data").GetProperty("checkoutId").GetString()));
+        Assert.All(bodies, b => Assert.False(b.GetProperty("livemode").GetBoolean(), "sandboxes run: no real money moves"));
         Assert.Equal(3, received.Select(r => r.Id).Distinct().Count());
         var awaitingEvent = bodies.Single(b => b.GetProperty("type").GetString() == "checkout.awaiting_confirmation");
         Assert.Equal(quoteId, awaitingEvent.GetProperty("data").GetProperty("quoteId").GetString());

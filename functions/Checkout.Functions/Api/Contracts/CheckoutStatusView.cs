@@ -19,4 +19,5 @@ internal sealed record CheckoutStatusView(
     string ConfirmPostUri,
     string CancelPostUri,
     [property: Description("Present with ?showHistory=true: every transition, in order.")]
-    IReadOnlyList<HistoryEventView>? HistoryEvents);
+    IReadOnlyList<HistoryEventView>? HistoryEvents,
+    [property: Description("False while a sandbox runs (payment provider, payout rail or FX sample rates): no real money moves.")] bool Livemode);

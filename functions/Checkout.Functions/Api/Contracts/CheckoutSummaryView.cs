@@ -9,4 +9,5 @@ internal sealed record CheckoutSummaryView(
     string Status,
     DateTimeOffset CreatedTime,
     DateTimeOffset LastUpdatedTime,
-    string StatusQueryGetUri);
+    string StatusQueryGetUri,
+    [property: Description("False while a sandbox runs (payment provider, payout rail or FX sample rates): no real money moves.")] bool Livemode);

@@ -13,7 +13,8 @@ internal sealed record PayoutView(
     [property: Description("Why the last attempt failed, e.g. account_closed, invalid_account_number, could_not_process, no_account.")] string? FailureCode,
     string? FailureMessage,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    [property: Description("False while a sandbox runs (payment provider, payout rail or FX sample rates): no real money moves.")] bool Livemode);
 
 /// <summary>A page of payouts; pass <c>nextCursor</c> as <c>cursor</c> for the next page (null on the last).</summary>
 internal sealed record PayoutListView(IReadOnlyList<PayoutView> Data, string? NextCursor);

@@ -1,4 +1,5 @@
 using Checkout.Workflows.Payouts;
+using Checkout.Workflows.Providers;
 
 namespace Checkout.Functions.Api.Payouts;
 
@@ -24,7 +25,8 @@ internal static class PayoutDestinationHandlers
             {
                 await destinations.SetAsync(merchant, destination, clock.GetUtcNow(), cancellationToken);
                 var retried = await retries.RetryAllAsync(merchant, cancellationToken);
-                var view = new PayoutDestinationView(destination.AccountHolderName, destination.Last4, destination.Country.Value, retried.Select(PayoutViews.Payout).ToList());
+                var livemode = context.RequestServices.GetRequiredService<ProviderMode>().LiveMode;
+                var view = new PayoutDestinationView(destination.AccountHolderName, destination.Last4, destination.Country.Value, retried.Select(p => PayoutViews.Payout(p, livemode)).ToList());
                 return ApiResponse.Json(StatusCodes.Status200OK, view);
             }, cancellationToken);
         }, cancellationToken);

@@ -3,6 +3,7 @@ using Checkout.Domain.Payouts;
 using Checkout.Workflows.Ledger;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
+using Checkout.Workflows.Providers;
 
 namespace Checkout.Functions.Api.Payouts;
 
@@ -44,7 +45,7 @@ internal static class PayoutHandlers
         try
         {
             var (page, next) = await payouts.ListPageAsync(MerchantAuthentication.MerchantOf(context), limit, string.IsNullOrEmpty(cursor) ? null : cursor, cancellationToken);
-            return ApiResponse.Json(StatusCodes.Status200OK, new PayoutListView(page.Select(PayoutViews.Payout).ToList(), next));
+            return ApiResponse.Json(StatusCodes.Status200OK, new PayoutListView(page.Select(p => PayoutViews.Payout(p, LiveMode(context))).ToList(), next));
         }
         catch (ArgumentException)
         {
@@ -56,7 +57,7 @@ internal static class PayoutHandlers
     {
         ArgumentNullException.ThrowIfNull(payouts);
         var payout = IsPayoutId(id) ? await payouts.GetAsync(MerchantAuthentication.MerchantOf(context), id, cancellationToken) : null;
-        return payout is null ? PayoutNotFound(id) : ApiResponse.Json(StatusCodes.Status200OK, PayoutViews.Payout(payout));
+        return payout is null ? PayoutNotFound(id) : ApiResponse.Json(StatusCodes.Status200OK, PayoutViews.Payout(payout, LiveMode(context)));
     }
 
     public static async Task<IResult> RetryAsync(HttpContext context, string id, PayoutRetrying retries, IdempotentPost idempotent, CancellationToken cancellationToken)
@@ -80,17 +81,17 @@ internal static class PayoutHandlers
             return PayoutNotFound(id);
         }
 
-        return await idempotent.RunAsync(context.Request, merchant, key, [], () => RetryAsync(retries, merchant, id, cancellationToken), cancellationToken);
+        return await idempotent.RunAsync(context.Request, merchant, key, [], () => RetryAsync(retries, merchant, id, LiveMode(context), cancellationToken), cancellationToken);
     }
 
-    private static async Task<ApiResponse> RetryAsync(PayoutRetrying retries, string merchant, string id, CancellationToken cancellationToken)
+    private static async Task<ApiResponse> RetryAsync(PayoutRetrying retries, string merchant, string id, bool livemode, CancellationToken cancellationToken)
     {
         var result = await retries.RetryAsync(merchant, id, cancellationToken);
         return result switch
         {
             { Outcome: PayoutRetryOutcome.NotFound } => PayoutNotFound(id),
             { Outcome: PayoutRetryOutcome.NotRetryable, Payout: { } payout } => PayoutProblems.NotRetryable(id, payout.Status.ToWire()),
-            { Payout: { } payout } => ApiResponse.Json(StatusCodes.Status202Accepted, PayoutViews.Payout(payout), "/api/" + PayoutApiFunctions.PayoutsRoute + "/" + payout.Id),
+            { Payout: { } payout } => ApiResponse.Json(StatusCodes.Status202Accepted, PayoutViews.Payout(payout, livemode), "/api/" + PayoutApiFunctions.PayoutsRoute + "/" + payout.Id),
             _ => throw new InvalidOperationException($"Retry of {id} answered {result.Outcome} without a payout."),
         };
     }
@@ -99,4 +100,6 @@ internal static class PayoutHandlers
     public static bool IsPayoutId(string id) => id is { Length: > 7 and <= 200 } && id.EndsWith("-payout", StringComparison.Ordinal) && id.All(c => c is > ' ' and < '\x7f' and not '/' and not '\\' and not '#' and not '?');
 
     public static ApiResponse PayoutNotFound(string id) => PayoutProblems.NotFound("payout", id);
+
+    private static bool LiveMode(HttpContext context) => context.RequestServices.GetRequiredService<ProviderMode>().LiveMode;
 }

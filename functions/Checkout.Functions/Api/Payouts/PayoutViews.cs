@@ -7,7 +7,7 @@ namespace Checkout.Functions.Api.Payouts;
 
 internal static class PayoutViews
 {
-    public static PayoutView Payout(Payout payout) => new(
+    public static PayoutView Payout(Payout payout, bool livemode) => new(
         payout.Id,
         payout.CheckoutId,
         MoneyAmount.FromMoney(payout.Amount),
@@ -16,7 +16,8 @@ internal static class PayoutViews
         payout.FailureCode,
         payout.FailureMessage,
         payout.CreatedAt,
-        payout.UpdatedAt);
+        payout.UpdatedAt,
+        livemode);
 
     /// <summary>One line per currency the merchant has money in, plus its settlement currency even when still empty.</summary>
     public static BalancesView Balances(string merchantId, IReadOnlyDictionary<LedgerAccount, long> balances, CurrencyCode? settlement)
