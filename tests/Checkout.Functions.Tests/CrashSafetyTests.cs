@@ -22,7 +22,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
         var prefix = Prefix();
         await using var client = new WorkflowClient(azurite.ConnectionString, prefix);
         using var front = StartApp(prefix);
-        await UntilHealthyAsync(front);
+        await front.WaitUntilServingAsync();
         using var chaos = new WorkerChaos(() => StartApp(prefix), new Random(20261202), maxCrashes: 8);
         using var stopChaos = new CancellationTokenSource();
         var chaosTask = chaos.RunAsync(stopChaos.Token);
@@ -53,8 +53,8 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
         await using var client = new WorkflowClient(azurite.ConnectionString, prefix);
         using var first = StartApp(prefix);
         using var second = StartApp(prefix);
-        await UntilHealthyAsync(first);
-        await UntilHealthyAsync(second);
+        await first.WaitUntilServingAsync();
+        await second.WaitUntilServingAsync();
 
         var ids = await StartAllAsync(first, 60, "pair");
         await UntilAllInPhaseAsync(client, ids, CheckoutPhase.AwaitingConfirmation, () => WorkersAlive(first, second));
@@ -132,28 +132,6 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         var ledger = await client.LedgerAsync();
         Assert.True(ledger.IsReconciled, string.Join(Environment.NewLine, ledger.Problems));
-    }
-
-    private static async Task UntilHealthyAsync(AppProcess app)
-    {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                try
-                {
-                    using var response = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
-                    return response.IsSuccessStatusCode || app.HasExited;
-                }
-                catch (HttpRequestException)
-                {
-                    return app.HasExited;
-                }
-            },
-            up => up,
-            TimeSpan.FromSeconds(60),
-            "the app answers /api/health");
-        Assert.False(app.HasExited, "the app exited: " + app.Output);
     }
 
     private AppProcess StartApp(string prefix) => AppProcess.Start(new Dictionary<string, string>

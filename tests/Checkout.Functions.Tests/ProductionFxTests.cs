@@ -37,6 +37,8 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
 
         var id = await StartCheckoutAsync(http);
         var awaiting = await UntilStatusAsync(http, id, "awaiting_confirmation", app);
+        // Production, but the payment provider and payout rail are sandboxes: the checkout says no real money moves.
+        Assert.False(awaiting.GetProperty("livemode").GetBoolean());
         var quote = awaiting.GetProperty("quote");
         Assert.Equal(Today.ToString("yyyy-MM-dd"), quote.GetProperty("ratesAsOf").GetString());
         Assert.False(quote.GetProperty("sample").GetBoolean());
@@ -50,6 +52,14 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
         }
 
         await UntilStatusAsync(http, id, "completed", app);
+        using var list = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/checkouts", UriKind.Relative)));
+        Assert.False(list.RootElement.GetProperty("checkouts")[0].GetProperty("livemode").GetBoolean());
+        using var payouts = await Eventually.UntilAsync(
+            async () => JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/payouts", UriKind.Relative))),
+            p => p.RootElement.GetProperty("data").GetArrayLength() == 1,
+            TimeSpan.FromSeconds(30),
+            "the checkout's payout is listed");
+        Assert.False(payouts.RootElement.GetProperty("data")[0].GetProperty("livemode").GetBoolean());
     }
 
     [Fact]
@@ -125,27 +135,11 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
         return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
     }
 
+    /// <summary>The app, once it answers health (503 counts: with stale rates that is its answer).</summary>
     private static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var app = AppProcess.Start(settings);
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                try
-                {
-                    using var response = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
-                    return true;
-                }
-                catch (HttpRequestException)
-                {
-                    return app.HasExited;
-                }
-            },
-            up => up,
-            TimeSpan.FromSeconds(60),
-            "the app answers /api/health");
-        Assert.False(app.HasExited, "the app exited: " + app.Output);
+        await app.WaitUntilServingAsync(healthy: false);
         return app;
     }
 

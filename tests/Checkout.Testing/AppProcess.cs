@@ -67,6 +67,34 @@ public sealed class AppProcess : IDisposable
         return new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
+    /// <summary>Waits up to a minute until <c>/api/health</c> answers: healthy (2xx) or, with
+    /// <paramref name="healthy"/> false, at all (an app up with stale FX rates answers 503).</summary>
+    /// <exception cref="InvalidOperationException">The app exited first; the message holds its output.</exception>
+    public async Task WaitUntilServingAsync(bool healthy = true)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                try
+                {
+                    using var response = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
+                    return response.IsSuccessStatusCode || !healthy || HasExited;
+                }
+                catch (HttpRequestException)
+                {
+                    return HasExited;
+                }
+            },
+            up => up,
+            TimeSpan.FromSeconds(60),
+            "the app answers /api/health");
+        if (HasExited)
+        {
+            throw new InvalidOperationException("The app exited: " + Output);
+        }
+    }
+
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

@@ -75,15 +75,37 @@ public sealed class CreateMerchantCommandTests(ApiApp app) : IClassFixture<ApiAp
         Assert.Equal(before, await ProfileCountAsync());
     }
 
+    [Fact]
+    public async Task Create_FromAnotherWorkingDirectory_ReadsTheSettingsNextToTheApp()
+    {
+        // The at-rest key the payout account is encrypted with comes from appsettings.Development.json beside the dll.
+        var elsewhere = Directory.CreateTempSubdirectory("checkout-cwd-");
+        try
+        {
+            var result = await ToolProcess.RunAsync(
+                "dotnet",
+                [Path.Combine(AppContext.BaseDirectory, "Checkout.Functions.dll"), "merchants", "create", "--name", "Lahore Looms", "--settlement-currency", "PKR", "--payout-account", "000123456789", "--payout-country", "PK"],
+                elsewhere.FullName,
+                Settings());
+
+            Assert.True(result.ExitCode == 0, result.Error);
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
+        }
+    }
+
     /// <summary>With the app's Development settings, as the app it shares storage with: the same at-rest key, so the
     /// account number it encrypts is the one the app's payouts decrypt.</summary>
-    private Task<ToolProcess.Result> RunAsync(params string[] arguments) =>
-        ToolProcess.RunAppAsync(["merchants", .. arguments], new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Development",
-            ["AzureWebJobsStorage"] = app.ConnectionString,
-            ["Checkout__ResourcePrefix"] = app.Prefix,
-        });
+    private Task<ToolProcess.Result> RunAsync(params string[] arguments) => ToolProcess.RunAppAsync(["merchants", .. arguments], Settings());
+
+    private Dictionary<string, string> Settings() => new()
+    {
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["AzureWebJobsStorage"] = app.ConnectionString,
+        ["Checkout__ResourcePrefix"] = app.Prefix,
+    };
 
     private MerchantProfileStore Profiles() => new(app.Tables, new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix });
 
