@@ -11,7 +11,12 @@ internal sealed record ApiResponse(int Status, string ContentType, byte[] Body, 
     /// keeps it encrypted.</summary>
     public bool HoldsSecret { get; init; }
 
+    /// <summary>Replayed from the idempotency store rather than produced now: sent as <c>Idempotent-Replayed: true</c>, as
+    /// Stripe does, so a client can tell its retry found the first answer.</summary>
+    public bool Replayed { get; init; }
+
     public const string JsonContentType = "application/json";
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     public static ApiResponse Json(int status, object body, string? location = null, int? retryAfterSeconds = null) =>
         new(status, JsonContentType, JsonSerializer.SerializeToUtf8Bytes(body, ApiJson.Options), location, retryAfterSeconds);
@@ -39,6 +44,11 @@ internal sealed record ApiResponse(int Status, string ContentType, byte[] Body, 
         if (RetryAfterSeconds is { } seconds)
         {
             response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (Replayed)
+        {
+            response.Headers[ReplayedHeader] = "true";
         }
 
         response.ContentLength = Body.Length;

@@ -27,11 +27,15 @@ internal sealed class IdempotencyStore(TableServiceClient tables, ApiTables name
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
+    /// <summary>What makes two requests the same: method, path and the body's JSON meaning (whitespace and member order
+    /// aside, see <see cref="CanonicalJson"/>); a body that is not JSON counts byte for byte.</summary>
     public static string Fingerprint(HttpRequest request, byte[] body)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(body);
         var head = Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n");
-        return Convert.ToHexStringLower(SHA256.HashData([.. head, .. body]));
+        var canonical = body.Length == 0 ? body : CanonicalJson.TryCanonicalize(body) ?? body;
+        return Convert.ToHexStringLower(SHA256.HashData([.. head, .. canonical]));
     }
 
     public Task<(IdempotencyOutcome Outcome, ApiResponse? Recorded)> BeginAsync(

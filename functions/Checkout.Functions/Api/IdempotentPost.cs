@@ -48,7 +48,7 @@ internal sealed class IdempotentPost(IdempotencyStore store, ILogger<IdempotentP
         switch (outcome)
         {
             case IdempotencyOutcome.Replay:
-                return recorded!;
+                return recorded! with { Replayed = true };
             case IdempotencyOutcome.Mismatch:
                 return ApiProblems.IdempotencyKeyReused();
             case IdempotencyOutcome.InFlight:

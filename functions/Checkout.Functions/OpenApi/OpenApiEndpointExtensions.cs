@@ -48,8 +48,10 @@ internal static class OpenApiEndpointExtensions
                 Name = "Idempotency-Key",
                 In = ParameterLocation.Header,
                 Required = false,
-                Description = "Retries with the same key and body replay the first answer; a different body answers 422, " +
-                    "a retry while the first is in flight 409. Scoped per merchant, kept at least 24 hours.",
+                Description = "Retries with the same key and request (the same JSON meaning: whitespace and member order do " +
+                    "not count) replay the first answer, marked with the response header Idempotent-Replayed: true; a " +
+                    "different request answers 422, a retry while the first is in flight 409. Scoped per merchant, kept " +
+                    "at least 24 hours.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
             });
             return Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Checkout.Functions.Api;
 using Checkout.Testing;
 using Checkout.Workflows;
@@ -27,6 +28,24 @@ public sealed class IdempotencyTests(ApiApp app) : IClassFixture<ApiApp>
         var id = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         var (code, _) = await CheckoutPolling.GetAsync(app, id);
         Assert.Equal(HttpStatusCode.Accepted, code);
+    }
+
+    [Fact]
+    public async Task Start_SameKeySameMeaningReformatted_ReplaysMarkedIdempotentReplayed()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var first = await app.SendAsync(HttpMethod.Post, "/api/checkouts", SampleRequests.Checkout, idempotencyKey: key);
+
+        // The same request, its members in reverse order at every level, indented.
+        var reordered = Reversed(JsonNode.Parse(SampleRequests.Checkout)!)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        Assert.NotEqual(SampleRequests.Checkout, reordered);
+        using var second = await app.SendAsync(HttpMethod.Post, "/api/checkouts", reordered, idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(["true"], second.Headers.GetValues("Idempotent-Replayed"));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -95,4 +114,11 @@ public sealed class IdempotencyTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Equal(HttpStatusCode.Accepted, theirs.StatusCode);
         Assert.NotEqual(mine.Headers.Location, theirs.Headers.Location);
     }
+
+    private static JsonNode? Reversed(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Reverse().Select(p => KeyValuePair.Create(p.Key, Reversed(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Reversed)]),
+        _ => node?.DeepClone(),
+    };
 }
