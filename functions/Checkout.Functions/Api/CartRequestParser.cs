@@ -15,6 +15,7 @@ namespace Checkout.Functions.Api;
 /// </summary>
 internal static partial class CartRequestParser
 {
+    public const int MerchantReferenceMaxLength = 100;
     public const int MaxItems = 100;
     public const int MaxQuantity = 10_000;
     public const long MaxMinorUnits = 1_000_000_000_000;
@@ -23,7 +24,7 @@ internal static partial class CartRequestParser
     public static (CartRequest? Request, ApiResponse? Problem) Parse(JsonElement root, bool requirePayment)
     {
         var reader = new FieldReader(root);
-        var reference = reader.String(root, "merchantReference", "#", 100);
+        var reference = reader.String(root, "merchantReference", "#", MerchantReferenceMaxLength);
         var currency = Currency(reader, root, "presentmentCurrency", "#");
         var incoterm = Incoterm(reader, root);
         var buyer = AddressAt(reader, root, "buyer");

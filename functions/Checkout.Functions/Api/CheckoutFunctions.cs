@@ -35,6 +35,7 @@ public static class CheckoutFunctions
     [Function("ListCheckouts")]
     [EndpointSummary("List checkouts"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
     [EndpointDescription("The merchant's checkouts, a page at a time, as Durable's instance list: while more follow, the x-ms-continuation-token response header carries the token for the next page (send it back as that header or the continuationToken parameter). A page may hold fewer than top checkouts, even none, and still continue. Bad parameters are a 400 problem naming each one.")]
+    [DocumentedParameter("merchantReference", ParameterLocation.Query, "Only the checkouts started with this merchantReference (exact match): a read of its index, not a scan.")]
     [DocumentedParameter("status", ParameterLocation.Query, "Only these statuses, comma-separated (e.g. completed,canceled).")]
     [DocumentedParameter("createdFrom", ParameterLocation.Query, "Only checkouts created at or after this ISO 8601 date-time.", Format = "date-time")]
     [DocumentedParameter("createdTo", ParameterLocation.Query, "Only checkouts created before this ISO 8601 date-time.", Format = "date-time")]

@@ -5,7 +5,7 @@ using Checkout.Workflows.Persistence;
 namespace Checkout.Functions.Api;
 
 /// <summary>
-/// Reads the list's query parameters (<c>status</c>, <c>createdFrom</c>, <c>createdTo</c>, <c>top</c>,
+/// Reads the list's query parameters (<c>merchantReference</c>, <c>status</c>, <c>createdFrom</c>, <c>createdTo</c>, <c>top</c>,
 /// <c>continuationToken</c> or the <c>x-ms-continuation-token</c> header, as Durable's list API takes it) into a
 /// <see cref="CheckoutListQuery"/>, or a 400 naming every bad parameter and every one it does not know.
 /// </summary>
@@ -36,9 +36,22 @@ internal static class CheckoutListQueryParser
 
         var top = Top(reader.Single("top"), reader);
         var token = Token(reader.Single("continuationToken"), request.Headers[ContinuationHeader], reader);
+        var reference = Reference(reader.Single("merchantReference"), reader);
         return reader.Problem() is { } problem
             ? (null, problem)
-            : (new CheckoutListQuery(merchantId, statuses, from, to, top, token), null);
+            : (new CheckoutListQuery(merchantId, statuses, from, to, top, token, reference), null);
+    }
+
+    /// <summary>An exact merchant reference, as a checkout's start gave it.</summary>
+    private static string? Reference(string? text, QueryReader reader)
+    {
+        if (text is not null && (text.Trim().Length == 0 || text.Length > CartRequestParser.MerchantReferenceMaxLength))
+        {
+            reader.Fail("merchantReference", $"Must be a non-blank string of at most {CartRequestParser.MerchantReferenceMaxLength} characters.");
+            return null;
+        }
+
+        return text;
     }
 
     private static List<string> Statuses(string? text, QueryReader reader)

@@ -1,6 +1,7 @@
 namespace Checkout.Workflows.Persistence;
 
-/// <summary>What to list: one merchant's checkouts, optionally in some statuses and created in [from, to).</summary>
+/// <summary>What to list: one merchant's checkouts, optionally in some statuses, created in [from, to), and with one
+/// merchant reference (exact).</summary>
 /// <param name="Statuses">API status names (<c>completed</c>, ...); empty for any.</param>
 /// <param name="PageSize">At most this many checkouts per page (1 to 1,000, the Table service's page limit).</param>
 /// <param name="ContinuationToken">Where the previous page stopped, or null for the first page.</param>
@@ -10,4 +11,5 @@ public sealed record CheckoutListQuery(
     DateTimeOffset? CreatedFrom,
     DateTimeOffset? CreatedTo,
     int PageSize,
-    string? ContinuationToken);
+    string? ContinuationToken,
+    string? MerchantReference = null);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using Checkout.Domain.Workflow;
@@ -9,12 +10,16 @@ namespace Checkout.Workflows.Persistence;
 /// The merchant-facing read model of the checkouts: one row per checkout in its merchant's partition, written when the
 /// checkout starts and by its orchestration before each wait and at the end. Workflow state proper lives in the task
 /// hub; this is what the status, list and buyer-event APIs read, with one point read or one partition query, never
-/// touching another merchant's rows.
+/// touching another merchant's rows. Beside each checkout row, in the same partition and written in the same batch, an
+/// index row keyed by its merchant reference (<c>ref_{hash}_{checkoutId}</c>, after every <c>co_</c> id) makes a lookup
+/// by reference a key-range read rather than a scan.
 /// </summary>
 public sealed class CheckoutStore
 {
     /// <summary>Service pages one list call reads at most before answering with what it found and a token.</summary>
     public const int MaxListRoundTrips = 5;
+
+    private const string ReferenceRowPrefix = "ref_";
 
     private readonly TableClient _table;
 
@@ -33,13 +38,20 @@ public sealed class CheckoutStore
         return row is null ? null : CheckoutRowMapper.ToCheckout(row);
     }
 
-    /// <summary>Writes a new checkout's first row; false when one with the same id exists already (a retried start).</summary>
+    /// <summary>Writes a new checkout's first row and its reference index row in one batch (one storage operation);
+    /// false when a checkout with the same id exists already (a retried start).</summary>
     public async Task<bool> CreateAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         try
         {
-            await _table.AddEntityAsync(CheckoutRowMapper.ToRow(state, timeline), cancellationToken);
+            List<TableTransactionAction> rows = [new(TableTransactionActionType.Add, CheckoutRowMapper.ToRow(state, timeline))];
+            if (!string.IsNullOrEmpty(state.MerchantReference))
+            {
+                rows.Add(new(TableTransactionActionType.Add, ReferenceRow(state.MerchantId, state.MerchantReference, state.Id)));
+            }
+
+            await _table.SubmitTransactionAsync(rows, cancellationToken);
             return true;
         }
         catch (Azure.RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
@@ -64,6 +76,11 @@ public sealed class CheckoutStore
     public async Task<CheckoutListPage> ListAsync(CheckoutListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.MerchantReference is { } reference)
+        {
+            return await ListByReferenceAsync(query, reference, cancellationToken);
+        }
+
         var filter = ListFilter(query);
         var checkouts = new List<CheckoutSummary>(query.PageSize);
         var token = query.ContinuationToken;
@@ -93,9 +110,62 @@ public sealed class CheckoutStore
         return new CheckoutListPage(checkouts, token);
     }
 
+    /// <summary>The checkouts with one merchant reference: a key-range read of its index rows, then a point read of each
+    /// checkout's summary columns (references are meant to be unique, so usually one), filtered as the list is.</summary>
+    private async Task<CheckoutListPage> ListByReferenceAsync(CheckoutListQuery query, string reference, CancellationToken cancellationToken)
+    {
+        var prefix = ReferencePrefix(reference);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {query.MerchantId} and RowKey ge {prefix} and RowKey lt {prefix + '~'}");
+        IAsyncEnumerable<TablePage> pages;
+        try
+        {
+            pages = _table.QueryPagesAsync(filter, query.PageSize, query.ContinuationToken, ["CheckoutId", "MerchantReference"], cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException("The continuation token is not one this list issued.", nameof(query), ex);
+        }
+
+        await using var page = pages.GetAsyncEnumerator(cancellationToken);
+        await page.MoveNextAsync();
+        var ids = page.Current.Entities
+            .Where(row => row.GetString("MerchantReference") == reference)
+            .Select(row => row.GetString("CheckoutId"))
+            .OfType<string>();
+        var checkouts = new List<CheckoutSummary>();
+        foreach (var id in ids)
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(query.MerchantId, id, CheckoutRowMapper.SummaryColumns, cancellationToken);
+            if (row.HasValue && row.Value is { } checkout && Matches(CheckoutRowMapper.ToSummary(checkout), query))
+            {
+                checkouts.Add(CheckoutRowMapper.ToSummary(checkout));
+            }
+        }
+
+        return new CheckoutListPage(checkouts, page.Current.ContinuationToken);
+    }
+
+    private static bool Matches(CheckoutSummary checkout, CheckoutListQuery query) =>
+        (query.Statuses.Count == 0 || query.Statuses.Contains(checkout.Status))
+        && (query.CreatedFrom is not { } from || checkout.CreatedAt >= from)
+        && (query.CreatedTo is not { } to || checkout.CreatedAt < to);
+
+    private static TableEntity ReferenceRow(string merchantId, string reference, string checkoutId) =>
+        new(merchantId, ReferencePrefix(reference) + checkoutId)
+        {
+            ["CheckoutId"] = checkoutId,
+            ["MerchantReference"] = reference,
+        };
+
+    /// <summary>A reference may hold characters a row key cannot ('/', '#', '?'), so the key carries its hash; the row
+    /// carries the reference itself, compared exactly on read.</summary>
+    private static string ReferencePrefix(string reference) =>
+        ReferenceRowPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reference)))[..40] + "_";
+
     private static string ListFilter(CheckoutListQuery query)
     {
-        var filter = new StringBuilder(TableClient.CreateQueryFilter($"PartitionKey eq {query.MerchantId}"));
+        // Checkout ids start "co_"; the reference index rows ("ref_...") sort after them and are not checkouts.
+        var filter = new StringBuilder(TableClient.CreateQueryFilter($"PartitionKey eq {query.MerchantId} and RowKey lt {ReferenceRowPrefix}"));
         if (query.Statuses.Count > 0)
         {
             filter.Append(" and (").AppendJoin(" or ", query.Statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s}"))).Append(')');

@@ -35,6 +35,26 @@ public sealed class ListCheckoutsTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task List_MerchantReference_FindsExactlyTheCheckoutsStartedWithIt()
+    {
+        var (merchant, other) = (await NewMerchantKeyAsync(), await NewMerchantKeyAsync());
+        const string odd = "order/7#1?x";
+        var first = await StartAsync(merchant, "order-7");
+        var again = await StartAsync(merchant, "order-7");
+        var prefixed = await StartAsync(merchant, "order-70");
+        var oddOne = await StartAsync(merchant, odd);
+        await StartAsync(other, "order-7");
+
+        Assert.Equal(new[] { first, again }.Order(StringComparer.Ordinal), (await IdsAsync(merchant, "?merchantReference=order-7")).Order(StringComparer.Ordinal));
+        Assert.Equal([prefixed], await IdsAsync(merchant, "?merchantReference=order-70"));
+        Assert.Equal([oddOne], await IdsAsync(merchant, "?merchantReference=" + Uri.EscapeDataString(odd)));
+        Assert.Empty(await IdsAsync(merchant, "?merchantReference=ORDER-7"));
+        Assert.Empty(await IdsAsync(merchant, "?merchantReference=order-7&status=completed"));
+        // The plain list holds the four checkouts and nothing of the reference index beside them.
+        Assert.Equal(new[] { first, again, prefixed, oddOne }.Order(StringComparer.Ordinal), (await IdsAsync(merchant, string.Empty)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task List_StatusFilter_ReturnsOnlyCheckoutsInThoseStatuses()
     {
         var merchant = await NewMerchantKeyAsync();
@@ -80,6 +100,9 @@ public sealed class ListCheckoutsTests(ApiApp app) : IClassFixture<ApiApp>
         { "?createdFrom=2026-11-22T00:00:00Z&createdTo=2026-11-21T00:00:00Z", "createdTo" },
         { "?createdFrom=2026-11-22T00:00:00Z&createdTo=2026-11-22T00:00:00Z", "createdTo" },
         { "?top=0", "top" },
+        { "?merchantReference=", "merchantReference" },
+        { "?merchantReference=" + new string('r', 101), "merchantReference" },
+        { "?merchantReference=a&merchantReference=b", "merchantReference" },
         { "?top=101", "top" },
         { "?top=-1", "top" },
         { "?top=ten", "top" },
