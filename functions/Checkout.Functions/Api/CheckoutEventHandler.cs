@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace Checkout.Functions.Api;
 
 /// <summary>
-/// <c>POST /api/checkouts/{id}/confirm</c> <c>{quoteId}</c> and <c>/cancel</c> <c>{reason}</c>: raise the buyer's event
+/// <c>POST /api/checkouts/{id}/confirm</c> <c>{quoteId}</c> and <c>/cancel</c> <c>{reason?}</c>: raise the buyer's event
 /// into the checkout's orchestration. The state machine first judges the request against the checkout as last recorded,
 /// so a request it would refuse is answered at once: 410 once the checkout has ended; 409 otherwise, the body naming
 /// the current quote so the client can show it and confirm that one. Otherwise 202, and the orchestration applies the
@@ -15,13 +15,16 @@ namespace Checkout.Functions.Api;
 /// </summary>
 internal static class CheckoutEventHandler
 {
+    /// <summary>The reason a cancel without one records (a reason is optional, as Stripe's cancellation_reason is).</summary>
+    public const string NoCancelReason = "canceled by the merchant (no reason given)";
+
     public static Task<IResult> ConfirmAsync(
         HttpContext context, string id, CheckoutStore store, DurableTaskClient client, TimeProvider clock, IdempotentPost idempotent, CancellationToken cancellationToken) =>
         RaiseAsync(context, id, new BuyerEvent("quoteId", CheckoutOrchestration.ConfirmEvent, (value, at) => new ConfirmRequested(value, at)), store, client, clock, idempotent, cancellationToken);
 
     public static Task<IResult> CancelAsync(
         HttpContext context, string id, CheckoutStore store, DurableTaskClient client, TimeProvider clock, IdempotentPost idempotent, CancellationToken cancellationToken) =>
-        RaiseAsync(context, id, new BuyerEvent("reason", CheckoutOrchestration.CancelEvent, (value, at) => new CancelRequested(value, at)), store, client, clock, idempotent, cancellationToken);
+        RaiseAsync(context, id, new BuyerEvent("reason", CheckoutOrchestration.CancelEvent, (value, at) => new CancelRequested(value, at), NoCancelReason), store, client, clock, idempotent, cancellationToken);
 
     private static Task<IResult> RaiseAsync(
         HttpContext context, string id, BuyerEvent buyerEvent, CheckoutStore store, DurableTaskClient client, TimeProvider clock, IdempotentPost idempotent,
@@ -34,7 +37,7 @@ internal static class CheckoutEventHandler
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
             var reader = new FieldReader(body.Root);
-            var value = reader.String(body.Root, buyerEvent.Field, "#", 500);
+            var value = reader.String(body.Root, buyerEvent.Field, "#", 500, required: buyerEvent.Default is null) ?? buyerEvent.Default;
             if (reader.Problem() is { } problem)
             {
                 return problem;
@@ -79,5 +82,6 @@ internal static class CheckoutEventHandler
 
     /// <param name="Field">The body's one field.</param>
     /// <param name="Name">The orchestration's external event.</param>
-    private sealed record BuyerEvent(string Field, string Name, Func<string, DateTimeOffset, CheckoutEvent> Create);
+    /// <param name="Default">The field's value when the body leaves it out; null when it is required.</param>
+    private sealed record BuyerEvent(string Field, string Name, Func<string, DateTimeOffset, CheckoutEvent> Create, string? Default = null);
 }

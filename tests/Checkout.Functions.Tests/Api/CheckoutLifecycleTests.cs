@@ -116,6 +116,19 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
         await ProblemAssert.IsProblemAsync(confirm, HttpStatusCode.Conflict, "checkout-not-awaiting-confirmation");
     }
 
+    [Fact]
+    public async Task Cancel_WithoutAReason_CancelsAndRecordsThatNoneWasGiven()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
+        await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
+
+        using var cancel = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/cancel", "{}");
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        var (_, body) = await CheckoutPolling.UntilStatusAsync(app, id, "canceled", "?showHistory=true");
+        Assert.Contains(body.GetProperty("historyEvents").EnumerateArray(), e => e.ToString().Contains("no reason given", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string, string, string> RejectedCarts => new()
     {
         { "buyer", """{"country":"KP","postalCode":null}""", "sanctions.|customs." },
