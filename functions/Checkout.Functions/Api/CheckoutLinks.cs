@@ -7,7 +7,15 @@ internal sealed record CheckoutLinks(string StatusQueryGetUri, string ConfirmPos
     public static CheckoutLinks For(HttpRequest request, string checkoutId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var status = $"{request.Scheme}://{request.Host}/api/{CheckoutFunctions.CheckoutsRoute}/{Uri.EscapeDataString(checkoutId)}";
+        var status = Absolute(request, $"{CheckoutFunctions.CheckoutsRoute}/{Uri.EscapeDataString(checkoutId)}");
         return new CheckoutLinks(status, status + "/confirm", status + "/cancel");
+    }
+
+    /// <summary>An API route as an absolute URI on the host the client called (every <c>Location</c> is one).</summary>
+    /// <param name="route">The route under <c>/api/</c>, its segments already escaped.</param>
+    public static string Absolute(HttpRequest request, string route)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}/api/{route}";
     }
 }

@@ -75,6 +75,7 @@ public sealed class PayoutApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
         using var retry = await app.SendAsync(HttpMethod.Post, $"/api/payouts/{payoutId}/retry", idempotencyKey: "retry-1");
         var retried = await JsonAsync(retry, HttpStatusCode.Accepted);
         using var replay = await app.SendAsync(HttpMethod.Post, $"/api/payouts/{payoutId}/retry", idempotencyKey: "retry-1");
+        Assert.Equal(new Uri(app.Http.BaseAddress!, $"/api/payouts/{payoutId}"), retry.Headers.Location);
         Assert.Equal(2, retried.GetProperty("attempt").GetInt32());
         Assert.Equal(2, (await JsonAsync(replay, HttpStatusCode.Accepted)).GetProperty("attempt").GetInt32());
 

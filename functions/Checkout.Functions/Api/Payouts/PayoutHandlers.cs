@@ -81,17 +81,18 @@ internal static class PayoutHandlers
             return PayoutNotFound(id);
         }
 
-        return await idempotent.RunAsync(context.Request, merchant, key, [], () => RetryAsync(retries, merchant, id, LiveMode(context), cancellationToken), cancellationToken);
+        return await idempotent.RunAsync(context.Request, merchant, key, [], () => RetryAsync(retries, merchant, id, LiveMode(context), payoutId => CheckoutLinks.Absolute(context.Request, PayoutApiFunctions.PayoutsRoute + "/" + Uri.EscapeDataString(payoutId)), cancellationToken), cancellationToken);
     }
 
-    private static async Task<ApiResponse> RetryAsync(PayoutRetrying retries, string merchant, string id, bool livemode, CancellationToken cancellationToken)
+    private static async Task<ApiResponse> RetryAsync(
+        PayoutRetrying retries, string merchant, string id, bool livemode, Func<string, string> location, CancellationToken cancellationToken)
     {
         var result = await retries.RetryAsync(merchant, id, cancellationToken);
         return result switch
         {
             { Outcome: PayoutRetryOutcome.NotFound } => PayoutNotFound(id),
             { Outcome: PayoutRetryOutcome.NotRetryable, Payout: { } payout } => PayoutProblems.NotRetryable(id, payout.Status.ToWire()),
-            { Payout: { } payout } => ApiResponse.Json(StatusCodes.Status202Accepted, PayoutViews.Payout(payout, livemode), "/api/" + PayoutApiFunctions.PayoutsRoute + "/" + payout.Id),
+            { Payout: { } payout } => ApiResponse.Json(StatusCodes.Status202Accepted, PayoutViews.Payout(payout, livemode), location(payout.Id)),
             _ => throw new InvalidOperationException($"Retry of {id} answered {result.Outcome} without a payout."),
         };
     }
