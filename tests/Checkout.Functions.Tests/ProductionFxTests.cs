@@ -44,7 +44,9 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.False(quote.GetProperty("sample").GetBoolean());
         Assert.Contains(feeds.SupplementaryUrl.ToString(), quote.GetProperty("rateSource").GetString(), StringComparison.Ordinal);
         var expected = feeds.Files.UnitsPerEuro["PKR"] / feeds.Files.UnitsPerEuro["CNY"];
-        Assert.InRange(quote.GetProperty("legs")[0].GetProperty("midRate").GetDecimal(), expected * 0.999999m, expected * 1.000001m);
+        // Rates are decimal strings (a JavaScript number would round them).
+        var midRate = decimal.Parse(quote.GetProperty("legs")[0].GetProperty("midRate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(midRate, expected * 0.999999m, expected * 1.000001m);
 
         using (var confirm = await http.PostAsync(new Uri($"/api/checkouts/{id}/confirm", UriKind.Relative), Json($$"""{"quoteId":"{{quote.GetProperty("id").GetString()}}"}""")))
         {

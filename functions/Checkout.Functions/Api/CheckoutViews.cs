@@ -59,14 +59,17 @@ internal static class CheckoutViews
             quote.Id,
             quote.Primary.Source.Value,
             quote.TargetCurrency.Value,
-            quote.Primary.ClientRate,
-            [.. quote.Legs.Select(l => new QuoteLegView(l.Source.Value, l.ClientRate, l.MidRate, l.SpreadBps))],
+            RateText(quote.Primary.ClientRate),
+            [.. quote.Legs.Select(l => new QuoteLegView(l.Source.Value, RateText(l.ClientRate), RateText(l.MidRate), l.SpreadBps))],
             quote.CreatedAt,
             quote.ExpiresAt,
             quote.RatesAsOf,
             quote.RateSource,
             quote.Sample);
     }
+
+    /// <summary>An FX rate as a decimal string, every digit kept (a JSON number would be rounded by JavaScript clients).</summary>
+    private static string RateText(decimal rate) => rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static LandedCostView LandedCost(LandedCost cost)
     {

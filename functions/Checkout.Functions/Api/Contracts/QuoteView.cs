@@ -8,7 +8,7 @@ internal sealed record QuoteView(
     string Id,
     [property: Description("The primary source currency (the goods' currency).")] string From,
     [property: Description("The target (presentment) currency.")] string To,
-    [property: Description("Client rate of the primary leg: target units per source unit, spread included.")] decimal Rate,
+    [property: Description("Client rate of the primary leg: target units per source unit, spread included; a decimal string (more precision than a JavaScript number keeps).")] string Rate,
     IReadOnlyList<QuoteLegView> Legs,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
