@@ -5,7 +5,8 @@ using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Functions.Api;
 
-/// <summary><c>/api/webhook-endpoints</c>: register (201, the only answer that shows the secret), list, read, delete.
+/// <summary><c>/api/webhook-endpoints</c>: register (201, with rotation the only answers that show a secret), list, read,
+/// delete (PATCH and rotation: <see cref="WebhookEndpointChangeHandlers"/>).
 /// Another merchant's endpoint answers 404 like an unknown id.</summary>
 internal static partial class WebhookEndpointHandlers
 {

@@ -3,8 +3,8 @@ using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Functions.Api;
 
-/// <summary>Reads <c>{ "url", "eventTypes" }</c>, naming every unknown field (400) or else every bad one (422); the URL
-/// must pass <see cref="WebhookUrlPolicy"/>.</summary>
+/// <summary>Reads <c>{ "url", "eventTypes" }</c> (create) or any of <c>{ "url", "eventTypes", "enabled" }</c> (PATCH),
+/// naming every unknown field (400) or else every bad one (422); the URL must pass <see cref="WebhookUrlPolicy"/>.</summary>
 internal static class WebhookEndpointRequestParser
 {
     public const int MaxUrlLength = 2048;
@@ -16,6 +16,35 @@ internal static class WebhookEndpointRequestParser
         var url = ParseUrl(reader, root, policy);
         var types = ParseEventTypes(reader, root);
         return reader.Problem() is { } problem ? (null, [], problem) : (url, types, null);
+    }
+
+    /// <summary>A PATCH body: each field left out stays as it is; <c>"eventTypes": null</c> subscribes to every event
+    /// type again (as leaving it out does at creation); <c>{}</c> changes nothing.</summary>
+    public static (WebhookEndpointChanges? Changes, ApiResponse? Problem) ParseChanges(JsonElement root, WebhookUrlPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var reader = new FieldReader(root);
+        var url = root.TryGetProperty("url", out _) ? ParseUrl(reader, root, policy) : null;
+        var types = root.TryGetProperty("eventTypes", out _) ? ParseEventTypes(reader, root) : null;
+        var enabled = ParseEnabled(reader, root);
+        return reader.Problem() is { } problem ? (null, problem) : (new WebhookEndpointChanges(url, types, enabled), null);
+    }
+
+    private static bool? ParseEnabled(FieldReader reader, JsonElement root)
+    {
+        if (!root.TryGetProperty("enabled", out var element))
+        {
+            return null;
+        }
+
+        _ = reader.Value(root, "enabled", "#");
+        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            reader.Fail("#/enabled", "Must be true or false.");
+            return null;
+        }
+
+        return element.GetBoolean();
     }
 
     private static Uri? ParseUrl(FieldReader reader, JsonElement root, WebhookUrlPolicy policy)

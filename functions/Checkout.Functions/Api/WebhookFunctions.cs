@@ -1,3 +1,4 @@
+using Checkout.Functions.Api.Contracts;
 using Checkout.Functions.OpenApi;
 using Checkout.Workflows.Webhooks;
 using Microsoft.AspNetCore.Mvc;
@@ -48,6 +49,26 @@ public static class WebhookFunctions
     public static Task<IResult> DeleteEndpointAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = EndpointsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.DeleteAsync(req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
+
+    [Function("UpdateWebhookEndpoint")]
+    [EndpointSummary("Update a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("Changes any of url, eventTypes (null: every type) and enabled; enabled true re-enables an endpoint disabled by a 410 Gone or by the merchant. Fields left out stay as they are; {} or no body changes nothing and answers the endpoint. Unknown fields answer 400; another merchant's endpoint is 404.")]
+    [JsonRequestBody(typeof(WebhookEndpointUpdateRequest)), ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400, 404, 413, 415, 422)]
+    public static Task<IResult> UpdateEndpointAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = EndpointsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookEndpointChangeHandlers.UpdateAsync(
+            req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), services.GetRequiredService<WebhookUrlPolicy>(),
+            services.GetRequiredService<TimeProvider>(), cancellationToken));
+
+    [Function("RotateWebhookEndpointSecret")]
+    [EndpointSummary("Rotate a webhook endpoint's signing secret"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
+    [EndpointDescription("Generates a new whsec_ secret, shown only in this answer. For 24 hours (previousSecretExpiresTime) every webhook-signature carries two signatures, space-separated: v1 with the new secret, then v1 with the old one; then only the new. Rotating again within those 24 hours drops the older secret at once: at most two sign. Takes no body.")]
+    [ProducesResponseType<object>(StatusCodes.Status200OK), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 413, 415, 422)]
+    public static Task<IResult> RotateEndpointSecretAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = EndpointsRoute + "/{id}/rotate-secret")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => WebhookEndpointChangeHandlers.RotateSecretAsync(
+            req.HttpContext, id, services.GetRequiredService<WebhookEndpointStore>(), services.GetRequiredService<IdempotentPost>(),
+            services.GetRequiredService<TimeProvider>(), cancellationToken));
 
     [Function("ListWebhookDeliveries")]
     [EndpointSummary("List webhook deliveries"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]

@@ -2,10 +2,11 @@ using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Functions.Api;
 
-/// <summary>The response shapes of webhook endpoints and deliveries. The secret appears only in the creation answer.</summary>
+/// <summary>The response shapes of webhook endpoints and deliveries. The secret appears only in the creation and
+/// rotation answers.</summary>
 internal static class WebhookViews
 {
-    /// <param name="secret">The plain signing secret, given only for the creation answer.</param>
+    /// <param name="secret">The plain signing secret, given only for the creation and rotation answers.</param>
     public static Dictionary<string, object?> Endpoint(WebhookEndpoint endpoint, string? secret = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -18,6 +19,7 @@ internal static class WebhookViews
             ["status"] = endpoint.Enabled ? "enabled" : "disabled",
             ["disabledReason"] = endpoint.DisabledReason,
             ["createdTime"] = endpoint.CreatedAt,
+            ["previousSecretExpiresTime"] = endpoint.PreviousSecret is null ? null : endpoint.PreviousSecretExpiresAt,
         };
         if (secret is not null)
         {
@@ -38,7 +40,7 @@ internal static class WebhookViews
             ["eventType"] = delivery.EventType,
             ["webhookId"] = delivery.WebhookId,
             ["status"] = delivery.Status,
-            ["attemptCount"] = delivery.AttemptCount,
+            ["attemptCount"] = delivery.AttemptsMade,
             ["nextAttemptTime"] = delivery.Status == WebhookDeliveryStatus.Pending ? delivery.LastAttempt?.NextAttemptAt : null,
             ["lastError"] = delivery.LastError,
             ["createdTime"] = delivery.CreatedAt,
@@ -51,6 +53,7 @@ internal static class WebhookViews
                 error = a.Error,
                 nextAttemptTime = a.NextAttemptAt,
                 manual = a.Manual,
+                duplicate = a.Duplicate,
             }).ToList(),
         };
     }

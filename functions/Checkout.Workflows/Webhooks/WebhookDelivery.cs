@@ -3,6 +3,8 @@ namespace Checkout.Workflows.Webhooks;
 /// <summary>
 /// One event to one endpoint: the exact body sent on every attempt (so a signature verified once verifies again),
 /// its status and every attempt. Ids derive from the event and endpoint, so a repeated fan-out finds the same row.
+/// <see cref="AttemptCount"/> is the highest attempt number made (what guards against repeating one);
+/// <see cref="AttemptsMade"/> counts every HTTP attempt, duplicates of one number made concurrently included.
 /// </summary>
 public sealed record WebhookDelivery(
     string Id,
@@ -18,5 +20,9 @@ public sealed record WebhookDelivery(
     IReadOnlyList<WebhookAttempt> Attempts,
     string? LastError = null)
 {
-    public WebhookAttempt? LastAttempt => Attempts.Count == 0 ? null : Attempts[^1];
+    /// <summary>Every HTTP attempt made, duplicates included; rows written before it was kept read as <see cref="AttemptCount"/>.</summary>
+    public int AttemptsMade { get; init; }
+
+    /// <summary>The last attempt in number order that is not a duplicate: the one whose schedule stands.</summary>
+    public WebhookAttempt? LastAttempt => Attempts.LastOrDefault(a => !a.Duplicate);
 }

@@ -7,7 +7,7 @@ namespace Checkout.Workflows.Webhooks;
 /// Makes one signed attempt, records it under the delivery's ETag, then schedules the next attempt as a delayed
 /// message on the deliveries queue (or stops: success, 410 Gone, retries exhausted, or a manual redelivery). The
 /// first attempt comes from the fan-out (<see cref="AttemptFirstAsync"/>), later ones from that queue. An attempt
-/// number already recorded is never attempted again.
+/// number already recorded is never attempted again; one made twice at once is recorded twice (see RecordAsync).
 /// </summary>
 public sealed class WebhookDeliveryHandler(
     WebhookDeliveryStore deliveries,
@@ -19,6 +19,9 @@ public sealed class WebhookDeliveryHandler(
     TimeProvider clock,
     ILogger<WebhookDeliveryHandler> logger)
 {
+    /// <summary>Writes of one attempt's record before giving up; each lost race means another attempt was recorded.</summary>
+    private const int MaxRecordTries = 10;
+
     public async Task HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
         var message = Read(messageText, options.WebhookDeliveriesQueue);
@@ -107,24 +110,57 @@ public sealed class WebhookDeliveryHandler(
 
         var status = result.Succeeded ? WebhookDeliveryStatus.Succeeded : next is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
         var attempt = new WebhookAttempt(message.Attempt, at, result.StatusCode, result.DurationMs, result.Error, next, message.Manual);
-        var updated = delivery with
-        {
-            Status = status,
-            AttemptCount = message.Attempt,
-            Attempts = [.. delivery.Attempts, attempt],
-            LastError = result.Succeeded ? null : result.Error ?? $"HTTP {result.StatusCode}",
-        };
-        if (!await deliveries.UpdateAsync(updated, etag, cancellationToken))
-        {
-            WebhookLog.AttemptRaced(logger, delivery.Id, message.Attempt);
-            return;
-        }
-
-        WebhookLog.Attempted(logger, delivery.Id, message.Attempt, endpoint.Id, status, result.StatusCode, result.DurationMs);
-        if (next is { } due)
+        var recorded = await RecordAsync(delivery, etag, attempt, status, result, cancellationToken);
+        WebhookLog.Attempted(logger, delivery.Id, message.Attempt, endpoint.Id, recorded?.Status ?? status, result.StatusCode, result.DurationMs);
+        if (next is { } due && recorded is { } first && !first.Duplicate)
         {
             await queue.ScheduleAsync(new WebhookAttemptMessage(delivery.MerchantId, delivery.Id, message.Attempt + 1), due, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Records the attempt under the row's ETag. When another worker changed the row first (it made the same attempt
+    /// at once, or gave the delivery up), re-reads it and records again on top, so every HTTP attempt made is in the
+    /// log: as itself when its number is still unrecorded, else as a duplicate that schedules nothing and only turns
+    /// the delivery to succeeded when it succeeded. Null when the delivery vanished or the races never ended.
+    /// </summary>
+    private async Task<(string Status, bool Duplicate)?> RecordAsync(
+        WebhookDelivery delivery, ETag etag, WebhookAttempt attempt, string status, WebhookSendResult result, CancellationToken cancellationToken)
+    {
+        for (var tries = 1; tries <= MaxRecordTries; tries++)
+        {
+            var duplicate = delivery.AttemptCount >= attempt.Attempt;
+            var updated = duplicate
+                ? delivery with
+                {
+                    Status = result.Succeeded ? WebhookDeliveryStatus.Succeeded : delivery.Status,
+                    Attempts = [.. delivery.Attempts, attempt with { NextAttemptAt = null, Duplicate = true }],
+                    AttemptsMade = delivery.AttemptsMade + 1,
+                    LastError = result.Succeeded ? null : delivery.LastError,
+                }
+                : delivery with
+                {
+                    Status = status,
+                    AttemptCount = attempt.Attempt,
+                    Attempts = [.. delivery.Attempts, attempt],
+                    AttemptsMade = delivery.AttemptsMade + 1,
+                    LastError = result.Succeeded ? null : result.Error ?? $"HTTP {result.StatusCode}",
+                };
+            if (await deliveries.UpdateAsync(updated, etag, cancellationToken))
+            {
+                return (updated.Status, duplicate);
+            }
+
+            WebhookLog.AttemptRaced(logger, delivery.Id, attempt.Attempt);
+            if (await deliveries.GetAsync(delivery.MerchantId, delivery.Id, cancellationToken) is not { } fresh)
+            {
+                return null;
+            }
+
+            (delivery, etag) = fresh;
+        }
+
+        return null;
     }
 
     /// <summary>The attempt is recorded already: a duplicate, or the redelivery of a message whose worker crashed after

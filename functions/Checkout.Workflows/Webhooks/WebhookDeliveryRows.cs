@@ -17,6 +17,7 @@ internal static class WebhookDeliveryRows
         ["CreatedAt"] = delivery.CreatedAt,
         ["Status"] = delivery.Status,
         ["AttemptCount"] = delivery.AttemptCount,
+        ["AttemptsMade"] = delivery.AttemptsMade,
         ["Attempts"] = JsonSerializer.Serialize(delivery.Attempts, WorkflowJson.Options),
         ["LastError"] = delivery.LastError ?? string.Empty,
     };
@@ -36,7 +37,10 @@ internal static class WebhookDeliveryRows
             Required(row, "Status"),
             row.GetInt32("AttemptCount") ?? 0,
             JsonSerializer.Deserialize<List<WebhookAttempt>>(row.GetString("Attempts") ?? "[]", WorkflowJson.Options) ?? [],
-            string.IsNullOrEmpty(error) ? null : error);
+            string.IsNullOrEmpty(error) ? null : error)
+        {
+            AttemptsMade = row.GetInt32("AttemptsMade") ?? row.GetInt32("AttemptCount") ?? 0,
+        };
     }
 
     private static string Required(TableEntity row, string name) =>

@@ -6,7 +6,8 @@ namespace Checkout.Workflows.Webhooks;
 
 /// <summary>
 /// Deliveries, one partition per merchant, newest first (see <see cref="WebhookIds.DeliveryId"/>). Each attempt
-/// rewrites the delivery's row under its ETag, so two workers racing on one attempt record it once.
+/// rewrites the delivery's row under its ETag; a worker that loses the race re-reads the row and records its attempt
+/// again on top (see <see cref="WebhookDeliveryHandler"/>), so two workers racing on one attempt both appear.
 /// </summary>
 public sealed class WebhookDeliveryStore(TableServiceClient tables, CheckoutWorkflowOptions options)
 {

@@ -9,18 +9,28 @@ namespace Checkout.Workflows.Webhooks;
 /// Webhook endpoints, one partition per merchant (row = endpoint id), so a merchant's endpoints are one partition
 /// query for the fan-out and another merchant's endpoint simply is not found. The signing secret is stored encrypted
 /// (<see cref="SecretProtector"/>, bound to its row and column) and stays so in every endpoint read; only the sender
-/// and the creation answer reveal it. A row written before encryption keeps its plain secret, which still works: rows
-/// are never rewritten, so it stays plain until the endpoint is deleted and registered again.
+/// and the creation and rotation answers reveal it. A row written before encryption keeps its plain secret, which
+/// still works, until a rotation re-encrypts it as the previous secret. Changes (PATCH, rotation) replace the row
+/// under its ETag and start again from a fresh read when another writer got there first, so none is lost.
 /// </summary>
 public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWorkflowOptions options, SecretProtector protector)
 {
     /// <summary>The table's name in the secrets' associated data: logical, so a resource prefix does not change it.</summary>
     public const string SecretTable = "webhook-endpoints";
     public const string SecretProperty = "Secret";
+    public const string PreviousSecretProperty = "PreviousSecret";
+
+    /// <summary>How long a rotated-out secret keeps signing beside the new one: a day to deploy the new secret.</summary>
+    public static readonly TimeSpan PreviousSecretLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>How many times a change re-reads the row after losing a race before giving up.</summary>
+    private const int MaxChangeTries = 5;
 
     private readonly TableClient _table = tables.GetTableClient(options.WebhookEndpointsTable);
 
     public static StorageField SecretField(string merchantId, string endpointId) => new(SecretTable, merchantId, endpointId, SecretProperty);
+
+    public static StorageField PreviousSecretField(string merchantId, string endpointId) => new(SecretTable, merchantId, endpointId, PreviousSecretProperty);
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
@@ -34,7 +44,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
             protector.Seal(secret, SecretField(registration.MerchantId, registration.Id)), registration.CreatedAt);
         try
         {
-            await _table.AddEntityAsync(ToRow(endpoint), cancellationToken);
+            await _table.AddEntityAsync(WebhookEndpointRows.ToRow(endpoint), cancellationToken);
             return new CreatedWebhookEndpoint(endpoint, secret);
         }
         catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
@@ -48,7 +58,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
     public async Task<WebhookEndpoint?> GetAsync(string merchantId, string endpointId, CancellationToken cancellationToken)
     {
         var row = await _table.GetEntityOrNullAsync(merchantId, endpointId, cancellationToken);
-        return row is null ? null : FromRow(row);
+        return row is null ? null : WebhookEndpointRows.FromRow(row);
     }
 
     public async Task<IReadOnlyList<WebhookEndpoint>> ListAsync(string merchantId, CancellationToken cancellationToken)
@@ -56,7 +66,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
         var endpoints = new List<WebhookEndpoint>();
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}"), cancellationToken: cancellationToken))
         {
-            endpoints.Add(FromRow(row));
+            endpoints.Add(WebhookEndpointRows.FromRow(row));
         }
 
         return endpoints;
@@ -73,7 +83,7 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
     /// <summary>Marks the endpoint disabled (merge, so a concurrent delete is not undone: a missing row stays missing).</summary>
     public async Task DisableAsync(string merchantId, string endpointId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(merchantId, endpointId) { ["DisabledReason"] = reason, ["DisabledAt"] = at };
+        var patch = new TableEntity(merchantId, endpointId) { [WebhookEndpointRows.DisabledReason] = reason, [WebhookEndpointRows.DisabledAt] = at };
         try
         {
             await _table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -84,27 +94,53 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
         }
     }
 
-    private static TableEntity ToRow(WebhookEndpoint endpoint) => new(endpoint.MerchantId, endpoint.Id)
+    /// <summary>Applies <paramref name="changes"/>; null when there is no such endpoint. Enabling clears the disabled
+    /// reason, whether a 410 Gone or the merchant set it.</summary>
+    public Task<WebhookEndpoint?> UpdateAsync(
+        string merchantId, string endpointId, WebhookEndpointChanges changes, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        ["Url"] = endpoint.Url.AbsoluteUri,
-        ["EventTypes"] = string.Join(' ', endpoint.EventTypes),
-        [SecretProperty] = endpoint.Secret.Stored,
-        ["CreatedAt"] = endpoint.CreatedAt,
-    };
+        ArgumentNullException.ThrowIfNull(changes);
+        return ChangeAsync(merchantId, endpointId, row => WebhookEndpointRows.Apply(row, changes, at), cancellationToken);
+    }
 
-    private static WebhookEndpoint FromRow(TableEntity row)
+    /// <summary>
+    /// Makes <paramref name="newSecret"/> the signing secret and keeps the one it replaces signing alongside it for
+    /// <see cref="PreviousSecretLifetime"/> from <paramref name="at"/>, both encrypted. A secret still kept from an earlier rotation is dropped (as Stripe
+    /// does): at most two secrets sign. Null when there is no such endpoint.
+    /// </summary>
+    public async Task<RotatedWebhookSecret?> RotateSecretAsync(
+        string merchantId, string endpointId, string newSecret, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var types = row.GetString("EventTypes") ?? string.Empty;
-        var reason = row.GetString("DisabledReason");
-        return new WebhookEndpoint(
-            row.RowKey,
-            row.PartitionKey,
-            new Uri(row.GetString("Url") ?? throw new InvalidOperationException($"Endpoint {row.RowKey} has no URL.")),
-            types.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            new ProtectedValue(
-                row.GetString(SecretProperty) ?? throw new InvalidOperationException($"Endpoint {row.RowKey} has no secret."),
-                SecretField(row.PartitionKey, row.RowKey)),
-            row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-            string.IsNullOrEmpty(reason) ? null : reason);
+        var endpoint = await ChangeAsync(merchantId, endpointId, row =>
+        {
+            var current = WebhookEndpointRows.FromRow(row).Secret;
+            row[PreviousSecretProperty] = protector.Protect(protector.Reveal(current), PreviousSecretField(merchantId, endpointId));
+            row[WebhookEndpointRows.PreviousSecretExpiresAt] = at + PreviousSecretLifetime;
+            row[SecretProperty] = protector.Protect(newSecret, SecretField(merchantId, endpointId));
+        }, cancellationToken);
+        return endpoint is null ? null : new RotatedWebhookSecret(endpoint, newSecret);
+    }
+
+    private async Task<WebhookEndpoint?> ChangeAsync(string merchantId, string endpointId, Action<TableEntity> change, CancellationToken cancellationToken)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            var row = await _table.GetEntityOrNullAsync(merchantId, endpointId, cancellationToken);
+            if (row is null)
+            {
+                return null;
+            }
+
+            change(row);
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return WebhookEndpointRows.FromRow(row);
+            }
+            catch (RequestFailedException ex) when ((StorageErrors.IsPreconditionFailed(ex) || StorageErrors.IsNotFound(ex)) && tries < MaxChangeTries)
+            {
+                // Changed (or deleted) since read: apply the change again to what is there now.
+            }
+        }
     }
 }

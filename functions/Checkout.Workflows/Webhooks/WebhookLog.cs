@@ -35,6 +35,6 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 7015, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} failed without an attempt: {Reason}")]
     public static partial void DeliveryAbandoned(ILogger logger, string deliveryId, string reason);
 
-    [LoggerMessage(EventId = 7016, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} changed while attempt {Attempt} was made; another worker recorded it")]
+    [LoggerMessage(EventId = 7016, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} changed while attempt {Attempt} was made; recording the attempt on the row as it is now")]
     public static partial void AttemptRaced(ILogger logger, string deliveryId, int attempt);
 }

@@ -27,13 +27,13 @@ public sealed class WebhookSender : IDisposable
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(delivery);
-        var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds();
+        var now = _clock.GetUtcNow();
+        var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(delivery.Payload) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("webhook-id", delivery.WebhookId);
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        // The one place a stored signing secret is decrypted: to sign, and then it is dropped.
-        request.Headers.TryAddWithoutValidation("webhook-signature", WebhookSignature.Sign(_protector.Reveal(endpoint.Secret), delivery.WebhookId, timestamp, delivery.Payload));
+        request.Headers.TryAddWithoutValidation("webhook-signature", SignatureHeader(endpoint, delivery.WebhookId, now, delivery.Payload));
         request.Headers.UserAgent.ParseAdd("Checkout-Webhooks/1.0");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,6 +53,22 @@ public sealed class WebhookSender : IDisposable
         {
             return new WebhookSendResult(null, Elapsed(started), $"No response within {_options.AttemptTimeout.TotalSeconds:0.#} s.");
         }
+    }
+
+    /// <summary>
+    /// The <c>webhook-signature</c> value at <paramref name="at"/>: <c>v1,</c> with the current secret and, while a
+    /// rotation's previous secret still signs, a space and <c>v1,</c> with that one too (Standard Webhooks' list of
+    /// signatures), so a consumer verifying with either secret accepts it. The one place stored signing secrets are
+    /// decrypted: to sign, and then they are dropped.
+    /// </summary>
+    public string SignatureHeader(WebhookEndpoint endpoint, string messageId, DateTimeOffset at, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var timestamp = at.ToUnixTimeSeconds();
+        var signature = WebhookSignature.Sign(_protector.Reveal(endpoint.Secret), messageId, timestamp, body);
+        return endpoint.PreviousSecretAt(at) is { } previous
+            ? signature + " " + WebhookSignature.Sign(_protector.Reveal(previous), messageId, timestamp, body)
+            : signature;
     }
 
     public void Dispose() => _http.Dispose();

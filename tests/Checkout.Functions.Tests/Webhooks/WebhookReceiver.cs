@@ -11,15 +11,16 @@ using Microsoft.Extensions.Logging;
 namespace Checkout.Functions.Tests.Webhooks;
 
 /// <summary>A real HTTP server (Kestrel on a free loopback port) standing in for a merchant's webhook endpoint. It
-/// answers the n-th request (1-based) with <c>respond(n)</c> and records what it received and answered.</summary>
+/// answers the n-th request (1-based) with <c>respond(n)</c> (which may wait, to hold requests open at once) and records
+/// what it received and answered.</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
-    private Func<int, int> _respond;
+    private Func<int, Task<int>> _respond;
     private int _count;
 
-    private WebhookReceiver(WebApplication app, Func<int, int> respond)
+    private WebhookReceiver(WebApplication app, Func<int, Task<int>> respond)
     {
         _app = app;
         _respond = respond;
@@ -29,7 +30,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedWebhook> Received => [.. _received];
 
-    public static async Task<WebhookReceiver> StartAsync(Func<int, int> respond)
+    public static Task<WebhookReceiver> StartAsync(Func<int, int> respond) => StartAsync(n => Task.FromResult(respond(n)));
+
+    public static async Task<WebhookReceiver> StartAsync(Func<int, Task<int>> respond)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -43,7 +46,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <summary>Changes how later requests are answered (e.g. the endpoint is fixed before a redelivery).</summary>
-    public void RespondWith(Func<int, int> respond) => _respond = respond;
+    public void RespondWith(Func<int, int> respond) => _respond = n => Task.FromResult(respond(n));
 
     public async ValueTask DisposeAsync()
     {
@@ -55,7 +58,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
-        var status = _respond(Interlocked.Increment(ref _count));
+        var status = await _respond(Interlocked.Increment(ref _count));
         _received.Enqueue(new ReceivedWebhook(
             context.Request.Headers["webhook-id"].ToString(),
             context.Request.Headers["webhook-timestamp"].ToString(),
