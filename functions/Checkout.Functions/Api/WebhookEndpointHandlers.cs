@@ -27,7 +27,7 @@ internal static partial class WebhookEndpointHandlers
             }
 
             var endpoint = new WebhookEndpointRegistration(EndpointId(merchant, key), merchant, url, types, clock.GetUtcNow());
-            return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes, () => CreateAsync(store, endpoint, cancellationToken), cancellationToken);
+            return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes, () => CreateAsync(context.Request, store, endpoint, cancellationToken), cancellationToken);
         }, cancellationToken);
     }
 
@@ -60,7 +60,8 @@ internal static partial class WebhookEndpointHandlers
 
     public static bool IsEndpointId(string id) => EndpointIdFormat().IsMatch(id);
 
-    private static async Task<ApiResponse> CreateAsync(WebhookEndpointStore store, WebhookEndpointRegistration endpoint, CancellationToken cancellationToken)
+    private static async Task<ApiResponse> CreateAsync(
+        HttpRequest request, WebhookEndpointStore store, WebhookEndpointRegistration endpoint, CancellationToken cancellationToken)
     {
         var existing = await store.ListAsync(endpoint.MerchantId, cancellationToken);
         if (existing.Count >= MaxEndpointsPerMerchant && !existing.Any(e => e.Id == endpoint.Id))
@@ -71,7 +72,7 @@ internal static partial class WebhookEndpointHandlers
 
         var created = await store.CreateAsync(endpoint, WebhookSignature.NewSecret(), cancellationToken);
         // The answer holds the plain secret: the idempotency record keeps it encrypted for a replay.
-        return ApiResponse.Json(StatusCodes.Status201Created, WebhookViews.Endpoint(created.Endpoint, created.Secret), "/api/" + WebhookFunctions.EndpointsRoute + "/" + created.Endpoint.Id)
+        return ApiResponse.Json(StatusCodes.Status201Created, WebhookViews.Endpoint(created.Endpoint, created.Secret), CheckoutLinks.Absolute(request, WebhookFunctions.EndpointsRoute + "/" + created.Endpoint.Id))
             with { HoldsSecret = true };
     }
 
