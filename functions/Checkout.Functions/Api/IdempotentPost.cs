@@ -33,6 +33,19 @@ internal sealed class IdempotentPost(IdempotencyStore store, ILogger<IdempotentP
         return (key, null);
     }
 
+    /// <summary>The key of a POST that takes no body (an action: retry, redeliver, rotate a secret): the key's problem,
+    /// or a 400 when a body carries fields, before anything is recorded.</summary>
+    public static async Task<(string? Key, ApiResponse? Problem)> ReadActionAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (key, problem) = ReadKey(request);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        return await RequestBody.RefuseFieldsAsync(request, cancellationToken) is { } bodyProblem ? (null, bodyProblem) : (key, null);
+    }
+
     public async Task<ApiResponse> RunAsync(
         HttpRequest request, string merchantId, string? key, byte[] body, Func<Task<ApiResponse>> execute, CancellationToken cancellationToken)
     {

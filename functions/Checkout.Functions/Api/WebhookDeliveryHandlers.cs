@@ -47,15 +47,10 @@ internal static class WebhookDeliveryHandlers
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(idempotent);
         var merchant = MerchantAuthentication.MerchantOf(context);
-        var (key, keyProblem) = IdempotentPost.ReadKey(context.Request);
-        if (keyProblem is not null)
+        var (key, requestProblem) = await IdempotentPost.ReadActionAsync(context.Request, cancellationToken);
+        if (requestProblem is not null)
         {
-            return keyProblem;
-        }
-
-        if (await RequestBody.RefuseFieldsAsync(context.Request, cancellationToken) is { } bodyProblem)
-        {
-            return bodyProblem;
+            return requestProblem;
         }
 
         var found = WebhookIds.IsDeliveryId(id) ? await store.GetAsync(merchant, id, cancellationToken) : null;
