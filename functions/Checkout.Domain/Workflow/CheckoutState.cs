@@ -49,6 +49,9 @@ public sealed record CheckoutState
 
     public LandedCost? LandedCost { get; init; }
 
+    /// <summary>When the buyer confirmed the quote: from then on the landed cost is what is charged, no longer an estimate.</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
     public string? CaptureId { get; init; }
 
     public string? RefundId { get; init; }

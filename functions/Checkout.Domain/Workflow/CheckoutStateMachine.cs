@@ -139,7 +139,7 @@ public static class CheckoutStateMachine
         }
 
         var amount = state.LandedCost!.AmountDueAtCheckout;
-        return Apply(state with { Phase = CheckoutPhase.Capturing }, e, new CapturePayment(CaptureKey(state), amount));
+        return Apply(state with { Phase = CheckoutPhase.Capturing, ConfirmedAt = e.At }, e, new CapturePayment(CaptureKey(state), amount));
     }
 
     private static CheckoutDecision OnQuoteExpiryDue(CheckoutState state, QuoteExpiryDue e)
