@@ -16,6 +16,11 @@ internal static class CheckoutStatusHandler
         ArgumentNullException.ThrowIfNull(context);
         var query = new QueryReader(context.Request.Query);
         var showHistory = query.Single("showHistory");
+        if (showHistory is not null && !bool.TryParse(showHistory, out _))
+        {
+            query.Fail("showHistory", "Must be true or false.");
+        }
+
         if (query.Problem() is { } problem)
         {
             return problem;
@@ -27,7 +32,7 @@ internal static class CheckoutStatusHandler
             return ApiProblems.NotFound(id);
         }
 
-        var history = string.Equals(showHistory, "true", StringComparison.OrdinalIgnoreCase) ? stored.Timeline : null;
+        var history = showHistory is not null && bool.Parse(showHistory) ? stored.Timeline : null;
         var state = stored.State;
         var links = CheckoutLinks.For(context.Request, id);
         var body = CheckoutViews.Status(state, links, history, context.RequestServices.GetRequiredService<ProviderMode>().LiveMode);

@@ -19,7 +19,7 @@ public static class WebhookFunctions
     [Function("CreateWebhookEndpoint")]
     [EndpointSummary("Register a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
     [EndpointDescription("Registers a URL for merchant events; the answer carries the signing secret, shown only here.")]
-    [ProducesResponseType<object>(StatusCodes.Status201Created), AcceptsIdempotencyKey, ProducesProblems(400, 409, 413, 415, 422)]
+    [JsonRequestBody(typeof(WebhookEndpointCreateRequest)), ProducesResponseType<object>(StatusCodes.Status201Created), AcceptsIdempotencyKey, ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> CreateEndpointAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = EndpointsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.CreateAsync(

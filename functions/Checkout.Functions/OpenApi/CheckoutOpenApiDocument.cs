@@ -21,6 +21,7 @@ internal static class CheckoutOpenApiDocument
             options.AddDocumentTransformer<CheckoutDocumentTransformer>();
             options.AddOperationTransformer<ApiKeyOperationTransformer>();
             options.AddDocumentTransformer<OmittedNullsDocumentTransformer>();
+            options.AddDocumentTransformer<ExamplesDocumentTransformer>();
         }).ConfigureHttpJsonOptions(json =>
         {
             // The schemas follow these options: numbers as the API writes them (ApiJson), not the web default that

@@ -210,6 +210,18 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Equal(0, await app.WrittenRowsAsync());
     }
 
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("1")]
+    [InlineData("")]
+    public async Task GetCheckout_ShowHistoryNotABoolean_Answers400NamingIt(string value)
+    {
+        using var response = await app.SendAsync(HttpMethod.Get, "/api/checkouts/co_x?showHistory=" + value);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-query");
+        Assert.Equal(["showHistory"], ProblemAssert.Pointers(problem));
+    }
+
     [Fact]
     public async Task ListCheckouts_UnknownAndBadParameters_NamesEveryOne()
     {

@@ -71,4 +71,71 @@ public sealed class OpenApiDocumentTests(ApiApp app) : IClassFixture<ApiApp>
             Assert.True(unauthorized.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{method} {path}: 401 is not problem+json");
         }
     }
+
+    /// <summary>Every request body and every response with a body shows an example (openapi/examples/); the lint checks
+    /// each against its schema. The document itself is the one answer without one.</summary>
+    [Fact]
+    public async Task Document_GivesAnExampleForEveryRequestBodyAndResponse()
+    {
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(CheckedInPath));
+        var missing = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Value.GetProperty("operationId").GetString() != "GetOpenApiDocument"))
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                if (operation.Value.TryGetProperty("requestBody", out var request) && !HasExamples(request))
+                {
+                    missing.Add($"{name} request");
+                }
+
+                missing.AddRange(operation.Value.GetProperty("responses").EnumerateObject()
+                    .Where(r => r.Value.TryGetProperty("content", out _) && !HasExamples(r.Value))
+                    .Select(r => $"{name} {r.Name}"));
+            }
+        }
+
+        Assert.True(missing.Count == 0, "No example (add it to openapi/examples/{operationId}.json): " + string.Join(", ", missing));
+    }
+
+    /// <summary>An example file names an operation and statuses the document has, so none is silently left unused.</summary>
+    [Fact]
+    public async Task ExampleFiles_NameOperationsAndStatusesTheDocumentHas()
+    {
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(CheckedInPath));
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject())
+            .ToDictionary(o => o.Value.GetProperty("operationId").GetString()!, o => o.Value);
+        var stale = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "openapi", "examples"), "*.json"))
+        {
+            var operationId = Path.GetFileNameWithoutExtension(file);
+            using var examples = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+            if (operationId == "_problems")
+            {
+                continue;
+            }
+
+            if (!operations.TryGetValue(operationId, out var operation))
+            {
+                stale.Add($"{operationId}: no such operation");
+                continue;
+            }
+
+            if (examples.RootElement.TryGetProperty("request", out _) && !operation.TryGetProperty("requestBody", out _))
+            {
+                stale.Add($"{operationId}: request examples but no request body");
+            }
+
+            var responses = operation.GetProperty("responses");
+            stale.AddRange(examples.RootElement.TryGetProperty("responses", out var given)
+                ? given.EnumerateObject().Where(s => !responses.TryGetProperty(s.Name, out _)).Select(s => $"{operationId}: no {s.Name} response")
+                : []);
+        }
+
+        Assert.True(stale.Count == 0, string.Join("\n", stale));
+    }
+
+    private static bool HasExamples(JsonElement withContent) =>
+        withContent.GetProperty("content").EnumerateObject().All(m => m.Value.TryGetProperty("examples", out var e) && e.EnumerateObject().Any());
 }
