@@ -49,9 +49,14 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
         var (doneCode, done) = await CheckoutPolling.UntilStatusAsync(app, id, "completed", "?showHistory=true");
         Assert.Equal(HttpStatusCode.OK, doneCode);
         Assert.Equal("order-1001", done.GetProperty("merchantReference").GetString());
-        var events = done.GetProperty("historyEvents").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
+        var history = done.GetProperty("historyEvents").EnumerateArray().ToList();
+        var events = history.Select(e => e.GetProperty("status").GetString()).ToList();
         Assert.Contains("awaiting_confirmation", events);
         Assert.Equal("completed", events[^1]);
+        var sequences = history.Select(e => e.GetProperty("sequence").GetInt32()).ToList();
+        var times = history.Select(e => e.GetProperty("timestamp").GetDateTimeOffset()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.Equal(times.Order(), times);
         await AssertInTaskHubAsync(id);
     }
 
