@@ -55,7 +55,7 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
 
         await UntilStatusAsync(http, id, "completed", app);
         using var list = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/checkouts", UriKind.Relative)));
-        Assert.False(list.RootElement.GetProperty("checkouts")[0].GetProperty("livemode").GetBoolean());
+        Assert.False(list.RootElement.GetProperty("data")[0].GetProperty("livemode").GetBoolean());
         using var payouts = await Eventually.UntilAsync(
             async () => JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/payouts", UriKind.Relative))),
             p => p.RootElement.GetProperty("data").GetArrayLength() == 1,

@@ -15,6 +15,9 @@ internal sealed record ApiResponse(int Status, string ContentType, byte[] Body, 
     /// Stripe does, so a client can tell its retry found the first answer.</summary>
     public bool Replayed { get; init; }
 
+    /// <summary>An RFC 8288 <c>Link</c> header, e.g. a list's next page.</summary>
+    public string? Link { get; init; }
+
     public const string JsonContentType = "application/json";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
@@ -44,6 +47,11 @@ internal sealed record ApiResponse(int Status, string ContentType, byte[] Body, 
         if (RetryAfterSeconds is { } seconds)
         {
             response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (Link is not null)
+        {
+            response.Headers.Link = Link;
         }
 
         if (Replayed)

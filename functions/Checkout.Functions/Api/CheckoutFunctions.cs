@@ -34,16 +34,12 @@ public static class CheckoutFunctions
 
     [Function("ListCheckouts")]
     [EndpointSummary("List checkouts"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
-    [EndpointDescription("The merchant's checkouts, a page at a time, as Durable's instance list: while more follow, the x-ms-continuation-token response header carries the token for the next page (send it back as that header or the continuationToken parameter). A page may hold fewer than top checkouts, even none, and still continue. Bad parameters are a 400 problem naming each one.")]
+    [EndpointDescription("The merchant's checkouts in id order, a page at a time: {data, nextCursor}; while more follow, nextCursor and the Link header (rel=\"next\") lead to the next page. Bad parameters are a 400 problem naming each one.")]
     [DocumentedParameter("merchantReference", ParameterLocation.Query, "Only the checkouts started with this merchantReference (exact match): a read of its index, not a scan.")]
     [DocumentedParameter("status", ParameterLocation.Query, "Only these statuses, comma-separated (e.g. completed,canceled).")]
     [DocumentedParameter("createdFrom", ParameterLocation.Query, "Only checkouts created at or after this ISO 8601 date-time.", Format = "date-time")]
     [DocumentedParameter("createdTo", ParameterLocation.Query, "Only checkouts created before this ISO 8601 date-time.", Format = "date-time")]
-    [DocumentedParameter("top", ParameterLocation.Query, "Page size, 1 to 100 (default 50).", Type = "integer", Minimum = "1", Maximum = "100")]
-    [DocumentedParameter("continuationToken", ParameterLocation.Query, "The previous page's x-ms-continuation-token.")]
-    [DocumentedParameter(CheckoutListQueryParser.ContinuationHeader, ParameterLocation.Header, "The previous page's token, as Durable's list API takes it.")]
-    [ProducesResponseType<CheckoutListView>(StatusCodes.Status200OK)]
-    [DocumentedResponseHeader(StatusCodes.Status200OK, CheckoutListQueryParser.ContinuationHeader, "Present while more pages follow: the token for the next page.")]
+    [PagedList, ProducesResponseType<ListPage<CheckoutSummaryView>>(StatusCodes.Status200OK)]
     [ProducesProblems(400)]
     public static Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
@@ -52,7 +48,7 @@ public static class CheckoutFunctions
     [Function("GetCheckoutStatus")]
     [EndpointSummary("Get a checkout's status"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
     [EndpointDescription("202 with Location and Retry-After while the workflow runs, 200 once it has ended. Another merchant's checkout is 404, as an unknown id is.")]
-    [DocumentedParameter("showHistory", ParameterLocation.Query, "true adds historyEvents, every transition in order.")]
+    [DocumentedParameter("showHistory", ParameterLocation.Query, "true adds historyEvents, every transition in the order applied, which is also time order.")]
     [ProducesResponseType<CheckoutStatusView>(StatusCodes.Status200OK), ProducesResponseType<CheckoutStatusView>(StatusCodes.Status202Accepted), PollingHeaders]
     [ProducesProblems(400, 404)]
     public static Task<IResult> GetStatusAsync(

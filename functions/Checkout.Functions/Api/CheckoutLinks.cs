@@ -18,4 +18,11 @@ internal sealed record CheckoutLinks(string StatusQueryGetUri, string ConfirmPos
         ArgumentNullException.ThrowIfNull(request);
         return $"{request.Scheme}://{request.Host}/api/{route}";
     }
+
+    /// <summary>The request's own route with another query, absolute on the host the client called (a list's next page).</summary>
+    public static string SameRoute(HttpRequest request, QueryString query)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase.ToUriComponent()}{request.Path.ToUriComponent()}{query.ToUriComponent()}";
+    }
 }

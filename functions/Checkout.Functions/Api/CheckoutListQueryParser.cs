@@ -5,15 +5,13 @@ using Checkout.Workflows.Persistence;
 namespace Checkout.Functions.Api;
 
 /// <summary>
-/// Reads the list's query parameters (<c>merchantReference</c>, <c>status</c>, <c>createdFrom</c>, <c>createdTo</c>, <c>top</c>,
-/// <c>continuationToken</c> or the <c>x-ms-continuation-token</c> header, as Durable's list API takes it) into a
-/// <see cref="CheckoutListQuery"/>, or a 400 naming every bad parameter and every one it does not know.
+/// Reads the list's query parameters (<c>merchantReference</c>, <c>status</c>, <c>createdFrom</c>, <c>createdTo</c>, and
+/// <c>limit</c> and <c>cursor</c> as every list takes them) into a <see cref="CheckoutListQuery"/> and its
+/// <see cref="PageRequest"/>, or a 400 naming every bad parameter and every one it does not know.
 /// </summary>
 internal static class CheckoutListQueryParser
 {
-    public const string ContinuationHeader = "x-ms-continuation-token";
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 100;
+    public const string ListName = "checkouts";
 
     /// <summary>The Table service stores no date before 1601; later than 9999 does not parse anyway.</summary>
     private static readonly DateTimeOffset MinDate = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -21,8 +19,8 @@ internal static class CheckoutListQueryParser
     public static IReadOnlySet<string> KnownStatuses { get; } =
         Enum.GetValues<CheckoutPhase>().Select(p => p.ToStatus()).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The query, or the 400 naming every bad or unknown parameter.</summary>
-    public static (CheckoutListQuery? Query, ApiResponse? Problem) Parse(HttpRequest request, string merchantId)
+    /// <summary>The query and its page, or the 400 naming every bad or unknown parameter.</summary>
+    public static (CheckoutListQuery? Query, PageRequest? Page, ApiResponse? Problem) Parse(HttpRequest request, string merchantId)
     {
         ArgumentNullException.ThrowIfNull(request);
         var reader = new QueryReader(request.Query);
@@ -34,13 +32,14 @@ internal static class CheckoutListQueryParser
             reader.Fail("createdTo", "Must be later than createdFrom.");
         }
 
-        var top = Top(reader.Single("top"), reader);
-        var token = Token(reader.Single("continuationToken"), request.Headers[ContinuationHeader], reader);
         var reference = Reference(reader.Single("merchantReference"), reader);
+        var page = PageRequest.Read(reader, ListName, merchantId, [string.Join(',', statuses.Order(StringComparer.Ordinal)), Iso(from), Iso(to), reference]);
         return reader.Problem() is { } problem
-            ? (null, problem)
-            : (new CheckoutListQuery(merchantId, statuses, from, to, top, token, reference), null);
+            ? (null, null, problem)
+            : (new CheckoutListQuery(merchantId, statuses, from, to, page.Limit, page.After, reference), page, null);
     }
+
+    private static string? Iso(DateTimeOffset? date) => date?.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>An exact merchant reference, as a checkout's start gave it.</summary>
     private static string? Reference(string? text, QueryReader reader)
@@ -85,39 +84,5 @@ internal static class CheckoutListQueryParser
         }
 
         return date.ToUniversalTime();
-    }
-
-    private static int Top(string? text, QueryReader reader)
-    {
-        if (text is null)
-        {
-            return DefaultPageSize;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var top) || top is < 1 or > MaxPageSize)
-        {
-            reader.Fail("top", $"Must be a whole number from 1 to {MaxPageSize}.");
-            return DefaultPageSize;
-        }
-
-        return top;
-    }
-
-    private static string? Token(string? fromQuery, string? fromHeader, QueryReader reader)
-    {
-        if (fromQuery is not null && fromHeader is not null && fromQuery != fromHeader)
-        {
-            reader.Fail("continuationToken", $"The query parameter and the {ContinuationHeader} header disagree; send one.");
-            return null;
-        }
-
-        var token = fromQuery ?? fromHeader;
-        if (token is { Length: 0 or > 2048 })
-        {
-            reader.Fail("continuationToken", "Must be a token from a previous page.");
-            return null;
-        }
-
-        return token;
     }
 }

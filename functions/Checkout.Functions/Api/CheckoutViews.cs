@@ -34,8 +34,27 @@ internal static class CheckoutViews
             links.StatusQueryGetUri,
             links.ConfirmPostUri,
             links.CancelPostUri,
-            history?.Select(h => new HistoryEventView(h.Sequence, h.EventType, h.At, h.Status, h.Detail)).ToList(),
+            history is null ? null : History(history),
             livemode);
+    }
+
+    /// <summary>
+    /// The timeline in the order its events were applied, which is also time order: each timestamp is the event's own,
+    /// but never earlier than the one before it. Events carry the clock of whatever produced them (an activity on any
+    /// worker, the customs and logistics checks running in parallel, a buyer request stamped by the API), so one applied
+    /// after another can carry an earlier time; listing it out of sequence would make the statuses jump back and forth.
+    /// </summary>
+    public static List<HistoryEventView> History(IReadOnlyList<HistoryEntry> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var events = new List<HistoryEventView>(history.Count);
+        foreach (var entry in history.OrderBy(h => h.Sequence))
+        {
+            var at = events.Count > 0 && events[^1].Timestamp > entry.At ? events[^1].Timestamp : entry.At;
+            events.Add(new HistoryEventView(entry.Sequence, entry.EventType, at, entry.Status, entry.Detail));
+        }
+
+        return events;
     }
 
     public static CheckoutAccepted Accepted(CheckoutState state, CheckoutLinks links)

@@ -4,39 +4,34 @@ using Checkout.Workflows.Providers;
 
 namespace Checkout.Functions.Api;
 
-/// <summary><c>GET /api/checkouts</c>: the authenticated merchant's checkouts, a page at a time, the next page's token in
-/// <c>x-ms-continuation-token</c> as Durable's instance list sends it.</summary>
+/// <summary><c>GET /api/checkouts</c>: the authenticated merchant's checkouts, a page at a time, paged as every list is
+/// (<see cref="PageRequest"/>, <see cref="PagedListResponse"/>).</summary>
 internal static class ListCheckoutsHandler
 {
     public static async Task<IResult> ListAsync(HttpContext context, CheckoutStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        var (query, problem) = CheckoutListQueryParser.Parse(context.Request, MerchantAuthentication.MerchantOf(context));
-        if (query is null)
+        var (query, page, problem) = CheckoutListQueryParser.Parse(context.Request, MerchantAuthentication.MerchantOf(context));
+        if (query is null || page is null)
         {
             return problem!;
         }
 
-        CheckoutListPage page;
+        CheckoutListPage found;
         try
         {
-            page = await store.ListAsync(query, cancellationToken);
+            found = await store.ListAsync(query, cancellationToken);
         }
         catch (ArgumentException ex) when (query.ContinuationToken is not null && ex.ParamName == "query")
         {
-            return ApiProblems.BadQuery([new ApiFieldError("continuationToken", "Must be a token from a previous page.")]);
-        }
-
-        if (page.ContinuationToken is not null)
-        {
-            context.Response.Headers[CheckoutListQueryParser.ContinuationHeader] = page.ContinuationToken;
+            return PageRequest.BadCursor();
         }
 
         var livemode = context.RequestServices.GetRequiredService<ProviderMode>().LiveMode;
-        var checkouts = page.Checkouts
+        var checkouts = found.Checkouts
             .Select(c => new CheckoutSummaryView(c.Id, c.MerchantReference, c.Status, c.CreatedAt, c.UpdatedAt, CheckoutLinks.For(context.Request, c.Id).StatusQueryGetUri, livemode))
             .ToList();
-        return ApiResponse.Json(StatusCodes.Status200OK, new CheckoutListView(checkouts));
+        return PagedListResponse.For(context.Request, page, checkouts, found.ContinuationToken);
     }
 }

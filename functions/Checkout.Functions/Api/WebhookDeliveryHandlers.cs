@@ -6,15 +6,13 @@ namespace Checkout.Functions.Api;
 /// event, event type or endpoint; one delivery; and <c>POST /{id}/redeliver</c>, which queues one more attempt.</summary>
 internal static class WebhookDeliveryHandlers
 {
-    public const int DefaultLimit = 25;
-    public const int MaxLimit = 100;
-
     public static async Task<IResult> ListAsync(
         HttpContext context, WebhookDeliveryStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        var (query, problem) = WebhookDeliveryQuery.Parse(context.Request.Query);
+        var merchant = MerchantAuthentication.MerchantOf(context);
+        var (query, problem) = WebhookDeliveryQuery.Parse(context.Request.Query, merchant);
         if (query is null)
         {
             return problem!;
@@ -22,12 +20,12 @@ internal static class WebhookDeliveryHandlers
 
         try
         {
-            var (items, next) = await store.ListAsync(MerchantAuthentication.MerchantOf(context), query.Filter, query.Limit, query.Cursor, cancellationToken);
-            return ApiResponse.Json(StatusCodes.Status200OK, new { data = items.Select(WebhookViews.Delivery).ToList(), nextCursor = next });
+            var (items, next) = await store.ListAsync(merchant, query.Filter, query.Page.Limit, query.Page.After, cancellationToken);
+            return PagedListResponse.For(context.Request, query.Page, items.Select(WebhookViews.Delivery).ToList(), next);
         }
-        catch (FormatException)
+        catch (ArgumentException) when (query.Page.After is not null)
         {
-            return ApiProblems.BadQuery([new ApiFieldError("cursor", "Must be a nextCursor value from a previous page.")]);
+            return PageRequest.BadCursor();
         }
     }
 

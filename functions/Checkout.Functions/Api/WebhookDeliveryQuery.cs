@@ -1,34 +1,29 @@
-using System.Globalization;
 using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Functions.Api;
 
 /// <summary>The query string of <c>GET /api/webhook-deliveries</c>: <c>eventId</c>, <c>eventType</c>, <c>endpointId</c>,
-/// <c>limit</c> (1-100) and <c>cursor</c>. Errors name the parameter; any other parameter is refused as unknown.</summary>
-internal sealed record WebhookDeliveryQuery(WebhookDeliveryFilter Filter, int Limit, string? Cursor)
+/// and <c>limit</c> and <c>cursor</c> as every list takes them. Errors name the parameter; any other parameter is
+/// refused as unknown.</summary>
+internal sealed record WebhookDeliveryQuery(WebhookDeliveryFilter Filter, PageRequest Page)
 {
-    public static (WebhookDeliveryQuery? Query, ApiResponse? Problem) Parse(IQueryCollection parameters)
+    public const string ListName = "webhook-deliveries";
+
+    public static (WebhookDeliveryQuery? Query, ApiResponse? Problem) Parse(IQueryCollection parameters, string merchantId)
     {
         var reader = new QueryReader(parameters);
         var eventId = Check(reader, "eventId", 200);
         var eventType = reader.Single("eventType");
         var endpointId = Check(reader, "endpointId", 100);
-        var limit = reader.Single("limit");
-        var cursor = Check(reader, "cursor", 2000);
-        var pageSize = WebhookDeliveryHandlers.DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > WebhookDeliveryHandlers.MaxLimit))
-        {
-            reader.Fail("limit", $"Must be an integer from 1 to {WebhookDeliveryHandlers.MaxLimit}.");
-        }
-
         if (eventType is not null && !WebhookEventTypes.IsKnown(eventType))
         {
             reader.Fail("eventType", $"Must be one of: {string.Join(", ", WebhookEventTypes.All)}.");
         }
 
+        var page = PageRequest.Read(reader, ListName, merchantId, [eventId, eventType, endpointId]);
         return reader.Problem() is { } problem
             ? (null, problem)
-            : (new WebhookDeliveryQuery(new WebhookDeliveryFilter(eventId, endpointId, eventType), pageSize, cursor), null);
+            : (new WebhookDeliveryQuery(new WebhookDeliveryFilter(eventId, endpointId, eventType), page), null);
     }
 
     private static string? Check(QueryReader reader, string name, int maxLength)

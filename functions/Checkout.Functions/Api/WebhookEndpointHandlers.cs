@@ -11,6 +11,7 @@ namespace Checkout.Functions.Api;
 internal static partial class WebhookEndpointHandlers
 {
     public const int MaxEndpointsPerMerchant = 20;
+    public const string ListName = "webhook-endpoints";
 
     public static Task<IResult> CreateAsync(
         HttpContext context, WebhookEndpointStore store, WebhookUrlPolicy policy, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
@@ -33,9 +34,23 @@ internal static partial class WebhookEndpointHandlers
 
     public static async Task<IResult> ListAsync(HttpContext context, WebhookEndpointStore store, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        var endpoints = await store.ListAsync(MerchantAuthentication.MerchantOf(context), cancellationToken);
-        return ApiResponse.Json(StatusCodes.Status200OK, new { data = endpoints.OrderBy(e => e.CreatedAt).Select(e => WebhookViews.Endpoint(e)).ToList() });
+        var merchant = MerchantAuthentication.MerchantOf(context);
+        var query = new QueryReader(context.Request.Query);
+        var page = PageRequest.Read(query, ListName, merchant, []);
+        if (query.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var endpoints = await store.ListAsync(merchant, cancellationToken);
+        if (WebhookEndpointPages.Slice(endpoints, page.Limit, page.After) is not { } sliced)
+        {
+            return PageRequest.BadCursor();
+        }
+
+        return PagedListResponse.For(context.Request, page, sliced.Page.Select(e => WebhookViews.Endpoint(e)).ToList(), sliced.After);
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, string id, WebhookEndpointStore store, CancellationToken cancellationToken)

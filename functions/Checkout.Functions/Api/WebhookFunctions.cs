@@ -28,11 +28,11 @@ public static class WebhookFunctions
 
     [Function("ListWebhookEndpoints")]
     [EndpointSummary("List webhook endpoints"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
-    [EndpointDescription("The merchant's webhook endpoints, oldest first.")]
-    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400)]
+    [EndpointDescription("The merchant's webhook endpoints, oldest first, a page at a time: {data, nextCursor}; while more follow, nextCursor and the Link header (rel=\"next\") lead to the next page.")]
+    [PagedList, ProducesResponseType<ListPage<object>>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListEndpointsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = EndpointsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
-        MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.ListAsync(req.HttpContext, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken));
+        MerchantApi.RunAsync(req, services => WebhookEndpointHandlers.ListAsync(req.HttpContext, services.GetRequiredService<WebhookEndpointStore>(), cancellationToken), readsQuery: true);
 
     [Function("GetWebhookEndpoint")]
     [EndpointSummary("Get a webhook endpoint"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
@@ -72,13 +72,11 @@ public static class WebhookFunctions
 
     [Function("ListWebhookDeliveries")]
     [EndpointSummary("List webhook deliveries"), Tags(CheckoutDocumentTransformer.WebhooksTag), RequiresApiKey]
-    [EndpointDescription("Every delivery of an event to an endpoint with all its attempts, newest first; filter by eventId, eventType or endpointId; page with limit (1-100, default 25) and the previous page's nextCursor.")]
+    [EndpointDescription("Every delivery of an event to an endpoint with all its attempts in time order, newest delivery first; filter by eventId, eventType or endpointId. A page at a time: {data, nextCursor}; while more follow, nextCursor and the Link header (rel=\"next\") lead to the next page.")]
     [DocumentedParameter("eventId", ParameterLocation.Query, "Only the deliveries of this event.")]
     [DocumentedParameter("eventType", ParameterLocation.Query, "Only events of this type, e.g. checkout.completed.")]
     [DocumentedParameter("endpointId", ParameterLocation.Query, "Only the deliveries to this endpoint.")]
-    [DocumentedParameter("limit", ParameterLocation.Query, "Page size, 1 to 100 (default 25).")]
-    [DocumentedParameter("cursor", ParameterLocation.Query, "The previous page's nextCursor.")]
-    [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesProblems(400)]
+    [PagedList, ProducesResponseType<ListPage<object>>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListDeliveriesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DeliveriesRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => WebhookDeliveryHandlers.ListAsync(req.HttpContext, services.GetRequiredService<WebhookDeliveryStore>(), cancellationToken), readsQuery: true);

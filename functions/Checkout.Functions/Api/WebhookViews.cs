@@ -44,7 +44,8 @@ internal static class WebhookViews
             ["nextAttemptTime"] = delivery.Status == WebhookDeliveryStatus.Pending ? delivery.LastAttempt?.NextAttemptAt : null,
             ["lastError"] = delivery.LastError,
             ["createdTime"] = delivery.CreatedAt,
-            ["attempts"] = delivery.Attempts.Select(a => new
+            // In time order: a duplicate attempt is recorded after the one it raced, though it may have started first.
+            ["attempts"] = delivery.Attempts.OrderBy(a => a.At).Select(a => new
             {
                 attempt = a.Attempt,
                 timestamp = a.At,

@@ -80,6 +80,17 @@ internal static class OpenApiEndpointExtensions
             return Task.CompletedTask;
         });
 
+    /// <summary>Documents the paging every list shares: <c>limit</c>, <c>cursor</c> and the 200's <c>Link</c> header.</summary>
+    public static RouteHandlerBuilder WithPaging(this RouteHandlerBuilder builder, int defaultLimit) => builder
+        .DocumentsParameter(Api.PageRequest.LimitParameter, ParameterLocation.Query,
+            $"Page size, 1 to {Api.PageRequest.MaxLimit} (default {defaultLimit}). A page may hold fewer items, even none, and still be followed by more.",
+            new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = Api.PageRequest.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        .DocumentsParameter(Api.PageRequest.CursorParameter, ParameterLocation.Query,
+            "The previous page's nextCursor, unchanged, sent with the same filters; another list's cursor, or one sent with other filters, answers 400.",
+            new OpenApiSchema { Type = JsonSchemaType.String })
+        .DocumentsResponseHeader(StatusCodes.Status200OK, "Link",
+            "Present while more pages follow: <absolute URL of the next page>; rel=\"next\" (RFC 8288), the request's filters and limit kept with the next cursor.");
+
     /// <summary>Documents Location and Retry-After on a 202, as Durable's async HTTP pattern sends them.</summary>
     public static RouteHandlerBuilder WithPollingHeaders(this RouteHandlerBuilder builder) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>

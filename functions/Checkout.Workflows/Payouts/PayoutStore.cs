@@ -51,21 +51,13 @@ public sealed class PayoutStore(TableServiceClient tables, CheckoutWorkflowOptio
         }
     }
 
-    /// <summary>One page of a merchant's payouts, in payout-id order, with the token that resumes after it.</summary>
+    /// <summary>One page of a merchant's payouts, in payout-id order, with the token that resumes after it (see
+    /// <see cref="TableClientExtensions.ReadListPageAsync"/>: a page may be short and still continue).</summary>
+    /// <exception cref="ArgumentException">The continuation token is not one these lists issued.</exception>
     public async Task<(IReadOnlyList<Payout> Payouts, string? Next)> ListPageAsync(string merchantId, int limit, string? continuation, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}");
-        var payouts = new List<Payout>();
-        await foreach (var page in _table.QueryPagesAsync(filter, maxPerPage: limit, continuationToken: continuation, cancellationToken: cancellationToken))
-        {
-            payouts.AddRange(page.Entities.Select(PayoutRows.FromRow));
-            if (payouts.Count > 0 || page.ContinuationToken is null)
-            {
-                return (payouts, page.ContinuationToken);
-            }
-        }
-
-        return (payouts, null);
+        var page = await _table.ReadListPageAsync(TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}"), limit, continuation, null, cancellationToken);
+        return ([.. page.Entities.Select(PayoutRows.FromRow)], page.ContinuationToken);
     }
 
     /// <summary>The merchant's payouts a new destination should move: failed or canceled ones (retried) and pending ones (sent again).</summary>

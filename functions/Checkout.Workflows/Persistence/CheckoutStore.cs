@@ -16,9 +16,6 @@ namespace Checkout.Workflows.Persistence;
 /// </summary>
 public sealed class CheckoutStore
 {
-    /// <summary>Service pages one list call reads at most before answering with what it found and a token.</summary>
-    public const int MaxListRoundTrips = 5;
-
     private const string ReferenceRowPrefix = "ref_";
 
     private readonly TableClient _table;
@@ -70,7 +67,8 @@ public sealed class CheckoutStore
 
     /// <summary>
     /// One page of a merchant's checkouts: a query on the merchant's partition alone, filtered by the row's columns.
-    /// At most <see cref="MaxListRoundTrips"/> service pages are read per call; the returned token resumes the query.
+    /// At most <see cref="TableClientExtensions.MaxRoundTripsPerListPage"/> service pages are read per call; the returned
+    /// token resumes the query.
     /// </summary>
     /// <exception cref="ArgumentException">The continuation token is not one this store issued.</exception>
     public async Task<CheckoutListPage> ListAsync(CheckoutListQuery query, CancellationToken cancellationToken)
@@ -81,33 +79,17 @@ public sealed class CheckoutStore
             return await ListByReferenceAsync(query, reference, cancellationToken);
         }
 
-        var filter = ListFilter(query);
-        var checkouts = new List<CheckoutSummary>(query.PageSize);
-        var token = query.ContinuationToken;
-        for (var trip = 0; trip < MaxListRoundTrips && checkouts.Count < query.PageSize; trip++)
+        TablePage page;
+        try
         {
-            // A new query per service page, so $top never asks for more than the page still has room for.
-            IAsyncEnumerable<TablePage> pages;
-            try
-            {
-                pages = _table.QueryPagesAsync(filter, query.PageSize - checkouts.Count, token, CheckoutRowMapper.SummaryColumns, cancellationToken);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new ArgumentException("The continuation token is not one this list issued.", nameof(query), ex);
-            }
-
-            await using var page = pages.GetAsyncEnumerator(cancellationToken);
-            await page.MoveNextAsync();
-            checkouts.AddRange(page.Current.Entities.Select(CheckoutRowMapper.ToSummary));
-            token = page.Current.ContinuationToken;
-            if (token is null)
-            {
-                break;
-            }
+            page = await _table.ReadListPageAsync(ListFilter(query), query.PageSize, query.ContinuationToken, CheckoutRowMapper.SummaryColumns, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException("The continuation token is not one this list issued.", nameof(query), ex);
         }
 
-        return new CheckoutListPage(checkouts, token);
+        return new CheckoutListPage([.. page.Entities.Select(CheckoutRowMapper.ToSummary)], page.ContinuationToken);
     }
 
     /// <summary>The checkouts with one merchant reference: a key-range read of its index rows, then a point read of each

@@ -53,31 +53,14 @@ public sealed class WebhookDeliveryStore(TableServiceClient tables, CheckoutWork
         }
     }
 
-    /// <summary>One page of the merchant's deliveries, newest first, optionally filtered; the token resumes after it.</summary>
-    /// <exception cref="FormatException">The continuation token is not one this store issued.</exception>
+    /// <summary>One page of the merchant's deliveries, newest first, optionally filtered; the token resumes after it (see
+    /// <see cref="TableClientExtensions.ReadListPageAsync"/>: a filtered page may be short, even empty, and still continue).</summary>
+    /// <exception cref="ArgumentException">The continuation token is not one these lists issued.</exception>
     public async Task<(IReadOnlyList<WebhookDelivery> Items, string? ContinuationToken)> ListAsync(
         string merchantId, WebhookDeliveryFilter filter, int limit, string? continuationToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        IAsyncEnumerable<TablePage> pages;
-        try
-        {
-            pages = _table.QueryPagesAsync(filter.ToODataFilter(merchantId), maxPerPage: limit, continuationToken: continuationToken, cancellationToken: cancellationToken);
-        }
-        catch (ArgumentException ex) when (continuationToken is not null)
-        {
-            throw new FormatException(ex.Message, ex);
-        }
-
-        await foreach (var page in pages)
-        {
-            // Filtered queries may return empty pages that still carry a token; skip ahead to the first page with rows.
-            if (page.Entities.Count > 0 || page.ContinuationToken is null)
-            {
-                return (page.Entities.Select(WebhookDeliveryRows.FromRow).ToList(), page.ContinuationToken);
-            }
-        }
-
-        return ([], null);
+        var page = await _table.ReadListPageAsync(filter.ToODataFilter(merchantId), limit, continuationToken, null, cancellationToken);
+        return ([.. page.Entities.Select(WebhookDeliveryRows.FromRow)], page.ContinuationToken);
     }
 }

@@ -135,7 +135,7 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Equal(0, await app.WrittenRowsAsync());
         using var list = await app.SendAsync(HttpMethod.Get, "/api/checkouts");
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        Assert.Empty(JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement.GetProperty("checkouts").EnumerateArray());
+        Assert.Empty(JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement.GetProperty("data").EnumerateArray());
     }
 
     public static TheoryData<string, string, int, string> BadBodies => new()
@@ -187,7 +187,7 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
 
     public static TheoryData<string, string, string> UnknownParameters => new()
     {
-        { "GET", "/api/checkouts?top=2&sort=createdAt", "sort" },
+        { "GET", "/api/checkouts?limit=2&sort=createdAt", "sort" },
         { "GET", "/api/checkouts/co_x?showHistory=true&verbose=1", "verbose" },
         { "GET", "/api/webhook-deliveries?limit=2&page=3", "page" },
         { "GET", "/api/payouts?limit=1&offset=5", "offset" },
@@ -225,10 +225,10 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
     [Fact]
     public async Task ListCheckouts_UnknownAndBadParameters_NamesEveryOne()
     {
-        using var response = await app.SendAsync(HttpMethod.Get, "/api/checkouts?top=0&sort=createdAt&status=bogus&filter");
+        using var response = await app.SendAsync(HttpMethod.Get, "/api/checkouts?limit=0&sort=createdAt&status=bogus&filter");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-query");
-        Assert.Equal(["filter", "sort", "status", "top"], ProblemAssert.Pointers(problem).Order(StringComparer.Ordinal));
+        Assert.Equal(["filter", "limit", "sort", "status"], ProblemAssert.Pointers(problem).Order(StringComparer.Ordinal));
     }
 
     [Theory]

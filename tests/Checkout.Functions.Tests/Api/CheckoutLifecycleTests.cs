@@ -62,9 +62,14 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
         using var payout = await app.SendAsync(HttpMethod.Get, $"/api/payouts/{payoutId}");
         Assert.Equal(HttpStatusCode.OK, payout.StatusCode);
         Assert.False(done.TryGetProperty("cancelReason", out _));
-        var events = done.GetProperty("historyEvents").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
+        var history = done.GetProperty("historyEvents").EnumerateArray().ToList();
+        var events = history.Select(e => e.GetProperty("status").GetString()).ToList();
         Assert.Contains("awaiting_confirmation", events);
         Assert.Equal("completed", events[^1]);
+        var sequences = history.Select(e => e.GetProperty("sequence").GetInt32()).ToList();
+        var times = history.Select(e => e.GetProperty("timestamp").GetDateTimeOffset()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.Equal(times.Order(), times);
         await AssertInTaskHubAsync(id);
     }
 

@@ -6,12 +6,12 @@ using Checkout.Workflows;
 
 namespace Checkout.Functions.Tests.Api;
 
-/// <summary><c>GET /api/checkouts</c>: a merchant's checkouts only, paged by x-ms-continuation-token, filtered by status
-/// and creation time. Each test lists for merchants of its own, so the shared app's other checkouts never show.</summary>
+/// <summary><c>GET /api/checkouts</c>: a merchant's checkouts only, paged by limit and cursor (following nextCursor or the
+/// Link header), filtered by status, creation time and reference. Each test lists for merchants of its own, so the shared app's other checkouts never show.</summary>
 public sealed class ListCheckoutsTests(ApiApp app) : IClassFixture<ApiApp>
 {
     [Fact]
-    public async Task List_TopTwo_PagesThroughEveryCheckoutOfTheMerchantOnceAndNoOtherMerchants()
+    public async Task List_LimitTwo_PagesThroughEveryCheckoutOfTheMerchantOnceAndNoOtherMerchants()
     {
         var (merchant, other) = (await NewMerchantKeyAsync(), await NewMerchantKeyAsync());
         var started = new List<string>();
@@ -22,9 +22,10 @@ public sealed class ListCheckoutsTests(ApiApp app) : IClassFixture<ApiApp>
 
         var othersCheckout = await StartAsync(other, "other-merchant");
 
-        var pages = await ListAllAsync(merchant, "?top=2");
+        var pages = await ListAllAsync(merchant, "?limit=2");
 
-        Assert.All(pages, page => Assert.True(page.Count <= 2, $"a page of {page.Count} for top=2"));
+        Assert.True(pages.Count >= 3, $"{pages.Count} pages of at most 2 for 5 checkouts");
+        Assert.All(pages, page => Assert.True(page.Count <= 2, $"a page of {page.Count} for limit=2"));
         var listed = pages.SelectMany(p => p).ToList();
         Assert.Equal(started.Order(StringComparer.Ordinal), listed.Select(c => c.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(othersCheckout, listed.Select(c => c.GetProperty("id").GetString()));
@@ -99,21 +100,26 @@ public sealed class ListCheckoutsTests(ApiApp app) : IClassFixture<ApiApp>
         { "?createdTo=", "createdTo" },
         { "?createdFrom=2026-11-22T00:00:00Z&createdTo=2026-11-21T00:00:00Z", "createdTo" },
         { "?createdFrom=2026-11-22T00:00:00Z&createdTo=2026-11-22T00:00:00Z", "createdTo" },
-        { "?top=0", "top" },
+        { "?limit=0", "limit" },
         { "?merchantReference=", "merchantReference" },
         { "?merchantReference=" + new string('r', 101), "merchantReference" },
         { "?merchantReference=a&merchantReference=b", "merchantReference" },
-        { "?top=101", "top" },
-        { "?top=-1", "top" },
-        { "?top=ten", "top" },
-        { "?top=2.5", "top" },
-        { "?top=99999999999", "top" },
-        { "?continuationToken=", "continuationToken" },
-        { "?continuationToken=not-base64!", "continuationToken" },
-        { "?continuationToken=bm90IGpzb24%3D", "continuationToken" },
-        { "?continuationToken=" + "eyJ4Ijox" + "fQ%3D%3D", "continuationToken" },
+        { "?limit=101", "limit" },
+        { "?limit=-1", "limit" },
+        { "?limit=ten", "limit" },
+        { "?limit=2.5", "limit" },
+        { "?limit=99999999999", "limit" },
+        { "?limit=1&limit=2", "limit" },
+        { "?cursor=", "cursor" },
+        { "?cursor=not-base64!", "cursor" },
+        { "?cursor=bm90IGpzb24", "cursor" },
+        { "?cursor=" + "eyJ4Ijox" + "fQ", "cursor" },
         { "?colour=red", "colour" },
-        { "?top=2&orderBy=createdTime", "orderBy" },
+        { "?limit=2&orderBy=createdTime", "orderBy" },
+
+        // The old paging parameters are gone, not kept as a second way.
+        { "?top=2", "top" },
+        { "?continuationToken=eyJ4Ijox" + "fQ%3D%3D", "continuationToken" },
     };
 
     [Theory]
@@ -130,19 +136,105 @@ public sealed class ListCheckoutsTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
-    public async Task List_HeaderAndQueryTokensDisagree_Answers400()
+    public async Task List_CursorWithOtherFiltersOrFromAnotherList_Answers400NamingTheCursor()
     {
-        using var request = ApiApp.Request(HttpMethod.Get, "/api/checkouts?continuationToken=" + Uri.EscapeDataString(Token("a")));
-        request.Headers.Add(CheckoutListQueryParser.ContinuationHeader, Token("b"));
+        var merchant = await NewMerchantKeyAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await StartAsync(merchant, $"cursor-{i}");
+        }
 
-        using var response = await app.Http.SendAsync(request);
+        const string Since = "createdFrom=2000-01-01T00:00:00Z";
+        var cursor = Uri.EscapeDataString(await FirstCursorAsync(merchant, "/api/checkouts?limit=1&" + Since));
+        var unfilteredCursor = Uri.EscapeDataString(await FirstCursorAsync(merchant, "/api/checkouts?limit=1"));
+        var before = await app.WrittenRowsAsync();
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-query");
-        Assert.Equal(["continuationToken"], ProblemAssert.Pointers(problem));
+        foreach (var path in new[]
+        {
+            "/api/checkouts?limit=1&createdFrom=2001-01-01T00:00:00Z&cursor=" + cursor,
+            "/api/checkouts?limit=1&cursor=" + cursor,
+            "/api/checkouts?limit=1&" + Since + "&cursor=" + unfilteredCursor,
+            "/api/payouts?limit=1&cursor=" + cursor,
+            "/api/webhook-deliveries?cursor=" + cursor,
+            "/api/webhook-endpoints?cursor=" + cursor,
+        })
+        {
+            using var response = await app.SendAsync(HttpMethod.Get, path, key: merchant);
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-query");
+            Assert.Equal(["cursor"], ProblemAssert.Pointers(problem));
+        }
+
+        // Another merchant's cursor is refused as well: it was issued for that merchant's list.
+        using var foreign = await app.SendAsync(HttpMethod.Get, "/api/checkouts?limit=1&cursor=" + unfilteredCursor, key: await NewMerchantKeyAsync());
+        Assert.Equal(["cursor"], ProblemAssert.Pointers(await ProblemAssert.IsProblemAsync(foreign, HttpStatusCode.BadRequest, "invalid-query")));
+        Assert.Equal(before, await app.WrittenRowsAsync());
     }
 
-    private static string Token(string partition) =>
-        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new { nextPartitionKey = partition, nextRowKey = "state" }));
+    [Fact]
+    public async Task List_LinkHeader_IsAbsoluteKeepsFiltersAndLimitAndIsAbsentOnTheLastPage()
+    {
+        var merchant = await NewMerchantKeyAsync();
+        var started = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            started.Add(await StartAsync(merchant, "linked"));
+        }
+
+        var seen = new List<string>();
+        string? next = "/api/checkouts?merchantReference=linked&limit=2";
+        var pages = 0;
+        while (next is not null && pages++ < 10)
+        {
+            using var request = ApiApp.Request(HttpMethod.Get, "/", key: merchant);
+            request.RequestUri = new Uri(next, UriKind.RelativeOrAbsolute);
+            using var response = await app.Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+            using var body = JsonDocument.Parse(text);
+            seen.AddRange(body.RootElement.GetProperty("data").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+            var cursor = body.RootElement.GetProperty("nextCursor");
+            next = NextLink(response);
+            if (next is null)
+            {
+                Assert.Equal(JsonValueKind.Null, cursor.ValueKind);
+                break;
+            }
+
+            var link = new Uri(next);
+            Assert.True(link.IsAbsoluteUri);
+            Assert.Equal("/api/checkouts", link.AbsolutePath);
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
+            Assert.Equal("linked", query["merchantReference"]);
+            Assert.Equal("2", query["limit"]);
+            Assert.Equal(cursor.GetString(), query["cursor"]);
+        }
+
+        Assert.Equal(started.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The URL of the Link header's rel="next", or null when the header is absent.</summary>
+    public static string? NextLink(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        var link = Assert.Single(values);
+        Assert.EndsWith(">; rel=\"next\"", link, StringComparison.Ordinal);
+        Assert.StartsWith("<", link, StringComparison.Ordinal);
+        return link[1..link.IndexOf('>', StringComparison.Ordinal)];
+    }
+
+    private async Task<string> FirstCursorAsync(string key, string path)
+    {
+        using var response = await app.SendAsync(HttpMethod.Get, path, key: key);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        using var body = JsonDocument.Parse(text);
+        return body.RootElement.GetProperty("nextCursor").GetString() ?? throw new InvalidOperationException($"{path} gave no cursor");
+    }
 
     private static string Iso(DateTimeOffset time) => Uri.EscapeDataString(time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
@@ -161,33 +253,32 @@ public sealed class ListCheckoutsTests(ApiApp app) : IClassFixture<ApiApp>
         return document.RootElement.GetProperty("id").GetString()!;
     }
 
-    /// <summary>Every page until no token comes back, alternating how the token is sent back (header, then query).</summary>
+    /// <summary>Every page until nextCursor is null, alternating how the next page is asked for (the cursor parameter, then
+    /// the Link header's URL); the Link header is there exactly while nextCursor is.</summary>
     private async Task<List<List<JsonElement>>> ListAllAsync(string key, string query)
     {
         var pages = new List<List<JsonElement>>();
-        string? token = null;
-        do
+        var path = "/api/checkouts" + query;
+        while (true)
         {
-            var separator = query.Length == 0 ? "?" : "&";
-            var viaQuery = pages.Count % 2 == 1;
-            var path = "/api/checkouts" + query + (token is not null && viaQuery ? separator + "continuationToken=" + Uri.EscapeDataString(token) : string.Empty);
-            using var request = ApiApp.Request(HttpMethod.Get, path, key: key);
-            if (token is not null && !viaQuery)
-            {
-                request.Headers.Add(CheckoutListQueryParser.ContinuationHeader, token);
-            }
-
+            using var request = ApiApp.Request(HttpMethod.Get, "/", key: key);
+            request.RequestUri = new Uri(path, UriKind.RelativeOrAbsolute);
             using var response = await app.Http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, text);
             using var document = JsonDocument.Parse(text);
-            pages.Add([.. document.RootElement.GetProperty("checkouts").EnumerateArray().Select(c => c.Clone())]);
-            token = response.Headers.TryGetValues(CheckoutListQueryParser.ContinuationHeader, out var values) ? values.Single() : null;
-            Assert.True(pages.Count < 100, "the list never ended");
-        }
-        while (token is not null);
+            pages.Add([.. document.RootElement.GetProperty("data").EnumerateArray().Select(c => c.Clone())]);
+            var cursor = document.RootElement.GetProperty("nextCursor").GetString();
+            var link = NextLink(response);
+            Assert.Equal(cursor is null, link is null);
+            if (cursor is null)
+            {
+                return pages;
+            }
 
-        return pages;
+            Assert.True(pages.Count < 100, "the list never ended");
+            path = pages.Count % 2 == 1 ? "/api/checkouts" + query + (query.Length == 0 ? "?" : "&") + "cursor=" + Uri.EscapeDataString(cursor) : link!;
+        }
     }
 
     private async Task<List<JsonElement>> IdsWithBodiesAsync(string key, string query) => [.. (await ListAllAsync(key, query)).SelectMany(p => p)];

@@ -93,12 +93,17 @@ public sealed class PayoutApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
 
         var seen = new List<string>();
         string? cursor = null;
+        var pages = 0;
         do
         {
             using var page = await app.SendAsync(HttpMethod.Get, "/api/payouts?limit=1" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
             var body = await JsonAsync(page, HttpStatusCode.OK);
             seen.AddRange(body.GetProperty("data").EnumerateArray().Select(p => p.GetProperty("id").GetString()!));
-            cursor = body.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+            cursor = body.GetProperty("nextCursor").GetString();
+            var link = ListCheckoutsTests.NextLink(page);
+            Assert.Equal(cursor is null, link is null);
+            Assert.True(link is null || link.EndsWith("/api/payouts?limit=1&cursor=" + Uri.EscapeDataString(cursor!), StringComparison.Ordinal), link);
+            Assert.True(++pages < 100, "the list never ended");
         }
         while (cursor is not null);
         Assert.Contains(first, seen);

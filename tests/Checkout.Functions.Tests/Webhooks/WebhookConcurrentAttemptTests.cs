@@ -46,6 +46,9 @@ public sealed class WebhookConcurrentAttemptTests(AzuriteFixture azurite) : ICla
         Assert.All(delivery.Attempts, a => Assert.Equal(answer, a.StatusCode));
         Assert.Equal([false, true], delivery.Attempts.Select(a => a.Duplicate));
         Assert.Null(delivery.Attempts[1].NextAttemptAt);
+        var listed = System.Text.Json.JsonSerializer.SerializeToElement(Checkout.Functions.Api.WebhookViews.Delivery(delivery), Checkout.Functions.Api.ApiJson.Options);
+        var times = listed.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("timestamp").GetDateTimeOffset()).ToList();
+        Assert.Equal(times.Order(), times);
         Assert.Equal(status, delivery.Status);
         Assert.Equal(nextAttemptsQueued, await StorageClients.ApproximateCountAsync(queue));
     }

@@ -27,6 +27,8 @@ public sealed class WebhookDeliveryTests(WebhookApiApp app) : IClassFixture<Webh
         var attempts = delivery.GetProperty("attempts").EnumerateArray().ToList();
         Assert.Equal([501, 502, 204], attempts.Select(a => a.GetProperty("statusCode").GetInt32()));
         Assert.Equal([1, 2, 3], attempts.Select(a => a.GetProperty("attempt").GetInt32()));
+        var times = attempts.Select(a => a.GetProperty("timestamp").GetDateTimeOffset()).ToList();
+        Assert.Equal(times.Order(), times);
         for (var i = 0; i < 2; i++)
         {
             var scheduled = attempts[i].GetProperty("nextAttemptTime").GetDateTimeOffset() - attempts[i].GetProperty("timestamp").GetDateTimeOffset();
@@ -151,6 +153,13 @@ public sealed class WebhookDeliveryTests(WebhookApiApp app) : IClassFixture<Webh
         var page = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
         var cursor = page.GetProperty("nextCursor").GetString()!;
         var rest = await ListAsync(key, $"limit=2&cursor={Uri.EscapeDataString(cursor)}");
+        using var linked = ApiApp.Request(HttpMethod.Get, "/", key: key);
+        linked.RequestUri = new Uri(ListCheckoutsTests.NextLink(first) ?? throw new InvalidOperationException("no Link on the first of two pages"));
+        using var last = await app.Http.SendAsync(linked);
+        var lastBody = JsonDocument.Parse(await last.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(rest.Select(d => d.GetProperty("id").GetString()), lastBody.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        Assert.Equal(JsonValueKind.Null, lastBody.GetProperty("nextCursor").ValueKind);
+        Assert.Null(ListCheckoutsTests.NextLink(last));
 
         var ids = page.GetProperty("data").EnumerateArray().Concat(rest).Select(d => d.GetProperty("eventId").GetString()).ToList();
         Assert.Equal(events.Select(e => e.Id).Reverse(), ids);
@@ -165,6 +174,7 @@ public sealed class WebhookDeliveryTests(WebhookApiApp app) : IClassFixture<Webh
     [InlineData("limit=abc", "limit")]
     [InlineData("eventType=checkout.exploded", "eventType")]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("limit=101", "limit")]
     [InlineData("limit=2&page=3", "page")]
     [InlineData("eventId=a&eventId=b", "eventId")]
     public async Task Deliveries_BadQuery_Answers400NamingTheParameter(string query, string parameter)

@@ -147,9 +147,53 @@ public sealed class WebhookEndpointApiTests(ApiApp app) : IClassFixture<ApiApp>
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
     }
 
-    private async Task<string> CreateAsync(string url)
+    [Fact]
+    public async Task List_LimitTwo_PagesOldestFirstByLinkAndADeletedEndpointShiftsNothing()
     {
-        using var created = await app.SendAsync(HttpMethod.Post, Route, JsonSerializer.Serialize(new { url }));
+        var keys = new MerchantKeyStore(app.Tables, new ApiTables(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }));
+        var key = await keys.CreateKeyAsync("merchant-webhooks-" + Guid.NewGuid().ToString("N")[..8], CancellationToken.None);
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await CreateAsync($"https://hooks.example.com/page-{i}", key));
+        }
+
+        using var first = await app.SendAsync(HttpMethod.Get, Route + "?limit=2", key: key);
+        var firstBody = await JsonAsync(first, HttpStatusCode.OK);
+        Assert.Equal(ids[..2], firstBody.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        var next = ListCheckoutsTests.NextLink(first) ?? throw new InvalidOperationException("no Link on the first of two pages");
+        Assert.StartsWith(app.Http.BaseAddress!.ToString(), next, StringComparison.Ordinal);
+        Assert.Contains("limit=2", next, StringComparison.Ordinal);
+
+        // The last endpoint shown goes away before the next page is read: the page still starts after it.
+        using (var delete = await app.SendAsync(HttpMethod.Delete, $"{Route}/{ids[1]}", key: key))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
+        using var request = ApiApp.Request(HttpMethod.Get, "/", key: key);
+        request.RequestUri = new Uri(next);
+        using var second = await app.Http.SendAsync(request);
+        var secondBody = await JsonAsync(second, HttpStatusCode.OK);
+        Assert.Equal(ids[2..], secondBody.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(JsonValueKind.Null, secondBody.GetProperty("nextCursor").ValueKind);
+        Assert.Null(ListCheckoutsTests.NextLink(second));
+    }
+
+    [Theory]
+    [InlineData("?limit=0", "limit")]
+    [InlineData("?limit=21x", "limit")]
+    [InlineData("?cursor=bm90IGpzb24", "cursor")]
+    public async Task List_BadPaging_Answers400NamingTheParameter(string query, string parameter)
+    {
+        using var response = await app.SendAsync(HttpMethod.Get, Route + query);
+
+        Assert.Equal([parameter], ProblemAssert.Pointers(await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-query")));
+    }
+
+    private async Task<string> CreateAsync(string url, string key = ApiApp.DevKey)
+    {
+        using var created = await app.SendAsync(HttpMethod.Post, Route, JsonSerializer.Serialize(new { url }), key: key);
         return (await JsonAsync(created, HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 

@@ -30,6 +30,30 @@ public sealed class TableClientExtensionsTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(3, pages);
     }
 
+    [Fact]
+    public async Task ReadListPage_FilteredLimitTwo_VisitsEveryMatchOnceInShortPagesAndEnds()
+    {
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(UniqueName.Table("listpages"));
+        await table.CreateIfNotExistsAsync();
+        await table.SubmitTransactionAsync(Enumerable.Range(0, 7).Select(i => new TableTransactionAction(
+            TableTransactionActionType.Add, new TableEntity("p", $"r{i}") { ["Kept"] = i is 0 or 3 or 4 or 6 })));
+
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await table.ReadListPageAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"p"} and Kept eq {true}"), 2, token, null, CancellationToken.None);
+            Assert.True(page.Entities.Count <= 2, $"a page of {page.Entities.Count} for a limit of 2");
+            seen.AddRange(page.Entities.Select(e => e.RowKey));
+            token = page.ContinuationToken;
+        }
+        while (token is not null && ++pages < 20);
+
+        Assert.Null(token);
+        Assert.Equal(["r0", "r3", "r4", "r6"], seen);
+    }
+
     [Theory]
     [InlineData("not a token at all")]
     [InlineData("%%%")]

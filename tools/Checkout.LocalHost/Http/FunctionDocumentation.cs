@@ -31,6 +31,11 @@ internal static class FunctionDocumentation
             builder.DocumentsParameter(parameter.Name, parameter.Location, parameter.Description, parameter.Schema());
         }
 
+        if (function.GetCustomAttribute<PagedListAttribute>() is { } paged)
+        {
+            builder.WithPaging(paged.DefaultLimit);
+        }
+
         foreach (var header in function.GetCustomAttributes<DocumentedResponseHeaderAttribute>())
         {
             builder.DocumentsResponseHeader(header.Status, header.Name, header.Description);

@@ -21,6 +21,6 @@ internal sealed record CheckoutStatusView(
     string StatusQueryGetUri,
     string ConfirmPostUri,
     string CancelPostUri,
-    [property: Description("Present with ?showHistory=true: every transition, in order.")]
+    [property: Description("Present with ?showHistory=true: every transition in the order applied, which is also time order (a timestamp is never earlier than the one before it).")]
     IReadOnlyList<HistoryEventView>? HistoryEvents,
     [property: Description("False while a sandbox runs (payment provider, payout rail or FX sample rates): no real money moves.")] bool Livemode);

@@ -1,3 +1,4 @@
+using Checkout.Functions.Api.Contracts;
 using Checkout.Functions.OpenApi;
 using Checkout.Workflows.Ledger;
 using Checkout.Workflows.Merchants;
@@ -25,8 +26,8 @@ public static class PayoutApiFunctions
 
     [Function("ListPayouts")]
     [EndpointSummary("List payouts"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
-    [EndpointDescription("The merchant's payouts in id order, paged with limit (1-100, default 20) and cursor (nextCursor of the previous page).")]
-    [ProducesResponseType<PayoutListView>(StatusCodes.Status200OK), ProducesProblems(400)]
+    [EndpointDescription("The merchant's payouts in id order, a page at a time: {data, nextCursor}; while more follow, nextCursor and the Link header (rel=\"next\") lead to the next page.")]
+    [PagedList, ProducesResponseType<ListPage<PayoutView>>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutHandlers.ListAsync(req.HttpContext, services.GetRequiredService<PayoutStore>(), cancellationToken), readsQuery: true);

@@ -16,9 +16,6 @@ internal sealed record PayoutView(
     DateTimeOffset UpdatedAt,
     [property: Description("False while a sandbox runs (payment provider, payout rail or FX sample rates): no real money moves.")] bool Livemode);
 
-/// <summary>A page of payouts; pass <c>nextCursor</c> as <c>cursor</c> for the next page (null on the last).</summary>
-internal sealed record PayoutListView(IReadOnlyList<PayoutView> Data, string? NextCursor);
-
 /// <summary>The merchant's money in one settlement currency, from its ledger accounts.</summary>
 internal sealed record BalanceView(
     string Currency,

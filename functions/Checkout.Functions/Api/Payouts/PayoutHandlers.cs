@@ -1,4 +1,3 @@
-using System.Globalization;
 using Checkout.Domain.Payouts;
 using Checkout.Workflows.Ledger;
 using Checkout.Workflows.Merchants;
@@ -11,8 +10,7 @@ namespace Checkout.Functions.Api.Payouts;
 /// failed payout. A payout of another merchant answers 404, as an unknown id does (lookups stay in the caller's partition).</summary>
 internal static class PayoutHandlers
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public const string ListName = "payouts";
 
     public static async Task<IResult> BalancesAsync(HttpContext context, LedgerStore ledger, MerchantProfileStore profiles, CancellationToken cancellationToken)
     {
@@ -28,15 +26,9 @@ internal static class PayoutHandlers
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(payouts);
+        var merchant = MerchantAuthentication.MerchantOf(context);
         var query = new QueryReader(context.Request.Query);
-        var limitText = query.Single("limit");
-        var limit = DefaultPageSize;
-        if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
-        {
-            query.Fail("limit", $"Must be an integer from 1 to {MaxPageSize}.");
-        }
-
-        var cursor = query.Single("cursor");
+        var page = PageRequest.Read(query, ListName, merchant, []);
         if (query.Problem() is { } problem)
         {
             return problem;
@@ -44,12 +36,12 @@ internal static class PayoutHandlers
 
         try
         {
-            var (page, next) = await payouts.ListPageAsync(MerchantAuthentication.MerchantOf(context), limit, string.IsNullOrEmpty(cursor) ? null : cursor, cancellationToken);
-            return ApiResponse.Json(StatusCodes.Status200OK, new PayoutListView(page.Select(p => PayoutViews.Payout(p, LiveMode(context))).ToList(), next));
+            var (found, next) = await payouts.ListPageAsync(merchant, page.Limit, page.After, cancellationToken);
+            return PagedListResponse.For(context.Request, page, found.Select(p => PayoutViews.Payout(p, LiveMode(context))).ToList(), next);
         }
-        catch (ArgumentException)
+        catch (ArgumentException) when (page.After is not null)
         {
-            return ApiProblems.BadQuery([new ApiFieldError("cursor", "Not a cursor this API issued; pass nextCursor from the previous page.")]);
+            return PageRequest.BadCursor();
         }
     }
 
