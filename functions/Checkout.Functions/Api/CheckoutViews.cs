@@ -27,12 +27,30 @@ internal static class CheckoutViews
             state.LandedCost is null ? null : LandedCost(state.LandedCost),
             state.Shipping is null ? null : Shipping(state.Shipping),
             state.Rejection is null ? null : new RejectionView(state.Rejection.Code, state.Rejection.Detail),
+            state.PaymentAttempts.Count > 0 && state.PaymentAttempts[^1].Decline is { } decline ? PaymentError(decline) : null,
+            [.. state.PaymentAttempts.Select(PaymentAttempt)],
             links.StatusQueryGetUri,
             links.ConfirmPostUri,
             links.CancelPostUri,
+            links.PaymentPostUri,
             history?.Select(h => new HistoryEventView(h.Sequence, h.EventType, h.At, h.Status, h.Detail)).ToList(),
             livemode);
     }
+
+    private static PaymentAttemptView PaymentAttempt(PaymentAttempt attempt) => new(
+        attempt.Number,
+        attempt.Status switch
+        {
+            PaymentAttemptStatus.Pending => "pending",
+            PaymentAttemptStatus.Captured => "captured",
+            PaymentAttemptStatus.Declined => "declined",
+            _ => throw new ArgumentOutOfRangeException(nameof(attempt), attempt.Status, "Unknown payment attempt status."),
+        },
+        attempt.TokenSuffix,
+        attempt.Decline is null ? null : PaymentError(attempt.Decline),
+        attempt.At);
+
+    private static PaymentErrorView PaymentError(Rejection decline) => new(decline.Code, decline.Detail);
 
     public static CheckoutAccepted Accepted(CheckoutState state, CheckoutLinks links)
     {

@@ -7,7 +7,7 @@ namespace Checkout.Functions.Api.Contracts;
 internal sealed record CheckoutStatusView(
     string Id,
     string MerchantReference,
-    [property: Description("created, quoting, checking, awaiting_confirmation, capturing, paying_out, refunding, completed, rejected, expired, canceled, failed or needs_attention.")]
+    [property: Description("created, quoting, checking, awaiting_confirmation, capturing, requires_payment_method (a payment was declined: POST a new one to paymentPostUri before the quote expires), paying_out, refunding, completed, rejected, expired, canceled, failed or needs_attention.")]
     string Status,
     DateTimeOffset CreatedTime,
     DateTimeOffset LastUpdatedTime,
@@ -15,9 +15,12 @@ internal sealed record CheckoutStatusView(
     LandedCostView? LandedCost,
     ShippingView? Shipping,
     RejectionView? Rejection,
+    [property: Description("The latest payment attempt's decline, while it is the latest.")] PaymentErrorView? LastPaymentError,
+    [property: Description("Every payment attempt, oldest first (none before the confirm).")] IReadOnlyList<PaymentAttemptView> PaymentAttempts,
     string StatusQueryGetUri,
     string ConfirmPostUri,
     string CancelPostUri,
+    [property: Description("POST {\"payment\":{\"token\"}} here to pay again while requires_payment_method.")] string PaymentPostUri,
     [property: Description("Present with ?showHistory=true: every transition, in order.")]
     IReadOnlyList<HistoryEventView>? HistoryEvents,
     [property: Description("False while a sandbox runs (payment provider, payout rail or FX sample rates): no real money moves.")] bool Livemode);
