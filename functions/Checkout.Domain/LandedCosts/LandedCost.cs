@@ -58,7 +58,7 @@ public sealed record LandedCost
     /// <summary>True when some non-zero amount is not charged at checkout and so can only be estimated: the customs
     /// office or the buyer's bank assesses it later. A DAP cart whose taxes are all collected at sale (or that owes
     /// nothing at import) is not an estimate.</summary>
-    public bool IsEstimate => Lines.Any(l => l.CollectedAt != CollectionPoint.AtCheckout && !l.Amount.IsZero);
+    public bool HasAmountsAssessedLater => Lines.Any(l => l.CollectedAt != CollectionPoint.AtCheckout && !l.Amount.IsZero);
 
     /// <summary>True when any amount rests on an illustrative rate rather than the authoritative tariff line.</summary>
     public bool HasIllustrativeAmounts => Lines.Any(l => l.Rule.IsIllustrative && !l.Amount.IsZero);

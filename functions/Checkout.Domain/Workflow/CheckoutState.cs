@@ -54,6 +54,9 @@ public sealed record CheckoutState
 
     public LandedCost? LandedCost { get; init; }
 
+    /// <summary>When the buyer confirmed the quote: from then on the landed cost is what is charged, no longer an estimate.</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
     /// <summary>Every try at charging the buyer, oldest first; the last is the current one.</summary>
     public IReadOnlyList<PaymentAttempt> PaymentAttempts { get; init; } = [];
 

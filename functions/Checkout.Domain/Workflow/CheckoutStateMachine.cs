@@ -139,7 +139,7 @@ public static class CheckoutStateMachine
             return Refuse(state, "quote.expired", $"Quote {quote.Id} expired at {quote.ExpiresAt:O}; a new quote follows.");
         }
 
-        return CheckoutPayments.Capture(state, e, state.PaymentToken);
+        return CheckoutPayments.Capture(state with { ConfirmedAt = e.At }, e, state.PaymentToken);
     }
 
     private static CheckoutDecision OnQuoteExpiryDue(CheckoutState state, QuoteExpiryDue e)

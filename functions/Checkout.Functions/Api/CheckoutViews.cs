@@ -24,9 +24,13 @@ internal static class CheckoutViews
             state.CreatedAt,
             state.UpdatedAt,
             state.Quote is null ? null : Quote(state.Quote),
-            state.LandedCost is null ? null : LandedCost(state.LandedCost),
+            // A checkout captured before ConfirmedAt was recorded was confirmed all the same.
+            state.LandedCost is null ? null : LandedCost(state.LandedCost, isEstimate: state.ConfirmedAt is null && state.CaptureId is null),
             state.Shipping is null ? null : Shipping(state.Shipping),
             state.Rejection is null ? null : new RejectionView(state.Rejection.Code, state.Rejection.Detail),
+            state.CaptureId,
+            state.PayoutId,
+            state.CancelReason,
             state.PaymentAttempts.Count > 0 && state.PaymentAttempts[^1].Decline is { } decline ? PaymentError(decline) : null,
             [.. state.PaymentAttempts.Select(PaymentAttempt)],
             links.StatusQueryGetUri,
@@ -64,7 +68,7 @@ internal static class CheckoutViews
         ArgumentNullException.ThrowIfNull(estimate);
         return new EstimateView(
             Quote(estimate.Quote),
-            LandedCost(estimate.LandedCost),
+            LandedCost(estimate.LandedCost, isEstimate: true),
             Shipping(estimate.Shipping),
             [.. estimate.ShippingOptions.Select(Shipping)],
             [.. estimate.CustomsFlags.Select(f => f.ToString())]);
@@ -89,7 +93,7 @@ internal static class CheckoutViews
     /// <summary>An FX rate as a decimal string, every digit kept (a JSON number would be rounded by JavaScript clients).</summary>
     private static string RateText(decimal rate) => rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static LandedCostView LandedCost(LandedCost cost)
+    public static LandedCostView LandedCost(LandedCost cost, bool isEstimate)
     {
         ArgumentNullException.ThrowIfNull(cost);
         return new LandedCostView(
@@ -103,7 +107,8 @@ internal static class CheckoutViews
             Amount(cost.Fees),
             Amount(cost.Total),
             Amount(cost.AmountDueAtCheckout),
-            cost.IsEstimate,
+            Amount(cost.AmountDueElsewhere),
+            isEstimate,
             [.. cost.Lines.Select(Line)],
             cost.Notes);
     }

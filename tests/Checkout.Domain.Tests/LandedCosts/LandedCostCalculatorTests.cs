@@ -84,7 +84,7 @@ public sealed class LandedCostCalculatorTests
         var paidByBuyer = LandedCostCalculator.Default.Calculate(dap);
 
         Assert.Equal(paidByMerchant.Total, paidByBuyer.Total);
-        Assert.Equal((false, true), (paidByMerchant.IsEstimate, paidByBuyer.IsEstimate));
+        Assert.Equal((false, true), (paidByMerchant.HasAmountsAssessedLater, paidByBuyer.HasAmountsAssessedLater));
         Assert.Equal(paidByMerchant.Duty + paidByMerchant.Tax, paidByBuyer.AmountDueElsewhere);
         Assert.All(paidByBuyer.Lines.Where(l => l.Kind is LandedCostLineKind.Duty or LandedCostLineKind.Tax),
             l => Assert.Equal(CollectionPoint.OnDelivery, l.CollectedAt));

@@ -18,5 +18,5 @@ internal sealed record ExpectedLandedCost(
     decimal Fees,
     decimal Total,
     decimal DueAtCheckout,
-    bool IsEstimate,
+    bool HasAmountsAssessedLater,
     IReadOnlyList<string> RuleIds);

@@ -34,7 +34,7 @@ public sealed class LandedCostScenarioTests
             Figures(expected.Goods, expected.Shipping, expected.Duty, expected.Tax, expected.Fees, expected.Total, expected.DueAtCheckout),
             Figures(cost.Goods.Amount, cost.Shipping.Amount, cost.Duty.Amount, cost.Tax.Amount, cost.Fees.Amount, cost.Total.Amount, cost.AmountDueAtCheckout.Amount));
         Assert.All(cost.Lines, line => Assert.Equal(currency, line.Amount.Currency));
-        Assert.Equal(expected.IsEstimate, cost.IsEstimate);
+        Assert.Equal(expected.HasAmountsAssessedLater, cost.HasAmountsAssessedLater);
         Assert.Equal(expected.RuleIds.Order(StringComparer.Ordinal), ChargeRuleIds(cost));
     }
 

@@ -42,6 +42,9 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
         Assert.Equal(JsonValueKind.Number, total.GetProperty("value").ValueKind);
         Assert.True(total.GetProperty("value").GetInt64() > 0);
         Assert.NotEmpty(waiting.GetProperty("landedCost").GetProperty("lines").EnumerateArray());
+        Assert.True(waiting.GetProperty("landedCost").GetProperty("isEstimate").GetBoolean(), "a quote not yet confirmed is an estimate");
+        Assert.False(waiting.TryGetProperty("captureId", out _), "nothing is captured before the confirm");
+        Assert.False(waiting.TryGetProperty("payoutId", out _));
 
         using var confirm = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{quoteId}}"}""");
         Assert.Equal(HttpStatusCode.Accepted, confirm.StatusCode);
@@ -49,6 +52,16 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
         var (doneCode, done) = await CheckoutPolling.UntilStatusAsync(app, id, "completed", "?showHistory=true");
         Assert.Equal(HttpStatusCode.OK, doneCode);
         Assert.Equal("order-1001", done.GetProperty("merchantReference").GetString());
+        Assert.False(done.GetProperty("landedCost").GetProperty("isEstimate").GetBoolean(), "the confirmed landed cost is what was charged");
+        var cost = done.GetProperty("landedCost");
+        Assert.Equal(
+            cost.GetProperty("total").GetProperty("value").GetInt64(),
+            cost.GetProperty("amountDueAtCheckout").GetProperty("value").GetInt64() + cost.GetProperty("amountDueElsewhere").GetProperty("value").GetInt64());
+        Assert.StartsWith("ch_", done.GetProperty("captureId").GetString(), StringComparison.Ordinal);
+        var payoutId = done.GetProperty("payoutId").GetString();
+        using var payout = await app.SendAsync(HttpMethod.Get, $"/api/payouts/{payoutId}");
+        Assert.Equal(HttpStatusCode.OK, payout.StatusCode);
+        Assert.False(done.TryGetProperty("cancelReason", out _));
         var events = done.GetProperty("historyEvents").EnumerateArray().Select(e => e.GetProperty("status").GetString()).ToList();
         Assert.Contains("awaiting_confirmation", events);
         Assert.Equal("completed", events[^1]);
@@ -107,8 +120,9 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
 
         using var cancel = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/cancel", """{"reason":"buyer changed their mind"}""");
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
-        var (code, _) = await CheckoutPolling.UntilStatusAsync(app, id, "canceled");
+        var (code, canceled) = await CheckoutPolling.UntilStatusAsync(app, id, "canceled");
         Assert.Equal(HttpStatusCode.OK, code);
+        Assert.Equal("buyer changed their mind", canceled.GetProperty("cancelReason").GetString());
 
         using var again = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/cancel", """{"reason":"again"}""");
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Gone, "checkout-terminal");

@@ -23,6 +23,26 @@ public sealed class EstimateTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task Estimate_DapCart_IsAnEstimateWithTheImportChargesDueElsewhere()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(SampleRequests.With("incoterm", "\"DAP\""))!.AsObject();
+        body.Remove("payment");
+
+        using var response = await app.SendAsync(HttpMethod.Post, "/api/estimates", body.ToJsonString());
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        using var json = JsonDocument.Parse(text);
+        var cost = json.RootElement.GetProperty("landedCost");
+        Assert.True(cost.GetProperty("isEstimate").GetBoolean());
+        var elsewhere = cost.GetProperty("amountDueElsewhere").GetProperty("value").GetInt64();
+        Assert.True(elsewhere > 0, "Pakistan's import charges under DAP are collected on delivery");
+        Assert.Equal(
+            cost.GetProperty("total").GetProperty("value").GetInt64(),
+            cost.GetProperty("amountDueAtCheckout").GetProperty("value").GetInt64() + elsewhere);
+    }
+
+    [Fact]
     public async Task Estimate_SanctionedDestination_Answers422WithTheRejection()
     {
         var body = System.Text.Json.Nodes.JsonNode.Parse(SampleRequests.With("buyer", """{"country":"KP"}"""))!.AsObject();

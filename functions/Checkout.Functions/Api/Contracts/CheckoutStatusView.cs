@@ -2,8 +2,8 @@ using System.ComponentModel;
 
 namespace Checkout.Functions.Api.Contracts;
 
-/// <summary>The body of <c>GET /api/checkouts/{id}</c>. Quote, landed cost, shipping and rejection appear once known.</summary>
-[Description("A checkout's status, and once known its quote, landed cost, shipping and rejection.")]
+/// <summary>The body of <c>GET /api/checkouts/{id}</c>. Quote, landed cost, shipping, capture, payout, cancel reason and rejection appear once known.</summary>
+[Description("A checkout's status, and once known its quote, landed cost, shipping, capture, payout, cancel reason and rejection.")]
 internal sealed record CheckoutStatusView(
     string Id,
     string MerchantReference,
@@ -15,6 +15,9 @@ internal sealed record CheckoutStatusView(
     LandedCostView? LandedCost,
     ShippingView? Shipping,
     RejectionView? Rejection,
+    [property: Description("The payment service's capture id, once the payment is captured.")] string? CaptureId,
+    [property: Description("The id of the payout carrying this checkout's proceeds (GET /api/payouts/{id}), once handed off.")] string? PayoutId,
+    [property: Description("The reason given with the cancel, once one was requested.")] string? CancelReason,
     [property: Description("The latest payment attempt's decline, while it is the latest.")] PaymentErrorView? LastPaymentError,
     [property: Description("Every payment attempt, oldest first (none before the confirm).")] IReadOnlyList<PaymentAttemptView> PaymentAttempts,
     string StatusQueryGetUri,

@@ -17,6 +17,9 @@ internal sealed record LandedCostView(
     MoneyAmount Total,
     [property: Description("The part of the total charged at checkout; the rest is collected on delivery or by the payment provider.")]
     MoneyAmount AmountDueAtCheckout,
+    [property: Description("Collected on delivery or by the buyer's payment provider (import charges under DAP) and assessed there: an estimate even once confirmed.")]
+    MoneyAmount AmountDueElsewhere,
+    [property: Description("True while the landed cost is a quote (an estimate, or a checkout not yet confirmed: the quote can still expire and be requoted); false once the buyer confirmed it and amountDueAtCheckout is what is charged.")]
     bool IsEstimate,
     IReadOnlyList<LandedCostLineView> Lines,
     IReadOnlyList<string> Notes);
