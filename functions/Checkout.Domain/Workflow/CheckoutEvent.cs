@@ -91,3 +91,11 @@ public sealed record StepPoisoned(string Step, string Detail, DateTimeOffset At)
 {
     public override string Name => "StepPoisoned";
 }
+
+/// <summary>A new payment method after a decline.</summary>
+/// <param name="PaymentToken">The payment service's token for it (never card data).</param>
+/// <param name="Attempt">The attempt the requester saw coming next, so a repeated or overtaken request is recognised.</param>
+public sealed record PaymentRetryRequested(string PaymentToken, int Attempt, DateTimeOffset At) : CheckoutEvent(At)
+{
+    public override string Name => "PaymentRetryRequested";
+}

@@ -8,6 +8,10 @@ public enum CheckoutPhase
     Checking,
     AwaitingConfirmation,
     Capturing,
+
+    /// <summary>The capture was declined: waiting for a new payment method until the quote expires.</summary>
+    RequiresPaymentMethod,
+
     PayingOut,
     Refunding,
     Completed,

@@ -14,6 +14,10 @@ public sealed record CheckoutState
     /// <summary>A buyer may be shown at most this many quotes: the first and one requote after it expires.</summary>
     public const int MaxQuotes = 2;
 
+    /// <summary>Payment attempts a checkout allows in all (the first and the retries after declines): enough for a buyer
+    /// who mistyped or picked the wrong card, too few to make a checkout a way to test stolen cards.</summary>
+    public const int MaxPaymentAttempts = 5;
+
     public required string Id { get; init; }
 
     public required string MerchantId { get; init; }
@@ -22,7 +26,8 @@ public sealed record CheckoutState
 
     public required Cart Cart { get; init; }
 
-    /// <summary>The payment service's token for the buyer's payment method (never card data).</summary>
+    /// <summary>The payment service's token for the buyer's payment method (never card data): the one the checkout
+    /// started with, or the latest retry's.</summary>
     public required string PaymentToken { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -51,6 +56,9 @@ public sealed record CheckoutState
 
     /// <summary>When the buyer confirmed the quote: from then on the landed cost is what is charged, no longer an estimate.</summary>
     public DateTimeOffset? ConfirmedAt { get; init; }
+
+    /// <summary>Every try at charging the buyer, oldest first; the last is the current one.</summary>
+    public IReadOnlyList<PaymentAttempt> PaymentAttempts { get; init; } = [];
 
     public string? CaptureId { get; init; }
 

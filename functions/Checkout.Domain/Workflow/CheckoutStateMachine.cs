@@ -24,9 +24,10 @@ public static class CheckoutStateMachine
             LandedCostRefused e => IsPricing(state) ? End(state, e, CheckoutPhase.Rejected, e.Reason) : Ignore(state),
             ConfirmRequested e => OnConfirmRequested(state, e),
             CancelRequested e => CheckoutCancellation.Decide(state, e),
-            QuoteExpiryDue e => OnQuoteExpiryDue(state, e),
+            QuoteExpiryDue e => state.Phase == CheckoutPhase.RequiresPaymentMethod ? CheckoutPayments.OnQuoteExpired(state, e) : OnQuoteExpiryDue(state, e),
             PaymentCaptured e => OnPaymentCaptured(state, e),
-            PaymentDeclined e => OnPaymentDeclined(state, e),
+            PaymentDeclined e => CheckoutPayments.OnDeclined(state, e),
+            PaymentRetryRequested e => CheckoutPayments.OnRetryRequested(state, e),
             PaymentRefunded e => state.Phase == CheckoutPhase.Refunding
                 ? Apply(state with { Phase = CheckoutPhase.Canceled, RefundId = e.RefundId }, e)
                 : Ignore(state),
@@ -138,8 +139,7 @@ public static class CheckoutStateMachine
             return Refuse(state, "quote.expired", $"Quote {quote.Id} expired at {quote.ExpiresAt:O}; a new quote follows.");
         }
 
-        var amount = state.LandedCost!.AmountDueAtCheckout;
-        return Apply(state with { Phase = CheckoutPhase.Capturing, ConfirmedAt = e.At }, e, new CapturePayment(CaptureKey(state), amount));
+        return CheckoutPayments.Capture(state with { ConfirmedAt = e.At }, e, state.PaymentToken);
     }
 
     private static CheckoutDecision OnQuoteExpiryDue(CheckoutState state, QuoteExpiryDue e)
@@ -165,26 +165,15 @@ public static class CheckoutStateMachine
             return Ignore(state);
         }
 
-        var captured = state with { CaptureId = e.CaptureId };
+        var captured = CheckoutPayments.Captured(state, e);
         var amount = state.LandedCost!.AmountDueAtCheckout;
         return state.CancelReason is not null
             ? Apply(captured with { Phase = CheckoutPhase.Refunding }, e, new RefundPayment(RefundKey(state), e.CaptureId, amount))
             : Apply(captured with { Phase = CheckoutPhase.PayingOut }, e, new HandOffToPayout(PayoutId(state), amount));
     }
 
-    private static CheckoutDecision OnPaymentDeclined(CheckoutState state, PaymentDeclined e)
-    {
-        if (state.Phase != CheckoutPhase.Capturing)
-        {
-            return Ignore(state);
-        }
-
-        return state.CancelReason is not null
-            ? Apply(state with { Phase = CheckoutPhase.Canceled }, e)
-            : End(state, e, CheckoutPhase.Failed, e.Reason);
-    }
-
-    public static string CaptureKey(CheckoutState state) => $"{state.Id}-capture";
+    /// <summary>The capture key of the checkout's current payment attempt.</summary>
+    public static string CaptureKey(CheckoutState state) => CheckoutPayments.CaptureKey(state);
 
     public static string RefundKey(CheckoutState state) => $"{state.Id}-refund";
 

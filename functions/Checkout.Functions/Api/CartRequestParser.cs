@@ -19,6 +19,7 @@ internal static partial class CartRequestParser
     public const int MaxItems = 100;
     public const int MaxQuantity = 10_000;
     public const long MaxMinorUnits = 1_000_000_000_000;
+    public const int MaxPaymentTokenLength = 200;
 
     /// <param name="requirePayment">Reads <c>payment</c>; for an estimate, without it, a <c>payment</c> is unknown.</param>
     public static (CartRequest? Request, ApiResponse? Problem) Parse(JsonElement root, bool requirePayment)
@@ -31,11 +32,7 @@ internal static partial class CartRequestParser
         var shipFrom = AddressAt(reader, root, "shipFrom");
         var lines = Items(reader, root);
         var preference = Preference(reader, root);
-        string? token = null;
-        if (requirePayment && reader.Object(root, "payment", "#") is { } payment)
-        {
-            token = reader.String(payment, "token", "#/payment", 200);
-        }
+        var token = requirePayment ? PaymentToken(reader, root) : null;
 
         if (reader.Problem() is { } problem)
         {
@@ -44,6 +41,13 @@ internal static partial class CartRequestParser
 
         var cart = new Cart(currency!.Value, incoterm!.Value, buyer!, shipFrom!, lines!, preference);
         return (new CartRequest(reference!, cart, token), null);
+    }
+
+    /// <summary>The body's required <c>payment</c> object's token, as a start and a payment retry take it.</summary>
+    public static string? PaymentToken(FieldReader reader, JsonElement root)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.Object(root, "payment", "#") is { } payment ? reader.String(payment, "token", "#/payment", MaxPaymentTokenLength) : null;
     }
 
     private static CurrencyCode? Currency(FieldReader reader, JsonElement parent, string name, string at)

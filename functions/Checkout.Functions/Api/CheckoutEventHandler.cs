@@ -66,7 +66,16 @@ internal static class CheckoutEventHandler
             return ApiResponse.Json(StatusCodes.Status202Accepted, CheckoutViews.Accepted(decision.State, links), links.StatusQueryGetUri, StartCheckoutHandler.RetryAfterSeconds);
         }
 
-        var refusal = decision.Refusal!;
+        return Refused(state, decision.Refusal!, links);
+    }
+
+    /// <summary>The answer to a buyer request the state machine refused: 410 once the checkout has ended, else 409 with
+    /// the reason, the checkout's status and its current quote.</summary>
+    public static ApiResponse Refused(CheckoutState state, Rejection refusal, CheckoutLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(refusal);
+        ArgumentNullException.ThrowIfNull(links);
         if (refusal.Code == "checkout.terminal")
         {
             return ApiProblems.Gone(state.Id, state.Phase.ToStatus());

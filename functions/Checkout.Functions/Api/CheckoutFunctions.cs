@@ -83,6 +83,20 @@ public static class CheckoutFunctions
             req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), client, services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IdempotentPost>(), cancellationToken));
 
+    [Function("RetryCheckoutPayment")]
+    [EndpointSummary("Pay again after a decline"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
+    [EndpointDescription("A declined payment leaves the checkout requires_payment_method (lastPaymentError says why) until its quote expires; POST a new payment method here to try again, a new charge, up to 5 attempts in all. 409 when the checkout is not requires_payment_method (code checkout.not_requires_payment_method) or its quote has expired (quote.expired); 410 once it has ended. Unpaid at the quote's expiry, or declined a fifth time, it ends failed with the last decline as its rejection.")]
+    [JsonRequestBody(typeof(RetryPaymentRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
+    [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
+    public static Task<IResult> RetryPaymentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/payment")] HttpRequest req,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        MerchantApi.RunAsync(req, services => PaymentRetryHandler.RetryAsync(
+            req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), client, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IdempotentPost>(), cancellationToken));
+
     [Function("EstimateCheckout")]
     [EndpointSummary("Price a cart"), Tags(CheckoutDocumentTransformer.EstimatesTag), RequiresApiKey]
     [EndpointDescription("Quote, landed cost and shipping options for a cart, synchronously. Starts nothing and writes nothing; 422 when the rules refuse the cart.")]

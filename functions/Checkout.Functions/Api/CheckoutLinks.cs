@@ -11,6 +11,9 @@ internal sealed record CheckoutLinks(string StatusQueryGetUri, string ConfirmPos
         return new CheckoutLinks(status, status + "/confirm", status + "/cancel");
     }
 
+    /// <summary>Where a new payment method goes after a decline.</summary>
+    public string PaymentPostUri => StatusQueryGetUri + "/payment";
+
     /// <summary>An API route as an absolute URI on the host the client called (every <c>Location</c> is one).</summary>
     /// <param name="route">The route under <c>/api/</c>, its segments already escaped.</param>
     public static string Absolute(HttpRequest request, string route)

@@ -31,9 +31,12 @@ internal static class CheckoutViews
             state.CaptureId,
             state.PayoutId,
             state.CancelReason,
+            state.PaymentAttempts.Count > 0 && state.PaymentAttempts[^1].Decline is { } decline ? PaymentError(decline) : null,
+            [.. state.PaymentAttempts.Select(PaymentAttempt)],
             links.StatusQueryGetUri,
             links.ConfirmPostUri,
             links.CancelPostUri,
+            links.PaymentPostUri,
             history is null ? null : History(history),
             livemode);
     }
@@ -56,6 +59,21 @@ internal static class CheckoutViews
 
         return events;
     }
+
+    private static PaymentAttemptView PaymentAttempt(PaymentAttempt attempt) => new(
+        attempt.Number,
+        attempt.Status switch
+        {
+            PaymentAttemptStatus.Pending => "pending",
+            PaymentAttemptStatus.Captured => "captured",
+            PaymentAttemptStatus.Declined => "declined",
+            _ => throw new ArgumentOutOfRangeException(nameof(attempt), attempt.Status, "Unknown payment attempt status."),
+        },
+        attempt.TokenSuffix,
+        attempt.Decline is null ? null : PaymentError(attempt.Decline),
+        attempt.At);
+
+    private static PaymentErrorView PaymentError(Rejection decline) => new(decline.Code, decline.Detail);
 
     public static CheckoutAccepted Accepted(CheckoutState state, CheckoutLinks links)
     {

@@ -10,16 +10,20 @@ namespace Checkout.Workflows.Orchestration;
 /// <see cref="CheckoutStateMachine"/> decides what every event means, as it always has; this class only carries its
 /// commands out: activities for the FX quote, the customs and logistics checks (in parallel), pricing, capture, refund
 /// and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
-/// timer at quote expiry; and the merchant-facing read model written by an activity before each wait and at the end.
+/// timer at quote expiry, and after a decline its <c>payment</c> (a new payment method) against a timer at the same
+/// expiry; and the merchant-facing read model written by an activity before each wait and at the end.
 /// Deterministic on replay: times come from the context or from the events' payloads, ids from the checkout, and all
 /// I/O happens in activities. Changing the order of the awaits below changes the history of checkouts in flight: add
-/// a new orchestration name for such a change rather than editing this one.
+/// a new orchestration name for such a change rather than editing this one. (The wait for a new payment method comes
+/// only after a decline, which used to end the orchestration at once with the same record activity this one calls
+/// first, so histories from before it replay unchanged.)
 /// </summary>
 public sealed partial class CheckoutOrchestration
 {
     public const string Name = "CheckoutOrchestration";
     public const string ConfirmEvent = "confirm";
     public const string CancelEvent = "cancel";
+    public const string PaymentEvent = "payment";
 
     private readonly TaskOrchestrationContext _context;
 
@@ -33,6 +37,7 @@ public sealed partial class CheckoutOrchestration
     private CheckoutState _recorded;
     private Task<BuyerRequest> _cancel = null!;
     private Task<BuyerRequest>? _confirm;
+    private Task<PaymentRetryRequest>? _payment;
 
     private CheckoutOrchestration(TaskOrchestrationContext context, CheckoutOrchestrationInput input)
     {
@@ -168,51 +173,6 @@ public sealed partial class CheckoutOrchestration
             LogStepFailed(_logger, _state.Id, activity, ex.FailureDetails.ErrorMessage);
             return new StepPoisoned(activity, ex.FailureDetails.ErrorMessage, Now);
         }
-    }
-
-    /// <summary>Awaiting confirmation: the buyer's confirm or cancel against the quote's expiry. A refused confirm (a
-    /// superseded quote) changes nothing and the wait goes on; the timer is cancelled once an event ends the wait.</summary>
-    private async Task AwaitBuyerAsync(ScheduleQuoteExpiry expiry)
-    {
-        using var stopTimer = new CancellationTokenSource();
-        var timer = _context.CreateTimer(expiry.DueAt.UtcDateTime, stopTimer.Token);
-        while (_state.Phase == CheckoutPhase.AwaitingConfirmation && _state.Quote?.Id == expiry.QuoteId)
-        {
-            _confirm ??= _context.WaitForExternalEvent<BuyerRequest>(ConfirmEvent);
-            var first = await Task.WhenAny(_confirm, _cancel, timer);
-            if (first == timer)
-            {
-                // The timer fires at or after the due time; never earlier than the quote's expiry, whatever the clocks.
-                Apply(new QuoteExpiryDue(expiry.QuoteId, Now > expiry.DueAt ? Now : expiry.DueAt));
-                break;
-            }
-
-            if (first == _confirm)
-            {
-                var request = await _confirm;
-                _confirm = null;
-                Apply(new ConfirmRequested(request.Value, request.At));
-            }
-            else
-            {
-                ApplyCancel();
-            }
-        }
-
-        if (!timer.IsCompleted)
-        {
-            // Synchronously: an orchestrator may await only Durable's own tasks (CancelAsync's would end the episode).
-#pragma warning disable CA1849 // Call async methods when in an async method
-            stopTimer.Cancel();
-#pragma warning restore CA1849
-        }
-    }
-
-    private void ApplyCancel()
-    {
-        var request = _cancel.Result;
-        _cancel = _context.WaitForExternalEvent<BuyerRequest>(CancelEvent);
-        Apply(new CancelRequested(request.Value, request.At));
     }
 
     private void Apply(CheckoutEvent @event)

@@ -18,6 +18,7 @@ internal static class HistoryDetail
         QuoteExpiryDue e => $"quote {e.QuoteId}",
         PaymentCaptured e => e.CaptureId,
         PaymentDeclined e => $"{e.Reason.Code}: {e.Reason.Detail}",
+        PaymentRetryRequested e => $"attempt {e.Attempt}",
         PaymentRefunded e => e.RefundId,
         PayoutHandedOff e => e.PayoutId,
         StepPoisoned e => $"{e.Step}: {e.Detail}",

@@ -26,6 +26,11 @@ public static class CheckoutWebhookEvents
             events.Add(Event(after, WebhookEventTypes.CheckoutAwaitingConfirmation, data, $".q{after.QuoteCount}"));
         }
 
+        if (RequiresPaymentMethod(before, after) is { } requiresPaymentMethod)
+        {
+            events.Add(requiresPaymentMethod);
+        }
+
         if (after.CaptureId is { } captureId && before.CaptureId is null)
         {
             events.Add(Event(after, WebhookEventTypes.PaymentCaptured, WithAmount(Data(after), "captureId", captureId, after)));
@@ -42,6 +47,25 @@ public static class CheckoutWebhookEvents
         }
 
         return events;
+    }
+
+    /// <summary>Each decline that leaves the checkout waiting for a new payment method, one event per attempt.</summary>
+    private static MerchantEvent? RequiresPaymentMethod(CheckoutState before, CheckoutState after)
+    {
+        if (after.Phase != CheckoutPhase.RequiresPaymentMethod || after.PaymentAttempts.Count == 0
+            || (before.Phase == after.Phase && before.PaymentAttempts.Count == after.PaymentAttempts.Count))
+        {
+            return null;
+        }
+
+        var attempt = after.PaymentAttempts[^1];
+        var data = Data(after);
+        data["attempt"] = attempt.Number;
+        data["attemptsRemaining"] = CheckoutState.MaxPaymentAttempts - attempt.Number;
+        data["lastPaymentError"] = attempt.Decline is { } decline ? new JsonObject { ["code"] = decline.Code, ["message"] = decline.Detail } : null;
+        data["quoteExpiresAt"] = after.Quote?.ExpiresAt.UtcDateTime;
+        data["amountDue"] = after.LandedCost is null ? null : Amount(after.LandedCost.AmountDueAtCheckout);
+        return Event(after, WebhookEventTypes.CheckoutRequiresPaymentMethod, data, $".a{attempt.Number}");
     }
 
     private static MerchantEvent? Ended(CheckoutState state)

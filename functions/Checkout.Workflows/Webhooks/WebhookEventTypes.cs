@@ -4,6 +4,7 @@ namespace Checkout.Workflows.Webhooks;
 public static class WebhookEventTypes
 {
     public const string CheckoutAwaitingConfirmation = "checkout.awaiting_confirmation";
+    public const string CheckoutRequiresPaymentMethod = "checkout.requires_payment_method";
     public const string CheckoutRejected = "checkout.rejected";
     public const string CheckoutExpired = "checkout.expired";
     public const string CheckoutCanceled = "checkout.canceled";
@@ -17,7 +18,7 @@ public static class WebhookEventTypes
 
     public static IReadOnlyList<string> All { get; } =
     [
-        CheckoutAwaitingConfirmation, CheckoutRejected, CheckoutExpired, CheckoutCanceled, CheckoutNeedsAttention,
+        CheckoutAwaitingConfirmation, CheckoutRequiresPaymentMethod, CheckoutRejected, CheckoutExpired, CheckoutCanceled, CheckoutNeedsAttention,
         CheckoutCompleted, CheckoutFailed, PaymentCaptured, PaymentRefunded, PayoutPaid, PayoutFailed,
     ];
 

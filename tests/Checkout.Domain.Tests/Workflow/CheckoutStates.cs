@@ -66,6 +66,10 @@ internal static class CheckoutStates
 
     public static CheckoutState Capturing() => Through(AwaitingConfirmation(), new ConfirmRequested("co-1-q1", T0.AddMinutes(1)));
 
+    public static readonly Rejection CardDeclined = new("payment.card_declined", "The card was declined.");
+
+    public static CheckoutState RequiresPaymentMethod() => Through(Capturing(), new PaymentDeclined(CardDeclined, T0.AddMinutes(2)));
+
     public static CheckoutState PayingOut() => Through(Capturing(), new PaymentCaptured("ch_1", T0.AddMinutes(2)));
 
     public static CheckoutState Completed() => Through(PayingOut(), new PayoutHandedOff("co-1-payout", T0.AddMinutes(3)));

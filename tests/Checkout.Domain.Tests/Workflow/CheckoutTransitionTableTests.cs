@@ -31,6 +31,7 @@ public sealed class CheckoutTransitionTableTests
         ("pricing", "priced"), ("pricing", "priced-refused"), ("pricing", "cancel"), ("pricing", "poisoned"),
         ("awaiting", "confirm"), ("awaiting", "cancel"), ("awaiting", "expiry"), ("awaiting", "poisoned"),
         ("capturing", "captured"), ("capturing", "declined"), ("capturing", "cancel"), ("capturing", "poisoned"),
+        ("requires-payment", "retry"), ("requires-payment", "cancel"), ("requires-payment", "expiry"), ("requires-payment", "poisoned"),
         ("paying-out", "payout"), ("paying-out", "cancel"), ("paying-out", "poisoned"),
         ("refunding", "refunded"), ("refunding", "poisoned"),
     ];
@@ -43,6 +44,7 @@ public sealed class CheckoutTransitionTableTests
         ["pricing"] = CheckoutStates.Pricing,
         ["awaiting"] = CheckoutStates.AwaitingConfirmation,
         ["capturing"] = CheckoutStates.Capturing,
+        ["requires-payment"] = CheckoutStates.RequiresPaymentMethod,
         ["paying-out"] = CheckoutStates.PayingOut,
         ["refunding"] = CheckoutStates.Refunding,
         ["completed"] = CheckoutStates.Completed,
@@ -62,6 +64,7 @@ public sealed class CheckoutTransitionTableTests
         ["expiry"] = new QuoteExpiryDue("co-1-q1", Later),
         ["captured"] = new PaymentCaptured("ch_1", Later),
         ["declined"] = new PaymentDeclined(new Rejection("payment.card_declined", "no"), Later),
+        ["retry"] = new PaymentRetryRequested("tok_sandbox_success", 2, CheckoutStates.T0.AddMinutes(5)),
         ["refunded"] = new PaymentRefunded("re_1", Later),
         ["payout"] = new PayoutHandedOff("co-1-payout", Later),
         ["poisoned"] = new StepPoisoned("x", "boom", Later),

@@ -38,4 +38,18 @@ public sealed class RequestContractTests
         Assert.Equal("DDP", request.Incoterm);
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<EstimateRequest>(SampleRequests.Checkout, Strict));
     }
+
+    [Fact]
+    public void RetryPaymentRequest_HoldsTheBodyThePaymentRetryAccepts()
+    {
+        const string Body = """{"payment":{"token":"tok_sandbox_success"}}""";
+        var root = JsonDocument.Parse(Body).RootElement;
+        var reader = new FieldReader(root);
+
+        var request = JsonSerializer.Deserialize<RetryPaymentRequest>(Body, Strict)!;
+
+        Assert.Equal("tok_sandbox_success", request.Payment.Token);
+        Assert.Equal("tok_sandbox_success", CartRequestParser.PaymentToken(reader, root));
+        Assert.Null(reader.Problem());
+    }
 }

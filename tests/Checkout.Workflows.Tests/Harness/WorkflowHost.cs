@@ -1,10 +1,13 @@
+using Azure.Storage.Queues;
 using Checkout.Domain.Workflow;
 using Checkout.Testing;
+using Checkout.Workflows.Events;
 using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Steps;
+using Checkout.Workflows.Webhooks;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -153,12 +156,30 @@ internal sealed class WorkflowHost : IAsyncDisposable
     public Task CancelAsync(string id, string reason) =>
         Client.RaiseEventAsync(id, CheckoutOrchestration.CancelEvent, new BuyerRequest(reason, Clock.GetUtcNow()));
 
-    /// <summary>Start, wait for the landed cost, confirm its quote, wait for the end.</summary>
-    public async Task<StoredCheckout> RunToEndAsync(string id, string token = SandboxPaymentGateway.SuccessToken)
+    /// <summary>A new payment method after a decline, as the API raises it: naming the attempt it makes.</summary>
+    public Task RetryPaymentAsync(string id, string token, int attempt) =>
+        Client.RaiseEventAsync(id, CheckoutOrchestration.PaymentEvent, new PaymentRetryRequest(token, attempt, Clock.GetUtcNow()));
+
+    /// <summary>Start with <paramref name="token"/>, wait for the landed cost and confirm its quote.</summary>
+    public async Task ConfirmedAsync(string id, string token)
     {
         await StartCheckoutAsync(id, token);
         var awaiting = await UntilPhaseAsync(id, CheckoutPhase.AwaitingConfirmation);
         await ConfirmAsync(id, awaiting.State.Quote!.Id);
+    }
+
+    /// <summary>The merchant events the checkouts' records handed to webhook delivery, in order.</summary>
+    public async Task<IReadOnlyList<MerchantEvent>> MerchantEventsAsync()
+    {
+        var queue = Get<QueueServiceClient>().GetQueueClient(Options.WebhooksQueue);
+        var messages = (await queue.PeekMessagesAsync(32)).Value;
+        return messages.SelectMany(m => MerchantEventBatch.Parse(m.Body.ToString())).ToList();
+    }
+
+    /// <summary>Start, wait for the landed cost, confirm its quote, wait for the end.</summary>
+    public async Task<StoredCheckout> RunToEndAsync(string id, string token = SandboxPaymentGateway.SuccessToken)
+    {
+        await ConfirmedAsync(id, token);
         return await UntilEndedAsync(id);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
 using Checkout.Domain.Payments;
 using Checkout.Domain.Workflow;
 using Checkout.Testing;
@@ -64,16 +63,21 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
-    public async Task Payment_DeclinedToken_FailsWithTheDeclineAndNoCapture()
+    public async Task Payment_DeclinedToken_RequiresAPaymentMethodWithTheDeclineAndNoCapture()
     {
+        // A decline used to fail the checkout at once; now it waits for a new payment method (CheckoutPaymentRetryTests
+        // follow it on to a retry, a cancel, or the quote's expiry, where it fails with this decline).
         await using var host = await StartAsync();
 
-        var ended = await host.RunToEndAsync("declined1", SandboxPaymentGateway.DeclinedToken);
+        await host.ConfirmedAsync("declined1", SandboxPaymentGateway.DeclinedToken);
+        var waiting = await host.UntilPhaseAsync("declined1", CheckoutPhase.RequiresPaymentMethod);
 
-        Assert.Equal(CheckoutPhase.Failed, ended.State.Phase);
-        Assert.Equal("payment.card_declined", ended.State.Rejection!.Code);
+        Assert.Null(waiting.State.Rejection);
+        Assert.Equal("payment.card_declined", Assert.Single(waiting.State.PaymentAttempts).Decline!.Code);
         Assert.Empty(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
-        Assert.Contains(WebhookEventTypes.CheckoutFailed, (await EventsAsync(host)).Select(e => e.Type));
+        Assert.Contains(WebhookEventTypes.CheckoutRequiresPaymentMethod, (await EventsAsync(host)).Select(e => e.Type));
+        var instance = await host.Client.GetInstanceAsync("declined1");
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
 
     [Fact]
@@ -193,12 +197,7 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null, int activityRuns = 1) =>
         WorkflowHost.StartAsync(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], replace: replace, settings: settings, activityRuns: activityRuns);
 
-    private static async Task<IReadOnlyList<Events.MerchantEvent>> EventsAsync(WorkflowHost host)
-    {
-        var queue = host.Get<QueueServiceClient>().GetQueueClient(host.Options.WebhooksQueue);
-        var messages = (await queue.PeekMessagesAsync(32)).Value;
-        return messages.SelectMany(m => MerchantEventBatch.Parse(m.Body.ToString())).ToList();
-    }
+    private static Task<IReadOnlyList<Events.MerchantEvent>> EventsAsync(WorkflowHost host) => host.MerchantEventsAsync();
 
     /// <summary>The sandbox payment service, its captures held until the test lets them go.</summary>
     private sealed class HeldCaptures

@@ -41,6 +41,29 @@ public sealed class CheckoutWebhookEventsTests
     }
 
     [Fact]
+    public void Decline_LeavingItRequiringAPaymentMethod_EmitsOneEventPerAttemptCarryingTheDecline()
+    {
+        var decline = new Rejection("payment.card_declined", "The card was declined.");
+        var capturing = SampleCheckouts.Create("co1", At) with
+        {
+            Phase = CheckoutPhase.Capturing,
+            PaymentAttempts = [new PaymentAttempt(1, PaymentAttemptStatus.Pending, "cess", At)],
+        };
+        var waiting = capturing with { Phase = CheckoutPhase.RequiresPaymentMethod, PaymentAttempts = [capturing.PaymentAttempts[0] with { Status = PaymentAttemptStatus.Declined, Decline = decline }] };
+
+        var first = Assert.Single(CheckoutWebhookEvents.For(capturing, waiting));
+
+        Assert.Equal(("checkout.requires_payment_method", "co1.checkout.requires_payment_method.a1"), (first.Type, first.Id));
+        Assert.Equal("payment.card_declined", first.Data["lastPaymentError"]!["code"]!.GetValue<string>());
+        Assert.Equal("The card was declined.", first.Data["lastPaymentError"]!["message"]!.GetValue<string>());
+        Assert.Equal((1, CheckoutState.MaxPaymentAttempts - 1), (first.Data["attempt"]!.GetValue<int>(), first.Data["attemptsRemaining"]!.GetValue<int>()));
+
+        var again = waiting with { PaymentAttempts = [.. waiting.PaymentAttempts, new PaymentAttempt(2, PaymentAttemptStatus.Declined, "4242", At, decline)] };
+        Assert.Equal("co1.checkout.requires_payment_method.a2", Assert.Single(CheckoutWebhookEvents.For(waiting, again)).Id);
+        Assert.Empty(CheckoutWebhookEvents.For(waiting, waiting with { UpdatedAt = At.AddMinutes(1) }));
+    }
+
+    [Fact]
     public void CancelAfterCapture_RefundAndCancelInOneTransition_EmitsBoth()
     {
         var before = SampleCheckouts.Create("co1", At) with { Phase = CheckoutPhase.Refunding, CaptureId = "cap1" };

@@ -2,7 +2,7 @@ using System.ComponentModel;
 
 namespace Checkout.Functions.Api.Contracts;
 
-/// <summary>The 202 answer to a start, confirm or cancel: where to poll and what can be done next.</summary>
+/// <summary>The 202 answer to a start, confirm, cancel or payment retry: where to poll and what can be done next.</summary>
 [Description("A checkout accepted for processing, with its management URIs (Durable's check-status payload).")]
 internal sealed record CheckoutAccepted(
     [property: Description("The checkout id.")] string Id,

@@ -7,7 +7,7 @@ namespace Checkout.Functions.Api.Contracts;
 internal sealed record CheckoutStatusView(
     string Id,
     string MerchantReference,
-    [property: Description("created, quoting, checking, awaiting_confirmation, capturing, paying_out, refunding, completed, rejected, expired, canceled, failed or needs_attention.")]
+    [property: Description("created, quoting, checking, awaiting_confirmation, capturing, requires_payment_method (a payment was declined: POST a new one to paymentPostUri before the quote expires), paying_out, refunding, completed, rejected, expired, canceled, failed or needs_attention.")]
     string Status,
     DateTimeOffset CreatedTime,
     DateTimeOffset LastUpdatedTime,
@@ -18,9 +18,12 @@ internal sealed record CheckoutStatusView(
     [property: Description("The payment service's capture id, once the payment is captured.")] string? CaptureId,
     [property: Description("The id of the payout carrying this checkout's proceeds (GET /api/payouts/{id}), once handed off.")] string? PayoutId,
     [property: Description("The reason given with the cancel, once one was requested.")] string? CancelReason,
+    [property: Description("The latest payment attempt's decline, while it is the latest.")] PaymentErrorView? LastPaymentError,
+    [property: Description("Every payment attempt, oldest first (none before the confirm).")] IReadOnlyList<PaymentAttemptView> PaymentAttempts,
     string StatusQueryGetUri,
     string ConfirmPostUri,
     string CancelPostUri,
+    [property: Description("POST {\"payment\":{\"token\"}} here to pay again while requires_payment_method.")] string PaymentPostUri,
     [property: Description("Present with ?showHistory=true: every transition in the order applied, which is also time order (a timestamp is never earlier than the one before it).")]
     IReadOnlyList<HistoryEventView>? HistoryEvents,
     [property: Description("False while a sandbox runs (payment provider, payout rail or FX sample rates): no real money moves.")] bool Livemode);

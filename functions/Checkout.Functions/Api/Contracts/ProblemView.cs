@@ -16,12 +16,12 @@ internal sealed record ProblemView(
     [Description("The business reason, e.g. quote.expired or customs.prohibited.")]
     public string? Code { get; init; }
 
-    [Description("On a 409 from confirm or cancel: the checkout's status now.")]
+    [Description("On a 409 from confirm, cancel or payment: the checkout's status now.")]
     public string? CheckoutStatus { get; init; }
 
-    [Description("On a 409 from confirm: the quote to show the buyer and confirm instead.")]
+    [Description("On a 409 from confirm: the quote to show the buyer and confirm instead (from payment: the quote it would pay).")]
     public CurrentQuoteView? CurrentQuote { get; init; }
 
-    [Description("On a 409 from confirm or cancel: where to read the checkout.")]
+    [Description("On a 409 from confirm, cancel or payment: where to read the checkout.")]
     public string? StatusQueryGetUri { get; init; }
 }
