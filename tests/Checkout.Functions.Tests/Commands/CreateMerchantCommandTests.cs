@@ -25,7 +25,7 @@ public sealed class CreateMerchantCommandTests(ApiApp app) : IClassFixture<ApiAp
 
         using var list = await app.SendAsync(HttpMethod.Get, "/api/checkouts", key: key);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        Assert.Equal("""{"checkouts":[]}""", await list.Content.ReadAsStringAsync());
+        Assert.Equal("""{"data":[],"nextCursor":null}""", await list.Content.ReadAsStringAsync());
     }
 
     [Fact]
