@@ -35,9 +35,12 @@ public static class LedgerPostingRules
         };
         var merchantNet = AddSettlement(entries, facts, net);
         var transaction = new LedgerTransaction(
-            $"{facts.CheckoutId}-capture", facts.MerchantId, "capture", facts.At, entries.OfType<LedgerEntry>().ToList());
+            CaptureTransactionId(facts.CheckoutId), facts.MerchantId, "capture", facts.At, entries.OfType<LedgerEntry>().ToList());
         return new CapturePosting(transaction, merchantNet);
     }
+
+    /// <summary>The id of a checkout's capture transaction (its refunds read the rate the merchant was credited at off it).</summary>
+    public static string CaptureTransactionId(string checkoutId) => $"{checkoutId}-capture";
 
     /// <summary>A checkout canceled after capture: the captured funds are owed back to the buyer, never to the merchant.</summary>
     public static LedgerTransaction CaptureForRefund(string checkoutId, string merchantId, Money charged, DateTimeOffset at) =>

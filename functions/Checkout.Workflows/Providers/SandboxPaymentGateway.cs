@@ -15,6 +15,8 @@ namespace Checkout.Workflows.Providers;
 /// <item><c>tok_sandbox_transient</c>: unavailable on the first two attempts for an idempotency key, then captured.</item>
 /// <item><c>tok_sandbox_unavailable</c>: the payment service never answers (every capture attempt fails as unavailable),
 /// so the checkout ends <c>needs_attention</c> once the capture step's retries are spent.</item>
+/// <item><c>tok_sandbox_refund_fails</c>: captured, but every refund of that capture is refused with
+/// <c>refund.declined</c> (as a PSP's test mode offers a card whose refunds fail).</item>
 /// <item>any other token: declined with <c>payment.invalid_token</c>.</item>
 /// </list>
 /// Its records live in its own table, as a real PSP keeps its own: one row per idempotency key, so the same key
@@ -26,6 +28,9 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
     public const string DeclinedToken = "tok_sandbox_declined";
     public const string TransientToken = "tok_sandbox_transient";
     public const string UnavailableToken = "tok_sandbox_unavailable";
+    public const string RefundFailsToken = "tok_sandbox_refund_fails";
+    public const string RefundDeclinedCode = "refund.declined";
+    private const string RefusesRefundsRow = "refunds-refused";
     private const int TransientFailures = 2;
 
     private readonly TableClient _table = tables.GetTableClient(options.PaymentsSandboxTable);
@@ -45,6 +50,10 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
         {
             case SuccessToken:
                 return await RecordCaptureAsync(request, cancellationToken);
+            case RefundFailsToken:
+                var refusing = await RecordCaptureAsync(request, cancellationToken);
+                await _table.UpsertEntityAsync(new TableEntity(refusing.CaptureId, RefusesRefundsRow), TableUpdateMode.Replace, cancellationToken);
+                return refusing;
             case DeclinedToken:
                 return CaptureResult.Declined("payment.card_declined", "The sandbox card was declined (tok_sandbox_declined).");
             case TransientToken:
@@ -60,6 +69,11 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
     public async Task<RefundResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await _table.GetEntityOrNullAsync(request.CaptureId, RefusesRefundsRow, cancellationToken) is not null)
+        {
+            return RefundResult.Refused(RefundDeclinedCode, "The sandbox refuses every refund of a payment made with tok_sandbox_refund_fails.");
+        }
+
         var refundId = "re_" + Derive(request.IdempotencyKey);
         var row = new TableEntity(request.IdempotencyKey, "refund")
         {
@@ -70,7 +84,7 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
             ["Currency"] = request.Amount.Currency.Value,
         };
         await AddOnceAsync(row, cancellationToken);
-        return new RefundResult(refundId);
+        return RefundResult.Refunded(refundId);
     }
 
     /// <summary>Every capture the sandbox made, for audits: (checkout id, capture id).</summary>
