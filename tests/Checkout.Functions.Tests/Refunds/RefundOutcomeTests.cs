@@ -77,16 +77,46 @@ public sealed class RefundOutcomeTests(PayoutApiApp app) : IClassFixture<PayoutA
         await AssertReconciledAsync(app);
     }
 
-    private async Task<JsonElement> UntilPaidAsync(string payoutId, string key) =>
+    /// <summary>Without a destination the payout fails (<c>no_account</c>) and its funds wait on the balance: the refund
+    /// comes off that payout, which the new destination's retry then pays, less the refund.</summary>
+    [Fact]
+    public async Task Refund_WhileThePayoutFailed_ReversesFromItsFundsAndTheRetrySendsTheRest()
+    {
+        var key = await NewMerchantAsync("merchant-refunds-reversed");
+        var (id, charged, currency) = await CompleteAsync(app, SampleRequests.Checkout, key);
+        var before = await UntilPayoutAsync(id + "-payout", key, "failed");
+
+        var refund = await CreatedAsync(app, id, Amount(charged / 4, currency), key: key);
+        var done = await UntilRefundAsync(app, id, Id(refund), "succeeded", key);
+        var after = await UntilPayoutAsync(id + "-payout", key, "failed");
+
+        Assert.Equal("reversed", done.GetProperty("balanceEffect").GetString());
+        Assert.True(Value(after, "amount") < Value(before, "amount"), "the refund came off the failed payout");
+        Assert.Equal(Value(after, "amount"), await AvailableUsdAsync(key));
+        await AssertReconciledAsync(app);
+        using (var put = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
+            $$"""{"accountHolderName":"Reversed Ltd","accountNumber":"{{SandboxPayoutAccounts.PaidAtOnce}}","country":"US"}""", key))
+        {
+            await JsonAsync(put, HttpStatusCode.OK);
+        }
+
+        Assert.Equal(Value(after, "amount"), Value(await UntilPayoutAsync(id + "-payout", key, "paid"), "amount"));
+        Assert.Equal(0, await AvailableUsdAsync(key));
+        await AssertReconciledAsync(app);
+    }
+
+    private Task<JsonElement> UntilPaidAsync(string payoutId, string key) => UntilPayoutAsync(payoutId, key, "paid");
+
+    private async Task<JsonElement> UntilPayoutAsync(string payoutId, string key, string status) =>
         await Eventually.UntilAsync(
             async () =>
             {
                 using var response = await app.SendAsync(HttpMethod.Get, $"/api/payouts/{payoutId}", key: key);
                 return response.StatusCode == HttpStatusCode.OK ? await JsonAsync(response, HttpStatusCode.OK) : default;
             },
-            p => p.ValueKind == JsonValueKind.Object && p.GetProperty("status").GetString() == "paid",
+            p => p.ValueKind == JsonValueKind.Object && p.GetProperty("status").GetString() == status,
             TimeSpan.FromSeconds(60),
-            $"payout {payoutId} is paid");
+            $"payout {payoutId} is {status}");
 
     private async Task<long> AvailableUsdAsync(string key)
     {
