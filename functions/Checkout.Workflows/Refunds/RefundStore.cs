@@ -31,7 +31,7 @@ public sealed class RefundStore(TableServiceClient tables, CheckoutWorkflowOptio
             var asked = amount ?? summary.Remaining;
             if (asked.IsZero || asked.IsNegative || asked > summary.Remaining)
             {
-                return new RefundReservation(null, summary.Remaining);
+                return new RefundReservation(null, summary.Remaining, !summary.Reserved.IsZero);
             }
 
             var refund = new Refund(merchantId, checkoutId, summary.Count + 1, asked, reason, RefundStatuses.Pending, now, now);
@@ -44,7 +44,7 @@ public sealed class RefundStore(TableServiceClient tables, CheckoutWorkflowOptio
             ];
             if (await TrySubmitAsync(actions, cancellationToken))
             {
-                return new RefundReservation(refund, reserved.Remaining);
+                return new RefundReservation(refund, reserved.Remaining, !summary.Reserved.IsZero);
             }
         }
     }

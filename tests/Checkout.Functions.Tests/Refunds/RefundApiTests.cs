@@ -1,6 +1,9 @@
 using System.Net;
+using Checkout.Domain.Monetary;
 using Checkout.Functions.Tests.Api;
 using Checkout.Functions.Tests.Payouts;
+using Checkout.Workflows;
+using Checkout.Workflows.Refunds;
 using static Checkout.Functions.Tests.Payouts.PayoutApiClient;
 using static Checkout.Functions.Tests.Refunds.RefundApiClient;
 
@@ -108,6 +111,24 @@ public sealed class RefundApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
         await UntilRefundAsync(app, id, Id(first), "succeeded");
     }
 
+    /// <summary>The process died after writing a refund's row and before starting its orchestration (written here with
+    /// the store itself, started by nobody): the checkout's next refund request starts it.</summary>
+    [Fact]
+    public async Task OrphanedPendingRefund_NextRefundRequest_StartsIt()
+    {
+        var (id, charged, currency) = await CompleteAsync(app, SampleRequests.Checkout);
+        var store = new RefundStore(app.Tables, new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix });
+        var captured = Money.FromMinorUnits(charged, new CurrencyCode(currency));
+        var orphan = (await store.ReserveAsync("dev", id, captured, Money.FromMinorUnits(charged / 4, captured.Currency), "orphan", DateTimeOffset.UtcNow, CancellationToken.None)).Created!;
+
+        var next = await CreatedAsync(app, id, Amount(charged / 4, currency));
+
+        Assert.Equal($"{id}-r2", Id(next));
+        await UntilRefundAsync(app, id, orphan.Id, "succeeded");
+        await UntilRefundAsync(app, id, Id(next), "succeeded");
+        Assert.Equal(2 * (charged / 4), Value(await GetCheckoutAsync(app, id), "amountRefunded"));
+    }
+
     [Fact]
     public async Task Refund_BadRequests_AreRefusedBeforeAnythingIsWritten()
     {
@@ -134,6 +155,6 @@ public sealed class RefundApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
     }
 
     private async Task<string> NewMerchantAsync(string merchantId) =>
-        await new Checkout.Functions.Api.MerchantKeyStore(app.Tables, new Checkout.Functions.Api.ApiTables(new Checkout.Workflows.CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }))
+        await new Checkout.Functions.Api.MerchantKeyStore(app.Tables, new Checkout.Functions.Api.ApiTables(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }))
             .CreateKeyAsync(merchantId, CancellationToken.None);
 }
