@@ -42,6 +42,25 @@ public sealed class RefundOutcomeTests(PayoutApiApp app) : IClassFixture<PayoutA
         await AssertReconciledAsync(app);
     }
 
+    /// <summary>The payment service is down for the refund's first two attempts: the step is retried and the refund
+    /// goes through once, under its one idempotency key.</summary>
+    [Fact]
+    public async Task Refund_GatewayUnavailableTwice_IsRetriedAndSucceeds()
+    {
+        var key = await NewMerchantAsync("merchant-refunds-transient");
+        var body = SampleRequests.With("payment/token", $"\"{SandboxPaymentGateway.RefundTransientToken}\"");
+        var (id, _, _) = await CompleteAsync(app, body, key);
+
+        var refund = await CreatedAsync(app, id, "{}", key: key);
+        await UntilRefundAsync(app, id, Id(refund), "succeeded", key);
+
+        var table = app.Tables.GetTableClient(new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix }.PaymentsSandboxTable);
+        var record = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(Id(refund), "refund")).Value;
+        Assert.Equal(2, record.GetInt32("Attempts"));
+        Assert.StartsWith("re_", record.GetString("RefundId"), StringComparison.Ordinal);
+        await AssertReconciledAsync(app);
+    }
+
     /// <summary>The payout of checkout A is paid; refunding a quarter of A takes the balance below zero by the refund's
     /// debit, which checkout B's payout keeps back: B's payout is A's less the deficit, and the balance is back to zero
     /// once it is paid. The refund and its webhook say the deficit was carried.</summary>
