@@ -31,7 +31,7 @@ public sealed class RefundSettlement(LedgerStore ledger, PayoutStore payouts, Re
         {
             Status = RefundStatuses.Succeeded,
             GatewayRefundId = outcome.GatewayRefundId,
-            BalanceEffect = reversed ? RefundStatuses.Reversed : RefundStatuses.CarriedToNextPayout,
+            BalanceEffect = reversed ? RefundBalanceEffects.Reversed : RefundBalanceEffects.CarriedToNextPayout,
             UpdatedAt = now,
         };
         return await refunds.FinishAsync(succeeded, reversed ? null : posting.MerchantDebit, cancellationToken);

@@ -1,17 +1,9 @@
 namespace Checkout.Workflows.Refunds;
 
-/// <summary>A refund's status on the wire, and what a succeeded refund did to the merchant's balance.</summary>
+/// <summary>A refund's status on the wire.</summary>
 public static class RefundStatuses
 {
     public const string Pending = "pending";
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
-
-    /// <summary>The checkout's payout had failed and its funds were still on the balance: the refund came out of them
-    /// (the payout's retry sends what is left).</summary>
-    public const string Reversed = "reversed";
-
-    /// <summary>The checkout's payout was paid or on its way: the balance went below zero by the refund, and that deficit
-    /// is deducted from the merchant's next payout.</summary>
-    public const string CarriedToNextPayout = "carried_to_next_payout";
 }
