@@ -15,6 +15,10 @@ public sealed class CheckoutWorkflowOptions
     /// <summary>The wait before a failed step's first retry; each further wait doubles, up to a minute.</summary>
     public TimeSpan StepFirstRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>A refund whose steps failed through every retry (the payment service down for long) stays pending and
+    /// starts over after this wait.</summary>
+    public TimeSpan RefundOutageRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Deliveries of one queue message before it goes to poison (host.json <c>maxDequeueCount</c>).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 
@@ -32,6 +36,9 @@ public sealed class CheckoutWorkflowOptions
 
     /// <summary>The double-entry ledger: one partition per merchant, a transaction's rows written in one batch.</summary>
     public string LedgerTable => Table("ledger");
+
+    /// <summary>Refunds of completed checkouts, each checkout's refund summary, and the merchants' refund deficits.</summary>
+    public string RefundsTable => Table("refunds");
 
     public string PayoutRailSandboxTable => Table("sandboxpayoutrail");
 

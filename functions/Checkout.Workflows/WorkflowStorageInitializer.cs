@@ -4,6 +4,7 @@ using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
+using Checkout.Workflows.Refunds;
 using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Workflows;
@@ -13,6 +14,7 @@ namespace Checkout.Workflows;
 public sealed class WorkflowStorageInitializer(
     CheckoutStore store,
     SandboxPaymentGateway payments,
+    RefundStore refunds,
     PayoutStorageInitializer payouts,
     MerchantProfileStore merchants,
     WebhookStorageInitializer webhooks,
@@ -25,6 +27,7 @@ public sealed class WorkflowStorageInitializer(
         await Task.WhenAll(
             store.InitializeAsync(cancellationToken),
             payments.InitializeAsync(cancellationToken),
+            refunds.InitializeAsync(cancellationToken),
             payouts.InitializeAsync(cancellationToken),
             merchants.InitializeAsync(cancellationToken),
             webhooks.InitializeAsync(cancellationToken),

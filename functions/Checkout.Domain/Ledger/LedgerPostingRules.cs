@@ -35,9 +35,12 @@ public static class LedgerPostingRules
         };
         var merchantNet = AddSettlement(entries, facts, net);
         var transaction = new LedgerTransaction(
-            $"{facts.CheckoutId}-capture", facts.MerchantId, "capture", facts.At, entries.OfType<LedgerEntry>().ToList());
+            CaptureTransactionId(facts.CheckoutId), facts.MerchantId, "capture", facts.At, entries.OfType<LedgerEntry>().ToList());
         return new CapturePosting(transaction, merchantNet);
     }
+
+    /// <summary>The id of a checkout's capture transaction (its refunds read the rate the merchant was credited at off it).</summary>
+    public static string CaptureTransactionId(string checkoutId) => $"{checkoutId}-capture";
 
     /// <summary>A checkout canceled after capture: the captured funds are owed back to the buyer, never to the merchant.</summary>
     public static LedgerTransaction CaptureForRefund(string checkoutId, string merchantId, Money charged, DateTimeOffset at) =>
@@ -50,6 +53,46 @@ public static class LedgerPostingRules
         Pair($"{checkoutId}-refund", merchantId, "refund", at,
             LedgerAccount.Platform(LedgerAccountKind.RefundsPayable, refunded.Currency),
             LedgerAccount.Platform(LedgerAccountKind.BuyerFundsClearing, refunded.Currency), refunded);
+
+    /// <summary>
+    /// A refund of a completed checkout (<see cref="RefundFacts.RefundId"/> is the transaction id): the buyer's clearing
+    /// account is credited what goes back to the buyer, in the presentment currency, and the merchant's balance is
+    /// debited the equivalent in the settlement currency at the rate the capture credited the merchant
+    /// (<see cref="RefundFacts.CaptureCredited"/> per <see cref="RefundFacts.CaptureNet"/>), through the FX conversion
+    /// accounts so each currency balances on its own. The merchant bears the processing fee (it is not returned, as card
+    /// processors keep theirs on refunds) and the duties, taxes and customs fees collected at checkout (they stay owed
+    /// to the authorities; reclaiming them, e.g. as a duty drawback, is the merchant's affair): a full refund debits the
+    /// merchant more than the capture credited it. The debit may take the balance below zero when the checkout's payout
+    /// has left; the payout hand-off then carries that deficit to the merchant's next payout.
+    /// </summary>
+    public static RefundPosting RefundAfterCompletion(RefundFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var refunded = facts.Refunded;
+        var settlement = facts.CaptureCredited.Currency;
+        if (facts.CaptureNet.Currency != refunded.Currency || refunded.IsNegative || refunded.IsZero)
+        {
+            throw new ArgumentException($"Refund {facts.RefundId} must be a positive amount in the capture's currency {facts.CaptureNet.Currency}.", nameof(facts));
+        }
+
+        var clearing = LedgerEntry.Credit(LedgerAccount.Platform(LedgerAccountKind.BuyerFundsClearing, refunded.Currency), refunded);
+        if (settlement == refunded.Currency)
+        {
+            var same = Pair(facts.RefundId, facts.MerchantId, "refund", facts.At,
+                LedgerAccount.MerchantBalance(facts.MerchantId, settlement), clearing.Account, refunded);
+            return new RefundPosting(same, refunded);
+        }
+
+        var debit = AtCaptureRate(facts);
+        var transaction = new LedgerTransaction(facts.RefundId, facts.MerchantId, "refund", facts.At,
+        [
+            clearing,
+            LedgerEntry.Debit(LedgerAccount.Platform(LedgerAccountKind.FxConversion, refunded.Currency), refunded),
+            LedgerEntry.Debit(LedgerAccount.MerchantBalance(facts.MerchantId, settlement), debit),
+            LedgerEntry.Credit(LedgerAccount.Platform(LedgerAccountKind.FxConversion, settlement), debit),
+        ]);
+        return new RefundPosting(transaction, debit);
+    }
 
     /// <summary>An attempt sent to the rail (the first or a retry): the amount leaves the available balance.</summary>
     public static LedgerTransaction PayoutCreated(PayoutFacts facts)
@@ -85,6 +128,20 @@ public static class LedgerPostingRules
         var fee = (charged * (feeBps / 10_000m)).RoundToMinorUnits();
         var left = charged - payable;
         return fee > left ? left : fee;
+    }
+
+    /// <summary>The refund in settlement units at the capture's own rate, rounded half away from zero (never zero: a
+    /// refund always costs the merchant something).</summary>
+    private static Money AtCaptureRate(RefundFacts facts)
+    {
+        if (facts.CaptureNet.IsNegative || facts.CaptureNet.IsZero || facts.CaptureCredited.IsNegative || facts.CaptureCredited.IsZero)
+        {
+            throw new ArgumentException($"Refund {facts.RefundId}: the capture credited the merchant nothing, so it has no rate to refund at.", nameof(facts));
+        }
+
+        var units = checked(facts.Refunded.Amount * facts.CaptureCredited.Amount / facts.CaptureNet.Amount);
+        var debit = new Money(units, facts.CaptureCredited.Currency).RoundToMinorUnits();
+        return debit.IsZero ? Money.FromMinorUnits(1, debit.Currency) : debit;
     }
 
     private static Money AddSettlement(List<LedgerEntry?> entries, CaptureFacts facts, Money net)

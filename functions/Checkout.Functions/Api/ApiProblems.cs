@@ -43,6 +43,9 @@ internal static class ApiProblems
     public static ApiResponse NotFound(string id) =>
         Problem(404, "not-found", "No such checkout.", $"There is no checkout '{id}'.");
 
+    public static ApiResponse RefundNotFound(string id) =>
+        Problem(404, "not-found", "No such refund.", $"There is no refund '{id}'.");
+
     public static ApiResponse Gone(string id, string status) =>
         Problem(410, "checkout-terminal", "The checkout has ended.", $"Checkout '{id}' is {status}; it cannot be changed.");
 

@@ -1,11 +1,14 @@
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
+using Checkout.Domain.Monetary;
 using Checkout.Workflows.Providers;
+using Checkout.Workflows.Refunds;
 
 namespace Checkout.Functions.Api;
 
 /// <summary><c>GET /api/checkouts/{id}</c>: 202 with Location and Retry-After while the workflow runs, 200 once it has
-/// ended, as Durable's status query does; <c>?showHistory=true</c> adds the history.</summary>
+/// ended, as Durable's status query does; <c>?showHistory=true</c> adds the history. A completed checkout's refunds
+/// cost one more read (its rows in the refunds table, one range query).</summary>
 internal static class CheckoutStatusHandler
 {
     public const int RetryAfterSeconds = 2;
@@ -35,9 +38,22 @@ internal static class CheckoutStatusHandler
         var history = showHistory is not null && bool.Parse(showHistory) ? stored.Timeline : null;
         var state = stored.State;
         var links = CheckoutLinks.For(context.Request, id);
-        var body = CheckoutViews.Status(state, links, history, context.RequestServices.GetRequiredService<ProviderMode>().LiveMode);
+        var refunds = await RefundsAsync(context, state, cancellationToken);
+        var body = CheckoutViews.Status(state, links, history, refunds, context.RequestServices.GetRequiredService<ProviderMode>().LiveMode);
         return state.Phase.IsTerminal()
             ? ApiResponse.Json(StatusCodes.Status200OK, body)
             : ApiResponse.Json(StatusCodes.Status202Accepted, body, links.StatusQueryGetUri, RetryAfterSeconds);
+    }
+
+    /// <summary>A completed checkout's refunds: one range query of its rows in the refunds table (none for any other).</summary>
+    private static async Task<(Money Refunded, IReadOnlyList<Refund> Refunds)?> RefundsAsync(HttpContext context, CheckoutState state, CancellationToken cancellationToken)
+    {
+        if (state.Phase != CheckoutPhase.Completed || state.LandedCost is null)
+        {
+            return null;
+        }
+
+        var (summary, refunds) = await context.RequestServices.GetRequiredService<RefundStore>().ListAsync(state.MerchantId, state.Id, cancellationToken);
+        return (summary?.Refunded ?? Money.Zero(state.LandedCost.Currency), refunds);
     }
 }

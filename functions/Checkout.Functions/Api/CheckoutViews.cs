@@ -6,14 +6,18 @@ using Checkout.Domain.Logistics;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Workflow;
 using Checkout.Functions.Api.Contracts;
+using Checkout.Functions.Api.Refunds;
 using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Refunds;
 
 namespace Checkout.Functions.Api;
 
 /// <summary>Maps domain state to the response contracts. Every amount is <c>{value, currency}</c> in minor units.</summary>
 internal static class CheckoutViews
 {
-    public static CheckoutStatusView Status(CheckoutState state, CheckoutLinks links, IReadOnlyList<HistoryEntry>? history, bool livemode)
+    /// <param name="refunds">A completed checkout's refunds (null otherwise) and the amount they gave back.</param>
+    public static CheckoutStatusView Status(
+        CheckoutState state, CheckoutLinks links, IReadOnlyList<HistoryEntry>? history, (Money Refunded, IReadOnlyList<Refund> Refunds)? refunds, bool livemode)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(links);
@@ -38,6 +42,8 @@ internal static class CheckoutViews
             links.CancelPostUri,
             links.PaymentPostUri,
             history is null ? null : History(history),
+            refunds is { } r ? Amount(r.Refunded) : null,
+            refunds is { } list ? [.. list.Refunds.Select(RefundViews.View)] : null,
             livemode);
     }
 

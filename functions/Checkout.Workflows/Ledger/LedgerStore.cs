@@ -51,6 +51,25 @@ public sealed class LedgerStore(TableServiceClient tables, CheckoutWorkflowOptio
         return LedgerBalances.FromEntries(entries);
     }
 
+    /// <summary>What one transaction moved on one account in one direction (its entry rows under that account: one short
+    /// row-key range), or null when it has no such entry (not posted, or the account not in it).</summary>
+    public async Task<Money?> EntryTotalAsync(string merchantId, LedgerAccount account, string transactionId, EntryDirection direction, CancellationToken cancellationToken)
+    {
+        var prefix = $"{EntryPrefix}{account.Key}|{transactionId}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        Money? total = null;
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var entry = LedgerRows.ReadEntry(row);
+            if (entry.Direction == direction)
+            {
+                total = (total ?? Money.Zero(account.Currency)) + entry.Amount;
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>Every posted transaction, rebuilt from its entry rows (not from the header), for the reconciliation;
     /// a header whose entry count does not match its rows is returned in <c>Incomplete</c>.</summary>
     public async Task<(IReadOnlyList<PostedTransaction> Transactions, IReadOnlyList<string> Incomplete, IReadOnlyList<string> Merchants)> ReadAllAsync(CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ namespace Checkout.Workflows.Payouts;
 /// One payout of one checkout's net proceeds, in the merchant's settlement currency. Each send to the rail is an
 /// attempt (numbered from 1) with its own idempotency key; a failed or canceled attempt returns the funds to the
 /// balance and a retry starts the next attempt. <see cref="ETag"/> guards every status change.
+/// <see cref="RefundDeductions"/> lists the refunds (comma-separated ids) taken out of a failed payout's amount before its
+/// retry, so a repeated refund step finds its deduction made.
 /// </summary>
 public sealed record Payout(
     string MerchantId,
@@ -22,10 +24,14 @@ public sealed record Payout(
     string? FailureCode = null,
     string? FailureMessage = null,
     string? RailPayoutId = null,
-    ETag? ETag = null)
+    ETag? ETag = null,
+    string? RefundDeductions = null)
 {
     /// <summary>The rail's idempotency key for the current attempt: a redelivered send never pays twice.</summary>
     public string IdempotencyKey => $"{Id}-a{Attempt}";
+
+    public bool HasDeduction(string refundId) =>
+        RefundDeductions is { } deductions && deductions.Split(',').Contains(refundId, StringComparer.Ordinal);
 
     public PayoutFacts Facts(DateTimeOffset at) => new(Id, Attempt, MerchantId, Amount, at);
 

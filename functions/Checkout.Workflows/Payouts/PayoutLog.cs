@@ -38,4 +38,7 @@ internal static partial class PayoutLog
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Payout {PayoutId}: the rail's update could not be raised into its orchestration ({Reason}); its next status poll will see it")]
     public static partial void RailUpdateNotRaised(ILogger logger, string payoutId, string reason);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Information, Message = "Payout {PayoutId} keeps back {KeptMinorUnits} minor units of {Currency} for merchant {MerchantId}'s refund deficit")]
+    public static partial void DeficitKept(ILogger logger, string payoutId, long keptMinorUnits, string currency, string merchantId);
 }

@@ -19,6 +19,7 @@ internal static class PayoutRows
         ["FailureCode"] = payout.FailureCode ?? string.Empty,
         ["FailureMessage"] = payout.FailureMessage ?? string.Empty,
         ["RailPayoutId"] = payout.RailPayoutId ?? string.Empty,
+        ["RefundDeductions"] = payout.RefundDeductions ?? string.Empty,
     };
 
     public static Payout FromRow(TableEntity row)
@@ -39,7 +40,8 @@ internal static class PayoutRows
             NullIfEmpty(row.GetString("FailureCode")),
             NullIfEmpty(row.GetString("FailureMessage")),
             NullIfEmpty(row.GetString("RailPayoutId")),
-            row.ETag);
+            row.ETag,
+            NullIfEmpty(row.GetString("RefundDeductions")));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

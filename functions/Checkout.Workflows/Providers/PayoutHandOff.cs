@@ -4,14 +4,17 @@ using Checkout.Domain.Workflow;
 using Checkout.Workflows.Ledger;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
+using Checkout.Workflows.Refunds;
 using Microsoft.Extensions.Logging;
 
 namespace Checkout.Workflows.Providers;
 
 /// <summary>
 /// Hands a captured checkout's funds to the merchant: posts the capture (the net, converted into the merchant's
-/// settlement currency, lands on its balance), then creates the checkout's payout (one per checkout, id derived from
-/// it), takes its first attempt off the balance and asks for its orchestration on the payouts queue. The checkout
+/// settlement currency, lands on its balance), keeps back what it can of the merchant's refund deficit (refunds of
+/// checkouts already paid out; claimed atomically, so two hand-offs at once never both keep the same deficit back),
+/// then creates the checkout's payout of the rest (one per checkout, id derived from it; none when nothing is left),
+/// takes its first attempt off the balance and asks for its orchestration on the payouts queue. The checkout
 /// completes once the funds are on the balance; the payout goes on by itself. Every step is idempotent, so a repeated
 /// hand-off posts and pays nothing twice.
 /// </summary>
@@ -21,6 +24,7 @@ public sealed class PayoutHandOff(
     PayoutProcessor processor,
     MerchantProfileStore merchants,
     SettlementQuoter quoter,
+    RefundDeficits deficits,
     PayoutOptions options,
     ILogger<PayoutHandOff> logger)
 {
@@ -31,9 +35,18 @@ public sealed class PayoutHandOff(
         await ledger.PostAsync(posting.Transaction, cancellationToken);
         var netUnits = posting.MerchantNet.ToMinorUnits();
         PayoutLog.CapturePosted(logger, state.Id, netUnits, posting.MerchantNet.Currency.Value, state.MerchantId);
-        if (!posting.MerchantNet.IsZero)
+        var kept = await deficits.ClaimAsync(
+            state.MerchantId, payoutId, posting.MerchantNet, async () => await payouts.GetAsync(state.MerchantId, payoutId, cancellationToken) is not null, cancellationToken);
+        if (!kept.IsZero)
         {
-            var payout = await payouts.CreateAsync(new Payout(state.MerchantId, payoutId, state.Id, posting.MerchantNet, 1, PayoutStatus.Pending, now, now), cancellationToken);
+            var keptUnits = kept.ToMinorUnits();
+            PayoutLog.DeficitKept(logger, payoutId, keptUnits, kept.Currency.Value, state.MerchantId);
+        }
+
+        var amount = posting.MerchantNet - kept;
+        if (!amount.IsZero)
+        {
+            var payout = await payouts.CreateAsync(new Payout(state.MerchantId, payoutId, state.Id, amount, 1, PayoutStatus.Pending, now, now), cancellationToken);
 
             // A repeated hand-off (the activity run again) finds the payout already under way: nothing more to start.
             if (payout is { Attempt: 1, Status: PayoutStatus.Pending })

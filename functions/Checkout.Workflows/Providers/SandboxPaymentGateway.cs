@@ -15,6 +15,10 @@ namespace Checkout.Workflows.Providers;
 /// <item><c>tok_sandbox_transient</c>: unavailable on the first two attempts for an idempotency key, then captured.</item>
 /// <item><c>tok_sandbox_unavailable</c>: the payment service never answers (every capture attempt fails as unavailable),
 /// so the checkout ends <c>needs_attention</c> once the capture step's retries are spent.</item>
+/// <item><c>tok_sandbox_refund_fails</c>: captured, but every refund of that capture is refused with
+/// <c>refund.declined</c> (as a PSP's test mode offers a card whose refunds fail).</item>
+/// <item><c>tok_sandbox_refund_transient</c>: captured; each refund of that capture finds the service unavailable on its
+/// first two attempts (per refund idempotency key), then goes through.</item>
 /// <item>any other token: declined with <c>payment.invalid_token</c>.</item>
 /// </list>
 /// Its records live in its own table, as a real PSP keeps its own: one row per idempotency key, so the same key
@@ -26,6 +30,11 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
     public const string DeclinedToken = "tok_sandbox_declined";
     public const string TransientToken = "tok_sandbox_transient";
     public const string UnavailableToken = "tok_sandbox_unavailable";
+    public const string RefundFailsToken = "tok_sandbox_refund_fails";
+    public const string RefundDeclinedCode = "refund.declined";
+    public const string RefundTransientToken = "tok_sandbox_refund_transient";
+    private const string RefusesRefundsRow = "refunds-refused";
+    private const string FlakyRefundsRow = "refunds-transient";
     private const int TransientFailures = 2;
 
     private readonly TableClient _table = tables.GetTableClient(options.PaymentsSandboxTable);
@@ -45,10 +54,15 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
         {
             case SuccessToken:
                 return await RecordCaptureAsync(request, cancellationToken);
+            case RefundFailsToken or RefundTransientToken:
+                var marked = await RecordCaptureAsync(request, cancellationToken);
+                var mark = request.PaymentToken == RefundFailsToken ? RefusesRefundsRow : FlakyRefundsRow;
+                await _table.UpsertEntityAsync(new TableEntity(marked.CaptureId, mark), TableUpdateMode.Replace, cancellationToken);
+                return marked;
             case DeclinedToken:
                 return CaptureResult.Declined("payment.card_declined", "The sandbox card was declined (tok_sandbox_declined).");
             case TransientToken:
-                await FailFirstAttemptsAsync(request.IdempotencyKey, existing, cancellationToken);
+                await FailFirstAttemptsAsync(request.IdempotencyKey, "capture", existing, cancellationToken);
                 return await RecordCaptureAsync(request, cancellationToken);
             case UnavailableToken:
                 throw new PaymentServiceUnavailableException("The sandbox payment service is unavailable (tok_sandbox_unavailable).");
@@ -60,6 +74,16 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
     public async Task<RefundResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        switch (await RefundModeAsync(request.CaptureId, cancellationToken))
+        {
+            case RefusesRefundsRow:
+                return RefundResult.Refused(RefundDeclinedCode, "The sandbox refuses every refund of a payment made with tok_sandbox_refund_fails.");
+            case FlakyRefundsRow:
+                var existing = await _table.GetEntityOrNullAsync(request.IdempotencyKey, "refund", cancellationToken);
+                await FailFirstAttemptsAsync(request.IdempotencyKey, "refund", existing, cancellationToken);
+                break;
+        }
+
         var refundId = "re_" + Derive(request.IdempotencyKey);
         var row = new TableEntity(request.IdempotencyKey, "refund")
         {
@@ -69,8 +93,10 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
             ["AmountMinor"] = request.Amount.ToMinorUnits(),
             ["Currency"] = request.Amount.Currency.Value,
         };
-        await AddOnceAsync(row, cancellationToken);
-        return new RefundResult(refundId);
+
+        // The same key derives the same refund id, so writing it again changes nothing.
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        return RefundResult.Refunded(refundId);
     }
 
     /// <summary>Every capture the sandbox made, for audits: (checkout id, capture id).</summary>
@@ -102,7 +128,19 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
         return CaptureResult.Captured(captureId);
     }
 
-    private async Task FailFirstAttemptsAsync(string key, TableEntity? existing, CancellationToken cancellationToken)
+    /// <summary>How the capture's token wants its refunds answered: a marker row under the capture id, or none.</summary>
+    private async Task<string?> RefundModeAsync(string captureId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {captureId} and RowKey ge {"refunds-"} and RowKey lt {"refunds."}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return row.RowKey;
+        }
+
+        return null;
+    }
+
+    private async Task FailFirstAttemptsAsync(string key, string rowKey, TableEntity? existing, CancellationToken cancellationToken)
     {
         var attempts = (existing?.GetInt32("Attempts") ?? 0) + 1;
         if (attempts > TransientFailures)
@@ -110,20 +148,8 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
             return;
         }
 
-        await _table.UpsertEntityAsync(new TableEntity(key, "capture") { ["Attempts"] = attempts }, TableUpdateMode.Merge, cancellationToken);
+        await _table.UpsertEntityAsync(new TableEntity(key, rowKey) { ["Attempts"] = attempts }, TableUpdateMode.Merge, cancellationToken);
         throw new PaymentServiceUnavailableException($"Sandbox payment service unavailable (attempt {attempts} of {TransientFailures} simulated failures).");
-    }
-
-    private async Task AddOnceAsync(TableEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.AddEntityAsync(row, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
-        {
-            // Same idempotency key: the refund already exists and is returned as is.
-        }
     }
 
     /// <summary>Provider ids derive from the idempotency key, so a repeated call names the same capture.</summary>

@@ -57,9 +57,13 @@ public sealed class CheckoutSteps(
         var state = CheckoutJson.Read<StepInput>(input).State;
         var amount = state.LandedCost!.AmountDueAtCheckout;
         var result = await payments.RefundAsync(new RefundRequest(CheckoutStateMachine.RefundKey(state), state.Id, state.CaptureId!, amount), cancellationToken);
+
+        // The workflow has no way on without the refund: a refusal fails the step, and once its retries are spent the
+        // checkout needs attention, with nothing posted (the captured funds stay in clearing).
+        var refundId = result.RefundId ?? throw new InvalidOperationException($"The payment service refused the refund ({result.Refusal?.Code}).");
         var now = clock.GetUtcNow();
         await payouts.RecordRefundAsync(state, now, cancellationToken);
-        return CheckoutJson.WriteEvent(new PaymentRefunded(result.RefundId, now));
+        return CheckoutJson.WriteEvent(new PaymentRefunded(refundId, now));
     }
 
     public async Task<string> HandOffToPayoutAsync(string input, CancellationToken cancellationToken)

@@ -13,13 +13,14 @@ public static class WebhookEventTypes
     public const string CheckoutFailed = "checkout.failed";
     public const string PaymentCaptured = "payment.captured";
     public const string PaymentRefunded = "payment.refunded";
+    public const string RefundFailed = "refund.failed";
     public const string PayoutPaid = "payout.paid";
     public const string PayoutFailed = "payout.failed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         CheckoutAwaitingConfirmation, CheckoutRequiresPaymentMethod, CheckoutRejected, CheckoutExpired, CheckoutCanceled, CheckoutNeedsAttention,
-        CheckoutCompleted, CheckoutFailed, PaymentCaptured, PaymentRefunded, PayoutPaid, PayoutFailed,
+        CheckoutCompleted, CheckoutFailed, PaymentCaptured, PaymentRefunded, RefundFailed, PayoutPaid, PayoutFailed,
     ];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);

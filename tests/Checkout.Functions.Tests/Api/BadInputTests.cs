@@ -191,6 +191,8 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
         { "GET", "/api/checkouts/co_x?showHistory=true&verbose=1", "verbose" },
         { "GET", "/api/webhook-deliveries?limit=2&page=3", "page" },
         { "GET", "/api/payouts?limit=1&offset=5", "offset" },
+        { "GET", "/api/checkouts/co_x/refunds?limit=2&sort=amount", "sort" },
+        { "GET", "/api/checkouts/co_x/refunds/co_x-r1?expand=ledger", "expand" },
         { "GET", "/api/balances?currency=USD", "currency" },
         { "GET", "/api/webhook-endpoints?expand=secret", "expand" },
         { "GET", "/api/payout-destination?unmask=true", "unmask" },

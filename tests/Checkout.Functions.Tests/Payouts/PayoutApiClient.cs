@@ -4,6 +4,7 @@ using Checkout.Functions.Tests.Api;
 using Checkout.Testing;
 using Checkout.Workflows;
 using Checkout.Workflows.Ledger;
+using Checkout.Workflows.Refunds;
 
 namespace Checkout.Functions.Tests.Payouts;
 
@@ -56,8 +57,8 @@ internal static class PayoutApiClient
 
     public static async Task AssertReconciledAsync(ApiApp app)
     {
-        var ledger = new LedgerStore(app.Tables, new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix });
-        var report = await new LedgerReconciliation(ledger).RunAsync(CancellationToken.None);
+        var options = new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix };
+        var report = await new LedgerReconciliation(new LedgerStore(app.Tables, options), new RefundDeficits(app.Tables, options)).RunAsync(CancellationToken.None);
         Assert.True(report.IsReconciled, string.Join(Environment.NewLine, report.Problems));
     }
 

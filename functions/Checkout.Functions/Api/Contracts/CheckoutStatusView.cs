@@ -1,9 +1,11 @@
 using System.ComponentModel;
+using Checkout.Domain.Monetary;
 
 namespace Checkout.Functions.Api.Contracts;
 
-/// <summary>The body of <c>GET /api/checkouts/{id}</c>. Quote, landed cost, shipping, capture, payout, cancel reason and rejection appear once known.</summary>
-[Description("A checkout's status, and once known its quote, landed cost, shipping, capture, payout, cancel reason and rejection.")]
+/// <summary>The body of <c>GET /api/checkouts/{id}</c>. Quote, landed cost, shipping, capture, payout, cancel reason and
+/// rejection appear once known; refunds once the checkout is completed.</summary>
+[Description("A checkout's status, and once known its quote, landed cost, shipping, capture, payout, cancel reason, payment attempts, refunds and rejection.")]
 internal sealed record CheckoutStatusView(
     string Id,
     string MerchantReference,
@@ -26,4 +28,6 @@ internal sealed record CheckoutStatusView(
     [property: Description("POST {\"payment\":{\"token\"}} here to pay again while requires_payment_method.")] string PaymentPostUri,
     [property: Description("Present with ?showHistory=true: every transition in the order applied, which is also time order (a timestamp is never earlier than the one before it).")]
     IReadOnlyList<HistoryEventView>? HistoryEvents,
+    [property: Description("Once completed: what succeeded refunds gave back, in the presentment currency.")] MoneyAmount? AmountRefunded,
+    [property: Description("Once completed: its refunds, oldest first (see /refunds).")] IReadOnlyList<RefundView>? Refunds,
     [property: Description("False while a sandbox runs (payment provider, payout rail or FX sample rates): no real money moves.")] bool Livemode);
