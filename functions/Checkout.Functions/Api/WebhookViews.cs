@@ -1,3 +1,4 @@
+using Checkout.Functions.Api.Contracts;
 using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Functions.Api;
@@ -7,55 +8,39 @@ namespace Checkout.Functions.Api;
 internal static class WebhookViews
 {
     /// <param name="secret">The plain signing secret, given only for the creation and rotation answers.</param>
-    public static Dictionary<string, object?> Endpoint(WebhookEndpoint endpoint, string? secret = null)
+    public static WebhookEndpointView Endpoint(WebhookEndpoint endpoint, string? secret = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var body = new Dictionary<string, object?>
-        {
-            ["id"] = endpoint.Id,
-            ["url"] = endpoint.Url.AbsoluteUri,
-            ["eventTypes"] = endpoint.EventTypes.Count == 0 ? WebhookEventTypes.All : endpoint.EventTypes,
-            ["allEventTypes"] = endpoint.EventTypes.Count == 0,
-            ["status"] = endpoint.Enabled ? "enabled" : "disabled",
-            ["disabledReason"] = endpoint.DisabledReason,
-            ["createdTime"] = endpoint.CreatedAt,
-            ["previousSecretExpiresTime"] = endpoint.PreviousSecret is null ? null : endpoint.PreviousSecretExpiresAt,
-        };
-        if (secret is not null)
-        {
-            body["secret"] = secret;
-        }
-
-        return body;
+        return new WebhookEndpointView(
+            endpoint.Id,
+            endpoint.Url.AbsoluteUri,
+            endpoint.EventTypes.Count == 0 ? WebhookEventTypes.All : endpoint.EventTypes,
+            endpoint.EventTypes.Count == 0,
+            endpoint.Enabled ? "enabled" : "disabled",
+            endpoint.DisabledReason,
+            endpoint.CreatedAt,
+            endpoint.PreviousSecret is null ? null : endpoint.PreviousSecretExpiresAt,
+            secret);
     }
 
-    public static Dictionary<string, object?> Delivery(WebhookDelivery delivery)
+    public static WebhookDeliveryView Delivery(WebhookDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return new Dictionary<string, object?>
-        {
-            ["id"] = delivery.Id,
-            ["endpointId"] = delivery.EndpointId,
-            ["eventId"] = delivery.EventId,
-            ["eventType"] = delivery.EventType,
-            ["webhookId"] = delivery.WebhookId,
-            ["status"] = delivery.Status,
-            ["attemptCount"] = delivery.AttemptsMade,
-            ["nextAttemptTime"] = delivery.Status == WebhookDeliveryStatus.Pending ? delivery.LastAttempt?.NextAttemptAt : null,
-            ["lastError"] = delivery.LastError,
-            ["createdTime"] = delivery.CreatedAt,
+        return new WebhookDeliveryView(
+            delivery.Id,
+            delivery.EndpointId,
+            delivery.EventId,
+            delivery.EventType,
+            delivery.WebhookId,
+            delivery.Status,
+            delivery.AttemptsMade,
+            delivery.Status == WebhookDeliveryStatus.Pending ? delivery.LastAttempt?.NextAttemptAt : null,
+            delivery.LastError,
+            delivery.CreatedAt,
             // In time order: a duplicate attempt is recorded after the one it raced, though it may have started first.
-            ["attempts"] = delivery.Attempts.OrderBy(a => a.At).Select(a => new
-            {
-                attempt = a.Attempt,
-                timestamp = a.At,
-                statusCode = a.StatusCode,
-                durationMs = a.DurationMs,
-                error = a.Error,
-                nextAttemptTime = a.NextAttemptAt,
-                manual = a.Manual,
-                duplicate = a.Duplicate,
-            }).ToList(),
-        };
+            [.. delivery.Attempts.OrderBy(a => a.At).Select(Attempt)]);
     }
+
+    private static WebhookAttemptView Attempt(WebhookAttempt a) =>
+        new(a.Attempt, a.At, a.StatusCode, a.DurationMs, a.Error, a.NextAttemptAt, a.Manual, a.Duplicate);
 }
