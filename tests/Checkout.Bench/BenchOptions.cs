@@ -20,6 +20,9 @@ internal sealed record BenchOptions
           --chaos-checkouts N  checkouts in the chaos round (default: --checkouts)
           --ceiling-seconds S  how long the Azurite ceiling probe runs per run (default 15)
           --poll-ms P          first status poll after P ms, then doubling up to 1 s (default 50)
+          --baseline           also run the bare-engine baseline (a checkout-shaped orchestration with no business
+                               logic, same engine settings, --checkouts of them at --concurrency, fresh Azurite) and
+                               compare the first as-fast-as-possible run with it
           --output DIR         where results go (default bench-results)
         """;
 
@@ -33,6 +36,8 @@ internal sealed record BenchOptions
     public IReadOnlyList<int> Instances { get; init; } = [1, 2];
 
     public bool HalfPeak { get; init; }
+
+    public bool Baseline { get; init; }
 
     public bool Chaos { get; init; }
 
@@ -71,6 +76,7 @@ internal sealed record BenchOptions
         "--rate" => o with { Rate = double.Parse(value(), CultureInfo.InvariantCulture) },
         "--instances" => o with { Instances = [.. value().Split(',').Select(v => Positive(name, v))] },
         "--half-peak" => o with { HalfPeak = true },
+        "--baseline" => o with { Baseline = true },
         "--chaos" => o with { Chaos = true },
         "--chaos-only" => o with { Chaos = true, ChaosOnly = true },
         "--kill-every" => o with { KillEvery = TimeSpan.FromSeconds(Positive(name, value())) },

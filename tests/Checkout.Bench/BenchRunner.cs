@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Checkout.Bench.Baseline;
 using Checkout.Testing;
 
 namespace Checkout.Bench;
@@ -39,7 +40,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             runs.Add(await LoadRunAsync("chaos", options.Instances.Max(), chaosPlan, chaos: true, ct));
         }
 
-        return new BenchResult(started, options.CommandLine, Environment.ProcessorCount, RuntimeInformation.OSDescription, runs, NotMeasured);
+        // After the app's runs, on its own fresh Azurite, at the same concurrency and count as the app's runs.
+        var baseline = options.Baseline ? await BaselineRun.RunAsync(plan with { Rate = null }, log, ct) : null;
+        return new BenchResult(started, options.CommandLine, Environment.ProcessorCount, RuntimeInformation.OSDescription, runs, NotMeasured) { Baseline = baseline };
     }
 
     private async Task<RunFigures> LoadRunAsync(string label, int instances, LoadPlan plan, bool chaos, CancellationToken ct)

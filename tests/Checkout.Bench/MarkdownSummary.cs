@@ -36,6 +36,7 @@ internal static class MarkdownSummary
             }
         }
 
+        WriteBaseline(md, result);
         md.AppendLine();
         foreach (var gap in result.NotMeasured)
         {
@@ -43,6 +44,30 @@ internal static class MarkdownSummary
         }
 
         return md.ToString();
+    }
+
+    private static void WriteBaseline(StringBuilder md, BenchResult result)
+    {
+        if (result.Baseline is not { } b)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        Line(md, $"Bare-engine baseline ({b.EngineSettings}): {b.Completed}/{b.Orchestrations} checkout-shaped orchestrations at concurrency {b.Concurrency}, {b.OrchestrationsPerSecond:F2}/s, {b.StorageOperationsPerOrchestrationTotal:F1} storage operations each.");
+        if (result.AgainstBaseline is not { } c)
+        {
+            return;
+        }
+
+        Line(md, $"App ({c.AppRun}) / baseline: **{c.ThroughputRatio:F2}×** the throughput; **{c.AppOperationsPerCheckout:F1}** storage operations per checkout (status polling excluded) against **{c.BaselineOperationsPerOrchestration:F1}** per orchestration.");
+        md.AppendLine();
+        md.AppendLine("| Kind | App / checkout | Baseline / orchestration |");
+        md.AppendLine("|---|---|---|");
+        foreach (var (kind, pair) in c.ByKind.OrderByDescending(p => p.Value.App))
+        {
+            Line(md, $"| {kind} | {pair.App:F2} | {pair.Baseline:F2} |");
+        }
     }
 
     private static string Percentiles(LatencySummary s) => s.Count == 0 ? "n/a" : F($"{s.P50:F0} / {s.P95:F0} / {s.P99:F0}");

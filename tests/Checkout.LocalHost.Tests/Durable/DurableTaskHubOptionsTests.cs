@@ -24,6 +24,8 @@ public sealed class DurableTaskHubOptionsTests
         Assert.True(options.WorkItemQueueVisibilityTimeout <= TimeSpan.FromSeconds(30));
         Assert.True(options.ControlQueueVisibilityTimeout <= TimeSpan.FromSeconds(30));
         Assert.True(options.LeaseInterval <= TimeSpan.FromSeconds(15));
+        // One control queue locally: four cost four pollers on one single-threaded Azurite (issue 19).
+        Assert.Equal(1, options.PartitionCount);
     }
 
     [Fact]

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Checkout.Bench.Baseline;
+
+/// <summary>
+/// Drives <see cref="BaselineOrchestration"/> as <see cref="LoadDriver"/> drives checkouts: at most the plan's
+/// concurrency in flight, start, poll (same back-off) until it awaits confirmation, raise the confirm event, poll
+/// until it has completed.
+/// </summary>
+internal sealed class BaselineDriver(BaselineEngine engine, LoadPlan plan)
+{
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
+
+    public async Task<BaselineFigures> RunAsync(string label, CancellationToken ct)
+    {
+        var ids = Enumerable.Range(0, plan.Checkouts).Select(i => string.Create(CultureInfo.InvariantCulture, $"bl-{i:D5}")).ToArray();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var slots = new SemaphoreSlim(plan.Concurrency);
+        using var progress = new ProgressLine(label, plan.Checkouts);
+        var before = engine.Counters.Snapshot();
+        var clock = Stopwatch.StartNew();
+        var running = new List<Task>(ids.Length);
+        foreach (var id in ids)
+        {
+            await slots.WaitAsync(ct);
+            progress.Started();
+            running.Add(RunOneAsync(id, failures, progress, slots, ct));
+        }
+
+        await Task.WhenAll(running);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var operations = Minus(engine.Counters.Snapshot(), before);
+        var completed = ids.Length - failures.Count;
+        var perOrchestration = StorageMix.From(new StorageSnapshot(operations), Math.Max(completed, 1)).PerCheckout;
+        return new BaselineFigures
+        {
+            Orchestrations = ids.Length,
+            Completed = completed,
+            Concurrency = plan.Concurrency,
+            Seconds = Math.Round(seconds, 2),
+            OrchestrationsPerSecond = Math.Round(completed / seconds, 2),
+            StorageOperationsPerOrchestration = perOrchestration.ToDictionary(p => p.Key, p => Math.Round(p.Value, 2)),
+            StorageOperationsPerOrchestrationTotal = Math.Round(perOrchestration.Where(p => p.Key != "Retry").Sum(p => p.Value), 1),
+            EngineSettings = Describe(engine),
+            FailureSamples = [.. failures.Take(5)],
+        };
+    }
+
+    private async Task RunOneAsync(string id, System.Collections.Concurrent.ConcurrentBag<string> failures, ProgressLine progress, SemaphoreSlim slots, CancellationToken ct)
+    {
+        var ok = false;
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            deadline.CancelAfter(Deadline);
+            await engine.Client.ScheduleNewOrchestrationInstanceAsync(BaselineOrchestration.Name, "sample", new StartOrchestrationOptions(id), deadline.Token);
+            await PollUntilAsync(id, s => s.Status?.Contains(BaselineOrchestration.AwaitingConfirmation, StringComparison.Ordinal) == true, deadline.Token);
+            await engine.Client.RaiseEventAsync(id, BaselineOrchestration.ConfirmEvent, "confirmed", deadline.Token);
+            var end = await PollUntilAsync(id, s => s.OrchestrationStatus == OrchestrationStatus.Completed, deadline.Token);
+            ok = end.Output?.Contains("completed", StringComparison.Ordinal) == true;
+            if (!ok)
+            {
+                failures.Add($"{id}: ended {end.Output}");
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or Grpc.Core.RpcException)
+        {
+            failures.Add($"{id}: {ex.GetType().Name}: {ex.Message}");
+        }
+        finally
+        {
+            progress.Finished(ok);
+            slots.Release();
+        }
+    }
+
+    /// <summary>Same back-off as the app's driver; an orchestration that fails or terminates ends the wait.</summary>
+    private async Task<OrchestrationState> PollUntilAsync(string id, Func<OrchestrationState, bool> wanted, CancellationToken ct)
+    {
+        var delay = plan.PollInterval;
+        while (true)
+        {
+            await Task.Delay(delay, ct);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(MaxPollInterval.Ticks, plan.PollInterval.Ticks)));
+            var state = (await engine.PollService.GetOrchestrationStateAsync(id, allExecutions: false)).FirstOrDefault();
+            if (state is null)
+            {
+                continue;
+            }
+
+            if (wanted(state))
+            {
+                return state;
+            }
+
+            if (state.OrchestrationStatus is OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled)
+            {
+                throw new InvalidOperationException($"the orchestration ended {state.OrchestrationStatus}: {state.Output}");
+            }
+        }
+    }
+
+    private static Dictionary<string, long> Minus(IReadOnlyDictionary<string, long> after, IReadOnlyDictionary<string, long> before) =>
+        after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
+
+    private static string Describe(BaselineEngine engine)
+    {
+        var o = engine.Options;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"partitions {o.PartitionCount}, extended sessions {o.ExtendedSessionsEnabled}, max polling {o.MaxQueuePollingInterval.TotalSeconds:F1}s, "
+            + $"activities {o.MaxConcurrentActivityFunctions?.ToString(CultureInfo.InvariantCulture) ?? "default"}, orchestrators {o.MaxConcurrentOrchestratorFunctions?.ToString(CultureInfo.InvariantCulture) ?? "default"}");
+    }
+}
