@@ -6,19 +6,30 @@ namespace Checkout.Domain.Workflow;
 /// re-issues the same command and the effect (a charge, a payout) happens once.</summary>
 public abstract record CheckoutCommand
 {
-    /// <summary>True for pure rule evaluation that the worker holding the state runs at once, without a queue hop.</summary>
-    public virtual bool RunsInline => false;
+    /// <summary>True for the rules' own judgement (FX quote, customs, logistics, landed cost): a pure function of the
+    /// state, the reference data and the day, with no effect outside, so the workflow may run a chain of them in one
+    /// step.</summary>
+    public virtual bool IsRuleEvaluation => false;
 }
 
-public sealed record RequestFxQuote(string QuoteId) : CheckoutCommand;
+public sealed record RequestFxQuote(string QuoteId) : CheckoutCommand
+{
+    public override bool IsRuleEvaluation => true;
+}
 
-public sealed record CheckCustoms : CheckoutCommand;
+public sealed record CheckCustoms : CheckoutCommand
+{
+    public override bool IsRuleEvaluation => true;
+}
 
-public sealed record PlanLogistics : CheckoutCommand;
+public sealed record PlanLogistics : CheckoutCommand
+{
+    public override bool IsRuleEvaluation => true;
+}
 
 public sealed record PriceLandedCost : CheckoutCommand
 {
-    public override bool RunsInline => true;
+    public override bool IsRuleEvaluation => true;
 }
 
 public sealed record ScheduleQuoteExpiry(string QuoteId, DateTimeOffset DueAt) : CheckoutCommand;

@@ -15,6 +15,9 @@ public static class CheckoutOrchestrationFunctions
     [Function(CheckoutOrchestration.Name)]
     public static Task<string> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context) => CheckoutOrchestration.RunAsync(context);
 
+    [Function(CheckoutActivities.Assess)]
+    public static string Assess([ActivityTrigger] string input, FunctionContext context) => Steps(context).Assess(input);
+
     [Function(CheckoutActivities.QuoteFx)]
     public static string QuoteFx([ActivityTrigger] string input, FunctionContext context) => Steps(context).QuoteFx(input);
 

@@ -4,6 +4,12 @@ namespace Checkout.Workflows.Orchestration;
 /// never rename one).</summary>
 public static class CheckoutActivities
 {
+    /// <summary>The FX quote and every rule step after it up to the wait for the buyer, in one activity
+    /// (<see cref="Steps.CheckoutAssessment"/>).</summary>
+    public const string Assess = "CheckoutAssess";
+
+    // The four rule steps as activities of their own, as checkouts started before the assessment was one activity
+    // still call them on replay.
     public const string QuoteFx = "CheckoutQuoteFx";
     public const string ScreenCustoms = "CheckoutScreenCustoms";
     public const string PlanLogistics = "CheckoutPlanLogistics";

@@ -21,19 +21,29 @@ public static class CheckoutJson
     public static T Read<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, WorkflowJson.Options) ?? throw new FormatException($"Empty {typeof(T).Name}.");
 
-    public static string WriteEvent(CheckoutEvent @event)
+    public static string WriteEvent(CheckoutEvent @event) => Write(Envelope(@event));
+
+    public static CheckoutEvent ReadEvent(string json) => Open(Read<EventEnvelope>(json));
+
+    /// <summary>Several events, in order, as a JSON array of envelopes.</summary>
+    public static string WriteEvents(IEnumerable<CheckoutEvent> events)
     {
-        ArgumentNullException.ThrowIfNull(@event);
-        return Write(new EventEnvelope(@event.GetType().Name, JsonSerializer.SerializeToElement(@event, @event.GetType(), WorkflowJson.Options)));
+        ArgumentNullException.ThrowIfNull(events);
+        return Write(events.Select(Envelope).ToList());
     }
 
-    public static CheckoutEvent ReadEvent(string json)
+    public static IReadOnlyList<CheckoutEvent> ReadEvents(string json) => Read<List<EventEnvelope>>(json).Select(Open).ToList();
+
+    private static EventEnvelope Envelope(CheckoutEvent @event)
     {
-        var envelope = Read<EventEnvelope>(json);
-        return EventTypes.TryGetValue(envelope.Type, out var type)
+        ArgumentNullException.ThrowIfNull(@event);
+        return new EventEnvelope(@event.GetType().Name, JsonSerializer.SerializeToElement(@event, @event.GetType(), WorkflowJson.Options));
+    }
+
+    private static CheckoutEvent Open(EventEnvelope envelope) =>
+        EventTypes.TryGetValue(envelope.Type, out var type)
             ? (CheckoutEvent)(envelope.Event.Deserialize(type, WorkflowJson.Options) ?? throw new FormatException($"Empty {envelope.Type}."))
             : throw new FormatException($"Unknown checkout event '{envelope.Type}'.");
-    }
 
     private sealed record EventEnvelope(string Type, JsonElement Event);
 }

@@ -8,8 +8,8 @@ namespace Checkout.Workflows.Orchestration;
 /// <summary>
 /// One checkout as a Durable Task orchestration (instance id = checkout id). The pure
 /// <see cref="CheckoutStateMachine"/> decides what every event means, as it always has; this class only carries its
-/// commands out: activities for the FX quote, the customs and logistics checks (in parallel), pricing, capture, refund
-/// and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
+/// commands out: one activity for the rules' judgement (FX quote, customs and logistics checks, landed cost: see
+/// <see cref="Steps.CheckoutAssessment"/>), then activities for capture, refund and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
 /// timer at quote expiry, and after a decline its <c>payment</c> (a new payment method) against a timer at the same
 /// expiry; and the merchant-facing read model written by an activity before each wait and at the end.
 /// Deterministic on replay: times come from the context or from the events' payloads, ids from the checkout, and all
@@ -31,6 +31,7 @@ public sealed partial class CheckoutOrchestration
     /// the checkout is marked <c>needs_attention</c>; every step's effect is idempotent, so retries are safe.</summary>
     private readonly TaskOptions _stepOptions;
     private readonly ILogger _logger;
+    private readonly bool _assessesInOneActivity;
     private readonly Queue<CheckoutCommand> _commands = new();
     private readonly List<HistoryEntry> _timeline = [];
     private CheckoutState _state;
@@ -45,6 +46,7 @@ public sealed partial class CheckoutOrchestration
         _stepOptions = TaskOptions.FromRetryPolicy(new RetryPolicy(
             input.StepMaxAttempts, input.StepFirstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
         _logger = context.CreateReplaySafeLogger<CheckoutOrchestration>();
+        _assessesInOneActivity = input.AssessesInOneActivity;
 
         // The start API wrote this very first transition to the read model before scheduling the orchestration.
         var start = CheckoutTimeline.Start(input.Checkout);
@@ -74,6 +76,9 @@ public sealed partial class CheckoutOrchestration
         {
             switch (command)
             {
+                case RequestFxQuote c when _assessesInOneActivity:
+                    await AssessAsync(c);
+                    break;
                 case RequestFxQuote c:
                     await StepAsync(CheckoutActivities.QuoteFx, new StepInput(_state, c.QuoteId));
                     break;
@@ -117,7 +122,42 @@ public sealed partial class CheckoutOrchestration
         }
     }
 
-    /// <summary>The customs and logistics checks the quote asked for, fanned out together and applied in order.</summary>
+    /// <summary>The rules' judgement from the quote up to the wait for the buyer, in one activity. Its events answer,
+    /// in order, the quote and then each rule command the state machine queues as they are applied here, so applying
+    /// them takes those commands off the queue: what remains is the wait for the buyer, or nothing after a rejection.</summary>
+    private async Task AssessAsync(RequestFxQuote quote)
+    {
+        var step = _context.CallActivityAsync<string>(CheckoutActivities.Assess, CheckoutJson.Write(new StepInput(_state, quote.QuoteId)), _stepOptions);
+        if (!await UntilCompletedAsync(step))
+        {
+            return;
+        }
+
+        IReadOnlyList<CheckoutEvent> events;
+        try
+        {
+            events = CheckoutJson.ReadEvents(await step);
+        }
+        catch (TaskFailedException ex)
+        {
+            LogStepFailed(_logger, _state.Id, CheckoutActivities.Assess, ex.FailureDetails.ErrorMessage);
+            Apply(new StepPoisoned(CheckoutActivities.Assess, ex.FailureDetails.ErrorMessage, Now));
+            return;
+        }
+
+        for (var i = 0; i < events.Count && !HasEnded(_state); i++)
+        {
+            if (i > 0 && !(_commands.TryDequeue(out var answered) && answered.IsRuleEvaluation))
+            {
+                throw new InvalidOperationException($"Checkout {_state.Id}: the assessment's event {events[i].Name} answers no rule step.");
+            }
+
+            Apply(events[i]);
+        }
+    }
+
+    /// <summary>The customs and logistics checks the quote asked for, fanned out together and applied in order (the
+    /// shape of checkouts started before the assessment was one activity).</summary>
     private async Task ChecksAsync(CheckoutCommand first)
     {
         var activities = new List<string> { CheckActivity(first) };

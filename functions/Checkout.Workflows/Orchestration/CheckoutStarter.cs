@@ -20,7 +20,7 @@ public sealed class CheckoutStarter(CheckoutStore store, CheckoutWorkflowOptions
         await store.CreateAsync(start.State, [start.Entry], cancellationToken);
         await client.ScheduleOnceAsync(
             CheckoutOrchestration.Name,
-            CheckoutJson.Write(new CheckoutOrchestrationInput(created, options.StepMaxAttempts, options.StepFirstRetryInterval)),
+            CheckoutJson.Write(new CheckoutOrchestrationInput(created, options.StepMaxAttempts, options.StepFirstRetryInterval, AssessesInOneActivity: true)),
             created.Id,
             OrchestrationStarts.AnyStatus,
             cancellationToken);

@@ -27,6 +27,14 @@ public sealed class CheckoutSteps(
 {
     private readonly QueueClient _webhooks = queues.GetQueueClient(options.WebhooksQueue);
 
+    /// <summary>The rules' whole judgement up to the wait for the buyer: the events, in order, as a JSON array.</summary>
+    public string Assess(string input)
+    {
+        var step = CheckoutJson.Read<StepInput>(input);
+        var quoteId = step.QuoteId ?? throw new FormatException("An assessment needs its quote id.");
+        return CheckoutJson.WriteEvents(CheckoutAssessment.Run(rules, step.State, new RequestFxQuote(quoteId), clock));
+    }
+
     public string QuoteFx(string input)
     {
         var step = CheckoutJson.Read<StepInput>(input);

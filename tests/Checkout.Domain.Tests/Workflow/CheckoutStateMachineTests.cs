@@ -48,7 +48,7 @@ public sealed class CheckoutStateMachineTests
         Assert.Empty(afterFirst.Commands);
         var afterSecond = CheckoutStateMachine.Decide(afterFirst.State, second);
         Assert.IsType<PriceLandedCost>(Assert.Single(afterSecond.Commands));
-        Assert.True(afterSecond.Commands[0].RunsInline);
+        Assert.True(afterSecond.Commands[0].IsRuleEvaluation);
 
         var duplicate = CheckoutStateMachine.Decide(afterSecond.State, first);
         Assert.Equal(DecisionOutcome.Ignored, duplicate.Outcome);

@@ -31,12 +31,16 @@ internal sealed class WorkflowHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly DurableTaskTestHost _durable;
 
-    private WorkflowHost(ServiceProvider services, DurableTaskTestHost durable, string prefix)
+    private WorkflowHost(ServiceProvider services, DurableTaskTestHost durable, string prefix, ActivityCalls calls)
     {
         _services = services;
         _durable = durable;
         Prefix = prefix;
+        Calls = calls;
     }
+
+    /// <summary>How many times each activity ran, by name.</summary>
+    public ActivityCalls Calls { get; }
 
     public string Prefix { get; }
 
@@ -90,10 +94,11 @@ internal sealed class WorkflowHost : IAsyncDisposable
         await provider.GetRequiredService<WorkflowStorageInitializer>().InitializeAsync(CancellationToken.None);
         // A port the OS just handed out: the test host's own choice is a random one it never checks, which collides
         // now and then with another test's listener.
+        var calls = new ActivityCalls();
         var durable = await DurableTaskTestHost.StartAsync(
-            registry => Register(registry, provider.GetRequiredService<CheckoutSteps>(), provider.GetRequiredService<PayoutSteps>(), activityRuns),
+            registry => Register(registry, provider.GetRequiredService<CheckoutSteps>(), provider.GetRequiredService<PayoutSteps>(), activityRuns, calls),
             new DurableTaskTestHostOptions { Port = FreePort() });
-        return new WorkflowHost(provider, durable, prefix);
+        return new WorkflowHost(provider, durable, prefix, calls);
     }
 
     public static CheckoutState NewCheckout(string id, DateTimeOffset at, string token = SandboxPaymentGateway.SuccessToken, string destination = "PK", string postalCode = "54000") =>
@@ -196,10 +201,11 @@ internal sealed class WorkflowHost : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Register(DurableTaskRegistry registry, CheckoutSteps steps, PayoutSteps payouts, int runs)
+    private static void Register(DurableTaskRegistry registry, CheckoutSteps steps, PayoutSteps payouts, int runs, ActivityCalls calls)
     {
         // Typed input, so GetInput<string>() finds the JSON text the starter sent, as the Functions host passes it.
         registry.AddOrchestratorFunc<string, string>(CheckoutOrchestration.Name, (context, _) => CheckoutOrchestration.RunAsync(context));
+        Add(CheckoutActivities.Assess, input => Task.FromResult(steps.Assess(input)));
         Add(CheckoutActivities.QuoteFx, input => Task.FromResult(steps.QuoteFx(input)));
         Add(CheckoutActivities.ScreenCustoms, input => Task.FromResult(steps.ScreenCustoms(input)));
         Add(CheckoutActivities.PlanLogistics, input => Task.FromResult(steps.PlanLogistics(input)));
@@ -221,6 +227,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
 
         void Add(string name, Func<string, Task<string>> run) => registry.AddActivityFunc<string, string>(name, async (_, input) =>
         {
+            calls.Count(name);
             var result = string.Empty;
             for (var i = 0; i < runs; i++)
             {
@@ -230,4 +237,14 @@ internal sealed class WorkflowHost : IAsyncDisposable
             return result;
         });
     }
+}
+
+/// <summary>Activity runs by name, counted as the test host dispatches them.</summary>
+internal sealed class ActivityCalls
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public int this[string activity] => _counts.GetValueOrDefault(activity);
+
+    public void Count(string activity) => _counts.AddOrUpdate(activity, 1, (_, n) => n + 1);
 }

@@ -6,6 +6,7 @@ using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Tests.Harness;
 using Checkout.Workflows.Webhooks;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,42 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(
             [WebhookEventTypes.CheckoutAwaitingConfirmation, WebhookEventTypes.PaymentCaptured, WebhookEventTypes.CheckoutCompleted],
             (await EventsAsync(host)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task RuleSteps_RunAsOneAssessmentActivity()
+    {
+        await using var host = await StartAsync();
+
+        await host.RunToEndAsync("assess1");
+
+        Assert.Equal(1, host.Calls[CheckoutActivities.Assess]);
+        Assert.All(
+            [CheckoutActivities.QuoteFx, CheckoutActivities.ScreenCustoms, CheckoutActivities.PlanLogistics, CheckoutActivities.PriceLandedCost],
+            activity => Assert.Equal(0, host.Calls[activity]));
+    }
+
+    [Fact]
+    public async Task StartedBeforeTheAssessment_RunsOneActivityPerRuleStep_ToTheSameTimeline()
+    {
+        await using var host = await StartAsync();
+        var created = WorkflowHost.NewCheckout("older1", host.Clock.GetUtcNow());
+        var start = CheckoutTimeline.Start(created);
+        await host.Store.CreateAsync(start.State, [start.Entry], CancellationToken.None);
+
+        // The input as checkouts started before the assessment carry it: no AssessesInOneActivity.
+        var input = JsonSerializer.Serialize(new { checkout = JsonDocument.Parse(CheckoutJson.Write(created)).RootElement, stepMaxAttempts = 3, stepFirstRetryInterval = "00:00:00.200" });
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(CheckoutOrchestration.Name, input, new StartOrchestrationOptions("older1"));
+        var ended = await host.RunToEndAsync("older1");
+
+        Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
+        Assert.Equal(0, host.Calls[CheckoutActivities.Assess]);
+        Assert.All(
+            [CheckoutActivities.QuoteFx, CheckoutActivities.ScreenCustoms, CheckoutActivities.PlanLogistics, CheckoutActivities.PriceLandedCost],
+            activity => Assert.Equal(1, host.Calls[activity]));
+        Assert.Equal(
+            ["CheckoutStarted", "FxQuoted", "CustomsScreened", "LogisticsPlanned", "LandedCostPriced", "ConfirmRequested", "PaymentCaptured", "PayoutHandedOff"],
+            ended.Timeline.Select(h => h.EventType));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Checkout.Domain.Payouts;
 using Checkout.Testing;
+using Checkout.Workflows.Events;
+using Checkout.Workflows.Tests.Harness;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Providers;
 using static Checkout.Workflows.Providers.SandboxPayoutAccounts;
@@ -86,7 +88,8 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal((failedAs, code, 1), (failed.Status, failed.FailureCode, failed.Attempt));
         Assert.Equal(created.Amount.ToMinorUnits(), await s.AvailableAsync());
         Assert.Equal(0, await s.InTransitAsync());
-        Assert.Single(await s.EventsAsync(), e => e.Id == "fail1-payout-a1.payout.failed");
+        // The payout row turns final before its event is handed to webhook delivery: wait for the event.
+        Assert.Single(await EventuallyAsync(s, e => e.Id == "fail1-payout-a1.payout.failed"), e => e.Id == "fail1-payout-a1.payout.failed");
         await s.AssertReconciledAsync();
 
         await s.SetDestinationAsync(PaidAtOnce);
@@ -98,9 +101,12 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         var paid = await s.PumpUntilAsync("fail1", p => p.Status == PayoutStatus.Paid, "the retry is paid");
         Assert.Equal(2, paid.Attempt);
         Assert.Equal((0L, 0L), (await s.AvailableAsync(), await s.InTransitAsync()));
-        Assert.Single(await s.EventsAsync(), e => e.Type == PayoutEvents.Paid);
+        Assert.Single(await EventuallyAsync(s, e => e.Type == PayoutEvents.Paid), e => e.Type == PayoutEvents.Paid);
         await s.AssertReconciledAsync();
     }
+
+    private static Task<IReadOnlyList<MerchantEvent>> EventuallyAsync(PayoutScenario s, Func<MerchantEvent, bool> published) =>
+        Eventually.UntilAsync(s.EventsAsync, events => events.Any(published), WorkflowHost.Timeout, "the payout's event is published");
 
     [Fact]
     public async Task Retry_OnRequest_PaidOrRefusedWhenNothingToRetry()
