@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Checkout.Functions.Tests.Api;
 using Checkout.Testing;
+using Checkout.Workflows.Providers;
 
 namespace Checkout.Functions.Tests;
 
@@ -58,10 +59,12 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.False(list.RootElement.GetProperty("data")[0].GetProperty("livemode").GetBoolean());
         using var payouts = await Eventually.UntilAsync(
             async () => JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/payouts", UriKind.Relative))),
-            p => p.RootElement.GetProperty("data").GetArrayLength() == 1,
+            p => p.RootElement.GetProperty("data").GetArrayLength() == 1 && p.RootElement.GetProperty("data")[0].GetProperty("status").GetString() == "paid",
             TimeSpan.FromSeconds(30),
-            "the checkout's payout is listed");
-        Assert.False(payouts.RootElement.GetProperty("data")[0].GetProperty("livemode").GetBoolean());
+            "the checkout's payout is paid to the Pakistani IBAN");
+        var payout = payouts.RootElement.GetProperty("data")[0];
+        Assert.False(payout.GetProperty("livemode").GetBoolean());
+        Assert.Equal("PKR", payout.GetProperty("amount").GetProperty("currency").GetString());
     }
 
     [Fact]
@@ -130,9 +133,10 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private static async Task<string> CreateMerchantAsync(IReadOnlyDictionary<string, string> settings)
     {
-        // Settles in PKR, paid out to the sandbox rail's "paid at once" test account.
+        // Settles in PKR, paid out to a Pakistani IBAN that is the sandbox rail's "paid at once" test account.
+        var destination = $$"""{"accountHolderName":"Lahore Textiles","country":"PK","currency":"PKR","iban":"{{SandboxPayoutAccounts.PakistanPaidAtOnce}}","bic":"SCBLPKKX"}""";
         var result = await ToolProcess.RunAppAsync(
-            ["merchants", "create", "--name", "Lahore Textiles", "--settlement-currency", "PKR", "--payout-account", "000123456789", "--payout-country", "PK"], settings);
+            ["merchants", "create", "--name", "Lahore Textiles", "--settlement-currency", "PKR", "--payout-destination", destination], settings);
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
     }

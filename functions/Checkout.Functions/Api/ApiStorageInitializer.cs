@@ -1,6 +1,7 @@
 using Checkout.Domain.Geography;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
+using Checkout.Domain.Payouts.BankAccounts;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ internal sealed partial class ApiStorageInitializer(
         if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.Value.DevApiKey))
         {
             await keys.StoreDevKeyAsync(options.Value.DevApiKey, cancellationToken);
-            var currency = new CurrencyCode(options.Value.DevSettlementCurrency);
+            var currency = new CurrencyCode(MerchantOptions.DevSettlementCurrency);
             await profiles.UpsertAsync(new MerchantProfile(MerchantOptions.DevMerchantId, "Development merchant", currency, clock.GetUtcNow()), cancellationToken);
             await GiveDevMerchantAPayoutDestinationAsync(cancellationToken);
             LogDevMerchant(logger, MerchantOptions.DevMerchantId);
@@ -39,7 +40,11 @@ internal sealed partial class ApiStorageInitializer(
     {
         if (await destinations.GetAsync(MerchantOptions.DevMerchantId, cancellationToken) is null)
         {
-            var destination = new PayoutDestination("Development merchant", options.Value.DevPayoutAccountNumber, new CountryCode("CN"));
+            var destination = new PayoutDestination(
+                "Development merchant",
+                new CountryCode("US"),
+                new CurrencyCode(MerchantOptions.DevSettlementCurrency),
+                new BankAccount(BankAccountScheme.UsAch, options.Value.DevPayoutAccountNumber, RoutingNumber: MerchantOptions.DevPayoutRoutingNumber));
             await destinations.SetAsync(MerchantOptions.DevMerchantId, destination, clock.GetUtcNow(), cancellationToken);
         }
     }

@@ -10,10 +10,13 @@ internal sealed class MerchantOptions
     /// <summary>In Development only: the API key of merchant <c>dev</c>. Ignored elsewhere.</summary>
     public string? DevApiKey { get; set; }
 
-    /// <summary>In Development only: the settlement currency of merchant <c>dev</c>.</summary>
-    public string DevSettlementCurrency { get; set; } = "USD";
+    /// <summary>Merchant <c>dev</c> settles in US dollars and starts with a US bank account (ACH) in the sandbox.</summary>
+    public const string DevSettlementCurrency = "USD";
 
-    /// <summary>In Development only: the payout account merchant <c>dev</c> starts with, a sandbox rail test account
-    /// (default: paid at once), so local checkouts pay out; <c>PUT /api/payout-destination</c> replaces it for good.</summary>
+    /// <summary>The routing number of merchant <c>dev</c>'s account: Stripe's test routing number, a valid ABA number.</summary>
+    public const string DevPayoutRoutingNumber = "110000000";
+
+    /// <summary>In Development only: the payout account number merchant <c>dev</c> starts with, a sandbox rail test
+    /// account (default: paid at once), so local checkouts pay out; <c>PUT /api/payout-destination</c> replaces it for good.</summary>
     public string DevPayoutAccountNumber { get; set; } = "000123456789";
 }

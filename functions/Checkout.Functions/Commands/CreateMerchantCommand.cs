@@ -1,24 +1,26 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Checkout.Domain.Geography;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
 using Checkout.Functions.Api;
+using Checkout.Functions.Api.Payouts;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
 
 namespace Checkout.Functions.Commands;
 
 /// <summary>
-/// <c>merchants create --name &lt;name&gt; --settlement-currency &lt;ISO 4217&gt; [--payout-account &lt;digits&gt;
-/// --payout-country &lt;ISO 3166&gt; [--payout-holder &lt;name&gt;]]</c>: records the merchant's profile and, when given, the
-/// bank account its payouts go to (as <c>PUT /api/payout-destination</c> would), and prints a new API key. The key is
+/// <c>merchants create --name &lt;name&gt; --settlement-currency &lt;ISO 4217&gt; [--payout-destination &lt;JSON&gt;]</c>:
+/// records the merchant's profile and, when given, the bank account its payouts go to (the JSON body
+/// <c>PUT /api/payout-destination</c> takes, checked the same way, in the settlement currency), and prints a new API key. The key is
 /// shown only here; the store keeps a salted hash. Bad input exits 2 having written nothing.
 /// </summary>
 internal static class CreateMerchantCommand
 {
     public const int MaxNameLength = 100;
     private const string Usage = "Usage: Checkout.Functions merchants create --name <name> --settlement-currency <ISO 4217 code, e.g. EUR>"
-        + " [--payout-account <4 to 17 digits> --payout-country <ISO 3166 code, e.g. CN> [--payout-holder <name>]]";
+        + " [--payout-destination <JSON as PUT /api/payout-destination takes it, e.g. '{\"accountHolderName\":\"Lahore Crafts\",\"country\":\"PK\",\"currency\":\"PKR\",\"iban\":\"PK...\",\"bic\":\"SCBLPKKX\"}'>]";
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -54,7 +56,7 @@ internal static class CreateMerchantCommand
         var key = await keys.CreateKeyAsync(profile.MerchantId, cancellationToken);
         await output.WriteLineAsync($"Merchant {profile.MerchantId} created: {profile.Name}, settles in {profile.SettlementCurrency.Value}.");
         await output.WriteLineAsync(request.Destination is { } paid
-            ? $"Payouts go to account ending {paid.Last4} ({paid.Country.Value}, {paid.AccountHolderName})."
+            ? $"Payouts go to account {paid.Account.Masked} ({paid.Country.Value}, {paid.Currency.Value}, {paid.AccountHolderName})."
             : "No payout destination yet: payouts fail until one is set with PUT /api/payout-destination.");
         await output.WriteLineAsync("API key (shown only now; store it as a secret):");
         await output.WriteLineAsync(key);
@@ -78,7 +80,7 @@ internal static class CreateMerchantCommand
                 return (null, $"Option {args[i]} needs a value.");
             }
 
-            if (args[i] is not ("--name" or "--settlement-currency" or "--payout-account" or "--payout-country" or "--payout-holder"))
+            if (args[i] is not ("--name" or "--settlement-currency" or "--payout-destination"))
             {
                 return (null, $"Unknown option {args[i]}.");
             }
@@ -98,35 +100,40 @@ internal static class CreateMerchantCommand
             return (null, $"--settlement-currency '{currencyText}' is not a supported ISO 4217 code (upper case, e.g. EUR, USD, CNY).");
         }
 
-        var (destination, problem) = ParseDestination(options, name);
+        var (destination, problem) = ParseDestination(options.GetValueOrDefault("--payout-destination"), currency);
         return problem is null ? (new CreateMerchantRequest(name, currency, destination), null) : (null, problem);
     }
 
-    private static (PayoutDestination? Destination, string? Problem) ParseDestination(Dictionary<string, string> options, string merchantName)
+    /// <summary>The destination as <c>PUT /api/payout-destination</c> takes it (the same parser and checks), in the
+    /// merchant's settlement currency.</summary>
+    private static (PayoutDestination? Destination, string? Problem) ParseDestination(string? json, CurrencyCode settlement)
     {
-        var account = options.GetValueOrDefault("--payout-account");
-        var country = options.GetValueOrDefault("--payout-country");
-        var holder = options.GetValueOrDefault("--payout-holder")?.Trim();
-        if (account is null && country is null && holder is null)
+        if (json is null)
         {
             return (null, null);
         }
 
-        if (account is null || account.Length is < 4 or > 17 || !account.All(char.IsAsciiDigit))
+        JsonDocument document;
+        try
         {
-            return (null, "--payout-account must be 4 to 17 digits.");
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return (null, "--payout-destination must be a JSON object, as PUT /api/payout-destination takes it.");
         }
 
-        if (country is null || !CountryCodes.IsAssigned(country))
+        using (document)
         {
-            return (null, $"--payout-country '{country}' is not an assigned ISO 3166-1 alpha-2 code (upper case, e.g. CN).");
-        }
+            var (destination, errors) = PayoutDestinationParser.ParseFields(document.RootElement);
+            if (destination is null)
+            {
+                return (null, "--payout-destination: " + string.Join("; ", errors.Select(e => $"{e.Pointer} {e.Detail}")));
+            }
 
-        if (holder is not null && (holder.Length is 0 or > 100 || holder.Any(char.IsControl)))
-        {
-            return (null, "--payout-holder must be 1 to 100 printable characters.");
+            return destination.Currency == settlement
+                ? (destination, null)
+                : (null, $"--payout-destination: #/currency must be the settlement currency {settlement.Value}.");
         }
-
-        return (new PayoutDestination(holder ?? merchantName, account, new CountryCode(country)), null);
     }
 }

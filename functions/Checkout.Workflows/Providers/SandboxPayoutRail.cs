@@ -32,7 +32,7 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
             return Read(existing);
         }
 
-        var behaviour = SandboxPayoutAccounts.For(request.Destination.AccountNumber);
+        var behaviour = SandboxPayoutAccounts.For(request.Destination.Account);
         if (behaviour == SandboxPayoutAccounts.Behaviour.UnavailableTwice)
         {
             await FailFirstAttemptsAsync(request.IdempotencyKey, existing, cancellationToken);
@@ -46,7 +46,9 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
             ["MerchantId"] = request.MerchantId,
             ["AmountMinor"] = request.Amount.ToMinorUnits(),
             ["Currency"] = request.Amount.Currency.Value,
-            ["AccountNumber"] = request.Destination.AccountNumber,
+            // The behaviour the account picked, not the account number: the sandbox keeps its records in this app's own
+            // storage, where account numbers are never kept in the clear.
+            ["Behaviour"] = behaviour.ToString(),
             ["Status"] = status.ToWire(),
             ["FailureCode"] = failure ?? string.Empty,
         };
@@ -77,7 +79,7 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
             return Read(row);
         }
 
-        var (status, failure) = SandboxPayoutAccounts.AtSettlement(SandboxPayoutAccounts.For(row.GetString("AccountNumber") ?? string.Empty));
+        var (status, failure) = SandboxPayoutAccounts.AtSettlement(Enum.Parse<SandboxPayoutAccounts.Behaviour>(row.GetString("Behaviour") ?? nameof(SandboxPayoutAccounts.Behaviour.Unknown)));
         row["Status"] = status.ToWire();
         row["FailureCode"] = failure ?? string.Empty;
         try

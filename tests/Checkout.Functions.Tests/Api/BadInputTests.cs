@@ -177,10 +177,10 @@ public sealed class BadInputTests(ApiApp app) : IClassFixture<ApiApp>
         using var before = await app.SendAsync(HttpMethod.Get, "/api/payout-destination");
 
         using var response = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
-            """{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"000123456789","country":"US","iban":"DE89370400440532013000"}""");
+            """{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"000123456789","country":"US","currency":"USD","routingNumber":"110000000","swift":"DEUTDEFF"}""");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "unknown-field");
-        Assert.Equal(["#/iban"], ProblemAssert.Pointers(problem));
+        Assert.Equal(["#/swift"], ProblemAssert.Pointers(problem));
         using var after = await app.SendAsync(HttpMethod.Get, "/api/payout-destination");
         Assert.Equal(await before.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
     }

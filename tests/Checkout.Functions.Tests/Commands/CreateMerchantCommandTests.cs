@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Checkout.Functions.Tests.Api;
 using Checkout.Workflows;
 using Checkout.Workflows.Merchants;
+using Checkout.Workflows.Providers;
 
 namespace Checkout.Functions.Tests.Commands;
 
@@ -31,24 +32,28 @@ public sealed class CreateMerchantCommandTests(ApiApp app) : IClassFixture<ApiAp
     [Fact]
     public async Task Create_WithPayoutAccount_StoresTheDestinationThePayoutsGoTo()
     {
-        var result = await RunAsync("create", "--name", "Macau Pastries", "--settlement-currency", "MOP", "--payout-account", "000123456789", "--payout-country", "MO");
+        var result = await RunAsync(
+            "create", "--name", "Macau Pastries", "--settlement-currency", "MOP",
+            "--payout-destination", """{"accountHolderName":"Macau Pastries","country":"MO","currency":"MOP","accountNumber":"9000123456789","bic":"BKCHMOMX"}""");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Contains("account ending 6789 (MO, Macau Pastries)", lines[1], StringComparison.Ordinal);
+        Assert.Contains("account **** 6789 (MO, MOP, Macau Pastries)", lines[1], StringComparison.Ordinal);
         using var destination = await app.SendAsync(HttpMethod.Get, "/api/payout-destination", key: lines[^1]);
         var text = await destination.Content.ReadAsStringAsync();
         Assert.True(destination.StatusCode == HttpStatusCode.OK, text);
-        Assert.Contains("6789", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("000123456789", text, StringComparison.Ordinal);
+        Assert.Contains("\"scheme\":\"macau_local\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"bic\":\"BKCHMOMX\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("9000123456789", text, StringComparison.Ordinal);
     }
 
     public static TheoryData<string[], string> BadArguments => new()
     {
-        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-account", "12ab", "--payout-country", "FR"], "--payout-account" },
-        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-account", "000123456789"], "--payout-country" },
-        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-account", "000123456789", "--payout-country", "XX"], "--payout-country" },
-        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-holder", "A"], "--payout-account" },
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-destination", """{"accountHolderName":"Acme","country":"FR","currency":"EUR","iban":"FR7630006000011234567890188"}"""], "#/iban" },
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-destination", """{"accountHolderName":"Acme","country":"XX","currency":"EUR"}"""], "#/country" },
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-destination", """{"accountHolderName":"Acme","country":"GB","currency":"GBP","iban":"GB29NWBK60161331926819"}"""], "settlement currency EUR" },
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-destination", "not json"], "--payout-destination" },
+        { ["create", "--name", "Acme", "--settlement-currency", "EUR", "--payout-account", "000123456789"], "--payout-account" },
         { ["create", "--name", "Acme", "--settlement-currency", "XXX"], "--settlement-currency" },
         { ["create", "--name", "Acme", "--settlement-currency", "eur"], "--settlement-currency" },
         { ["create", "--name", "Acme", "--settlement-currency", "BGN"], "--settlement-currency" },
@@ -84,7 +89,8 @@ public sealed class CreateMerchantCommandTests(ApiApp app) : IClassFixture<ApiAp
         {
             var result = await ToolProcess.RunAsync(
                 "dotnet",
-                [Path.Combine(AppContext.BaseDirectory, "Checkout.Functions.dll"), "merchants", "create", "--name", "Lahore Looms", "--settlement-currency", "PKR", "--payout-account", "000123456789", "--payout-country", "PK"],
+                [Path.Combine(AppContext.BaseDirectory, "Checkout.Functions.dll"), "merchants", "create", "--name", "Lahore Looms", "--settlement-currency", "PKR",
+                    "--payout-destination", $$"""{"accountHolderName":"Lahore Looms","country":"PK","currency":"PKR","iban":"{{SandboxPayoutAccounts.PakistanPaidAtOnce}}","bic":"SCBLPKKX"}"""],
                 elsewhere.FullName,
                 Settings());
 

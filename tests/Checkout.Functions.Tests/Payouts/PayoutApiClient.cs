@@ -22,7 +22,7 @@ internal static class PayoutApiClient
     public static async Task SetDestinationAsync(ApiApp app, string accountNumber, string? idempotencyKey = null)
     {
         using var response = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
-            $$"""{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"{{accountNumber}}","country":"US"}""", idempotencyKey: idempotencyKey);
+            $$"""{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"{{accountNumber}}","country":"US","currency":"USD","routingNumber":"110000000"}""", idempotencyKey: idempotencyKey);
         await JsonAsync(response, HttpStatusCode.OK);
     }
 

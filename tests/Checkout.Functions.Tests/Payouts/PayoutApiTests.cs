@@ -28,10 +28,10 @@ public sealed class PayoutApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
         await AssertReconciledAsync(app);
 
         using (var put = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
-            """{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"000123456789","country":"US"}""", idempotencyKey: "dest-1"))
+            """{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"000123456789","country":"US","currency":"USD","routingNumber":"110000000"}""", idempotencyKey: "dest-1"))
         {
             var body = await JsonAsync(put, HttpStatusCode.OK);
-            Assert.Equal("6789", body.GetProperty("accountNumberLast4").GetString());
+            Assert.Equal(("6789", "**** 6789", "us_ach", "USD"), (body.GetProperty("accountNumberLast4").GetString(), body.GetProperty("account").GetString(), body.GetProperty("scheme").GetString(), body.GetProperty("currency").GetString()));
             Assert.Contains(body.GetProperty("retriedPayouts").EnumerateArray(), p => p.GetProperty("id").GetString() == payoutId && p.GetProperty("attempt").GetInt32() == 2);
         }
 
@@ -49,7 +49,7 @@ public sealed class PayoutApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
     {
         const string Number = "000123456789";
         using (var put = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
-            $$"""{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"{{Number}}","country":"US"}"""))
+            $$"""{"accountHolderName":"Shenzhen Tees Ltd","accountNumber":"{{Number}}","country":"US","currency":"USD","routingNumber":"110000000"}"""))
         {
             Assert.DoesNotContain(Number, (await JsonAsync(put, HttpStatusCode.OK)).GetRawText(), StringComparison.Ordinal);
         }
@@ -126,10 +126,20 @@ public sealed class PayoutApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
     }
 
     [Theory]
-    [InlineData("{}", new[] { "#/accountHolderName", "#/accountNumber", "#/country" })]
-    [InlineData("""{"accountHolderName":"A","accountNumber":"12ab","country":"US"}""", new[] { "#/accountNumber" })]
-    [InlineData("""{"accountHolderName":" ","accountNumber":"000123456789","country":"XX"}""", new[] { "#/accountHolderName", "#/country" })]
-    [InlineData("""{"accountHolderName":"A","accountNumber":"123456789012345678","country":"US"}""", new[] { "#/accountNumber" })]
+    [InlineData("{}", new[] { "#/accountHolderName", "#/country", "#/currency" })]
+    [InlineData("""{"accountHolderName":"A","accountNumber":"12ab","country":"US","currency":"USD","routingNumber":"110000000"}""", new[] { "#/accountNumber" })]
+    [InlineData("""{"accountHolderName":" ","accountNumber":"000123456789","country":"XX","currency":"USD"}""", new[] { "#/accountHolderName", "#/country" })]
+    [InlineData("""{"accountHolderName":"A","accountNumber":"123456789012345678","country":"US","currency":"USD","routingNumber":"110000000"}""", new[] { "#/accountNumber" })]
+    [InlineData("""{"accountHolderName":"A","accountNumber":"000123456789","country":"US","currency":"USD","routingNumber":"110000001"}""", new[] { "#/routingNumber" })]
+    [InlineData("""{"accountHolderName":"A","country":"PK","currency":"PKR","iban":"PK60SCBL0000000123456788","bic":"SCBLPKKX"}""", new[] { "#/iban" })]
+    [InlineData("""{"accountHolderName":"A","country":"PK","currency":"PKR","iban":"PK60SCBL0000000123456789"}""", new[] { "#/bic" })]
+    [InlineData("""{"accountHolderName":"A","country":"PK","currency":"PKR","iban":"PK60SCBL000000012345678","bic":"SCBLPKKX"}""", new[] { "#/iban" })]
+    [InlineData("""{"accountHolderName":"A","country":"PK","currency":"USD","iban":"PK60SCBL0000000123456789","bic":"SCBLCNKX"}""", new[] { "#/bic", "#/currency" })]
+    [InlineData("""{"accountHolderName":"A","country":"CN","currency":"CNY","cardNumber":"6222020123456788","bankName":"Bank of China"}""", new[] { "#/cardNumber" })]
+    [InlineData("""{"accountHolderName":"A","country":"CN","currency":"CNY","iban":"PK60SCBL0000000123456789"}""", new[] { "#/cardNumber", "#/bankName", "#/iban" })]
+    [InlineData("""{"accountHolderName":"A","country":"HK","currency":"HKD","bankCode":"04","branchCode":"123","accountNumber":"123456789"}""", new[] { "#/bankCode" })]
+    [InlineData("""{"accountHolderName":"A","country":"MO","currency":"MOP","accountNumber":"9000123456789"}""", new[] { "#/bic" })]
+    [InlineData("""{"accountHolderName":"A","country":"PK","currency":"PKR","iban":"PK60SCBL0000000123456789","bic":"SCBLPKKX"}""", new[] { "#/currency" })]
     public async Task SetDestination_BadFields_Answers422NamingEachAndChangesNothing(string body, string[] pointers)
     {
         using var before = await app.SendAsync(HttpMethod.Get, "/api/payout-destination");

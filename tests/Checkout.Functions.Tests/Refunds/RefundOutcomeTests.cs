@@ -71,7 +71,7 @@ public sealed class RefundOutcomeTests(PayoutApiApp app) : IClassFixture<PayoutA
         await using var receiver = await WebhookReceiver.StartAsync(_ => 200);
         await RegisterAsync(receiver.Url, key);
         using (var put = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
-            $$"""{"accountHolderName":"Deficit Ltd","accountNumber":"{{SandboxPayoutAccounts.PaidAtOnce}}","country":"US"}""", key))
+            $$"""{"accountHolderName":"Deficit Ltd","accountNumber":"{{SandboxPayoutAccounts.PaidAtOnce}}","country":"US","currency":"USD","routingNumber":"110000000"}""", key))
         {
             await JsonAsync(put, HttpStatusCode.OK);
         }
@@ -114,7 +114,7 @@ public sealed class RefundOutcomeTests(PayoutApiApp app) : IClassFixture<PayoutA
         Assert.Equal(Value(after, "amount"), await AvailableUsdAsync(key));
         await AssertReconciledAsync(app);
         using (var put = await app.SendAsync(HttpMethod.Put, "/api/payout-destination",
-            $$"""{"accountHolderName":"Reversed Ltd","accountNumber":"{{SandboxPayoutAccounts.PaidAtOnce}}","country":"US"}""", key))
+            $$"""{"accountHolderName":"Reversed Ltd","accountNumber":"{{SandboxPayoutAccounts.PaidAtOnce}}","country":"US","currency":"USD","routingNumber":"110000000"}""", key))
         {
             await JsonAsync(put, HttpStatusCode.OK);
         }

@@ -4,6 +4,7 @@ using Checkout.Domain.Geography;
 using Checkout.Domain.Ledger;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
+using Checkout.Domain.Payouts.BankAccounts;
 using Checkout.Domain.Workflow;
 using Checkout.Testing;
 using Checkout.Workflows.Events;
@@ -55,7 +56,11 @@ internal sealed class PayoutScenario(WorkflowHost host) : IAsyncDisposable
     }
 
     public Task SetDestinationAsync(string accountNumber) =>
-        host.Get<PayoutDestinationStore>().SetAsync(Merchant, new PayoutDestination("Test Merchant Ltd", accountNumber, new CountryCode("US")), Start, CancellationToken.None);
+        host.Get<PayoutDestinationStore>().SetAsync(
+            Merchant,
+            new PayoutDestination("Test Merchant Ltd", new CountryCode("US"), new CurrencyCode("USD"), new BankAccount(BankAccountScheme.UsAch, accountNumber, RoutingNumber: "110000000")),
+            Start,
+            CancellationToken.None);
 
     /// <summary>Runs a checkout to <c>completed</c> (the payout queue untouched) and returns its payout as it then stands.</summary>
     public async Task<Payout> CompleteCheckoutAsync(string id)

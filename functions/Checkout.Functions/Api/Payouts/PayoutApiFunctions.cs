@@ -55,7 +55,7 @@ public static class PayoutApiFunctions
 
     [Function("SetPayoutDestination")]
     [EndpointSummary("Set the payout destination"), Tags(CheckoutDocumentTransformer.PayoutsTag), RequiresApiKey]
-    [EndpointDescription("The bank account payouts go to; failed, canceled and pending payouts are retried to it.")]
+    [EndpointDescription("The bank account payouts go to, in its country's scheme (IBAN, US ACH, Chinese bank card, Hong Kong or Macau local account), each field checked (IBAN mod-97 and length, BIC, Luhn, ABA); the currency must be one the country's accounts are held in and the merchant's settlement currency. Failed, canceled and pending payouts are retried to it.")]
     [JsonRequestBody(typeof(PayoutDestinationRequest)), ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), AcceptsIdempotencyKey]
     [ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> SetDestinationAsync(
@@ -63,7 +63,7 @@ public static class PayoutApiFunctions
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutDestinationHandlers.PutAsync(
-            req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(),
+            req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), services.GetRequiredService<MerchantProfileStore>(),
             new PayoutRetrying(services.GetRequiredService<PayoutRetries>(), services.GetRequiredService<PayoutOrchestrations>(), client),
             services.GetRequiredService<IdempotentPost>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
 

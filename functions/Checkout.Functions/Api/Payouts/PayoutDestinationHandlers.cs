@@ -1,3 +1,4 @@
+using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Providers;
 
@@ -8,7 +9,13 @@ namespace Checkout.Functions.Api.Payouts;
 internal static class PayoutDestinationHandlers
 {
     public static Task<IResult> PutAsync(
-        HttpContext context, PayoutDestinationStore destinations, PayoutRetrying retries, IdempotentPost idempotent, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context,
+        PayoutDestinationStore destinations,
+        MerchantProfileStore profiles,
+        PayoutRetrying retries,
+        IdempotentPost idempotent,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(idempotent);
@@ -21,12 +28,20 @@ internal static class PayoutDestinationHandlers
                 return problem!;
             }
 
+            // Payouts are made from the merchant's balance, which is kept in its settlement currency: an account in
+            // another currency would need a conversion at payout that the ledger does not post.
+            var settlement = (await profiles.GetAsync(merchant, cancellationToken))?.SettlementCurrency;
+            if (settlement is { } balance && balance != destination.Currency)
+            {
+                return ApiProblems.Validation([new ApiFieldError("#/currency", $"Your balance settles in {balance.Value}: payouts can go only to an account in {balance.Value}.")]);
+            }
+
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes, async () =>
             {
                 await destinations.SetAsync(merchant, destination, clock.GetUtcNow(), cancellationToken);
                 var retried = await retries.RetryAllAsync(merchant, cancellationToken);
                 var livemode = context.RequestServices.GetRequiredService<ProviderMode>().LiveMode;
-                var view = new PayoutDestinationView(destination.AccountHolderName, destination.Last4, destination.Country.Value, retried.Select(p => PayoutViews.Payout(p, livemode)).ToList());
+                var view = PayoutViews.Destination(PayoutViews.Summary(destination), retried.Select(p => PayoutViews.Payout(p, livemode)).ToList());
                 return ApiResponse.Json(StatusCodes.Status200OK, view);
             }, cancellationToken);
         }, cancellationToken);
@@ -38,6 +53,6 @@ internal static class PayoutDestinationHandlers
         var destination = await destinations.GetAsync(MerchantAuthentication.MerchantOf(context), cancellationToken);
         return destination is null
             ? PayoutProblems.NotFound("payout destination", "payout-destination")
-            : ApiResponse.Json(StatusCodes.Status200OK, new PayoutDestinationView(destination.AccountHolderName, destination.AccountNumberLast4, destination.Country.Value, []));
+            : ApiResponse.Json(StatusCodes.Status200OK, PayoutViews.Destination(destination, []));
     }
 }

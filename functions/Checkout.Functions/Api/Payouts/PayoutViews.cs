@@ -1,12 +1,44 @@
 using Checkout.Domain.Ledger;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
+using Checkout.Domain.Payouts.BankAccounts;
 using Checkout.Workflows.Payouts;
 
 namespace Checkout.Functions.Api.Payouts;
 
 internal static class PayoutViews
 {
+    public static PayoutDestinationView Destination(PayoutDestinationSummary destination, IReadOnlyList<PayoutView> retried) => new(
+        destination.AccountHolderName,
+        destination.Country.Value,
+        destination.Currency.Value,
+        SchemeName(destination.Scheme),
+        destination.MaskedAccount,
+        destination.AccountNumberLast4,
+        destination.Bic,
+        destination.BankCode,
+        destination.BranchCode,
+        destination.BankName,
+        destination.RoutingNumber,
+        retried);
+
+    public static PayoutDestinationSummary Summary(PayoutDestination destination)
+    {
+        var account = destination.Account;
+        return new PayoutDestinationSummary(
+            destination.AccountHolderName, destination.Country, destination.Currency, account.Scheme, account.Masked, account.Last4,
+            account.Bic, account.BankCode, account.BranchCode, account.BankName, account.RoutingNumber);
+    }
+
+    private static string SchemeName(BankAccountScheme scheme) => scheme switch
+    {
+        BankAccountScheme.Iban => "iban",
+        BankAccountScheme.UsAch => "us_ach",
+        BankAccountScheme.ChinaBankCard => "china_bank_card",
+        BankAccountScheme.HongKongLocal => "hong_kong_local",
+        _ => "macau_local",
+    };
+
     public static PayoutView Payout(Payout payout, bool livemode) => new(
         payout.Id,
         payout.CheckoutId,
