@@ -30,6 +30,13 @@ public sealed class CheckoutWorkflowOptions
 
     public string PaymentsSandboxTable => Table("sandboxpayments");
 
+    /// <summary>The wallets' notifications already handled, by notification id: a replay changes nothing.</summary>
+    public string WalletNotificationsTable => Table("walletnotifications");
+
+    /// <summary>How long the buyer has to approve a wallet payment (Alipay's <c>timeout_express</c>, WeChat Pay's
+    /// <c>time_expire</c>); unpaid by then, the checkout ends <c>expired</c> and nothing is charged.</summary>
+    public TimeSpan WalletPaymentTtl { get; set; } = TimeSpan.FromMinutes(15);
+
     public string PayoutsTable => Table("payouts");
 
     public string MerchantProfilesTable => Table("merchantprofiles");

@@ -11,6 +11,7 @@ using Checkout.Workflows.Refunds;
 using Checkout.Workflows.Secrets;
 using Checkout.Workflows.Steps;
 using Checkout.Workflows.Storage;
+using Checkout.Workflows.Wallets;
 using Checkout.Workflows.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ProviderOptions>, ProviderOptionsValidation>();
         services.AddSingleton<SandboxPaymentGateway>();
         services.AddSingleton<IPaymentGateway>(sp => Chosen(sp, sp.GetRequiredService<SandboxPaymentGateway>));
+        services.AddSingleton(configuration.GetSection(WalletOptions.SectionName).Get<WalletOptions>() ?? new WalletOptions());
+        services.AddSingleton<SandboxWalletGateway>();
+        services.AddSingleton<IWalletGateway>(sp => Chosen(sp, sp.GetRequiredService<SandboxWalletGateway>));
+        services.AddSingleton<WalletNotificationHandler>();
         services.AddSingleton<ProviderMode>();
         services.AddSingleton<PayoutHandOff>();
         services.AddSingleton<RefundStore>();

@@ -5,6 +5,7 @@ using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Refunds;
+using Checkout.Workflows.Wallets;
 using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Workflows;
@@ -19,6 +20,7 @@ public sealed class WorkflowStorageInitializer(
     MerchantProfileStore merchants,
     WebhookStorageInitializer webhooks,
     FxRateStore fxRates,
+    WalletNotificationHandler walletNotifications,
     QueueServiceClient queues,
     CheckoutWorkflowOptions options)
 {
@@ -32,6 +34,7 @@ public sealed class WorkflowStorageInitializer(
             merchants.InitializeAsync(cancellationToken),
             webhooks.InitializeAsync(cancellationToken),
             fxRates.InitializeAsync(cancellationToken),
+            walletNotifications.InitializeAsync(cancellationToken),
             queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }

@@ -20,6 +20,10 @@ internal static class CheckoutCancellation
         {
             // The capture is in flight: remember the cancel; the capture's result decides between refund and cancel.
             CheckoutPhase.Capturing => CheckoutStateMachine.Apply(canceling, e),
+
+            // The buyer may be approving the wallet payment right now: close it; the close says whether it was paid
+            // (then refunded, like a capture the cancel overtook) or not (then canceled).
+            CheckoutPhase.RequiresAction => CheckoutStateMachine.Apply(canceling, e, new CloseWalletPayment(state.WalletPaymentId!)),
             _ when state.CaptureId is not null => CheckoutStateMachine.Apply(
                 canceling with { Phase = CheckoutPhase.Refunding },
                 e,

@@ -1,4 +1,5 @@
 using Checkout.Domain.Monetary;
+using Checkout.Domain.Payments;
 
 namespace Checkout.Domain.Workflow;
 
@@ -35,6 +36,15 @@ public sealed record PriceLandedCost : CheckoutCommand
 public sealed record ScheduleQuoteExpiry(string QuoteId, DateTimeOffset DueAt) : CheckoutCommand;
 
 public sealed record CapturePayment(string IdempotencyKey, Money Amount) : CheckoutCommand;
+
+/// <summary>Creates the wallet payment of the current attempt, under the attempt's key.</summary>
+public sealed record CreateWalletPayment(string IdempotencyKey, Money Amount, PaymentMethodType Method) : CheckoutCommand;
+
+/// <summary>Waits for the wallet's notification about <paramref name="WalletPaymentId"/>, until it expires.</summary>
+public sealed record AwaitWalletPayment(string WalletPaymentId, DateTimeOffset ExpiresAt) : CheckoutCommand;
+
+/// <summary>Closes a wallet payment the checkout no longer wants (it was canceled while the buyer had not paid).</summary>
+public sealed record CloseWalletPayment(string WalletPaymentId) : CheckoutCommand;
 
 public sealed record RefundPayment(string IdempotencyKey, string CaptureId, Money Amount) : CheckoutCommand;
 

@@ -1,6 +1,7 @@
 using Checkout.Domain.Fx;
 using Checkout.Domain.LandedCosts;
 using Checkout.Domain.Logistics;
+using Checkout.Domain.Payments;
 
 namespace Checkout.Domain.Workflow;
 
@@ -95,7 +96,25 @@ public sealed record StepPoisoned(string Step, string Detail, DateTimeOffset At)
 /// <summary>A new payment method after a decline.</summary>
 /// <param name="PaymentToken">The payment service's token for it (never card data).</param>
 /// <param name="Attempt">The attempt the requester saw coming next, so a repeated or overtaken request is recognised.</param>
-public sealed record PaymentRetryRequested(string PaymentToken, int Attempt, DateTimeOffset At) : CheckoutEvent(At)
+public sealed record PaymentRetryRequested(string PaymentToken, int Attempt, DateTimeOffset At, PaymentMethodType Method = PaymentMethodType.Card) : CheckoutEvent(At)
 {
     public override string Name => "PaymentRetryRequested";
+}
+
+/// <summary>The wallet created the attempt's payment: the buyer now approves it in the wallet's app.</summary>
+public sealed record WalletActionRequired(string WalletPaymentId, NextAction NextAction, DateTimeOffset At) : CheckoutEvent(At)
+{
+    public override string Name => "WalletActionRequired";
+}
+
+/// <summary>The wallet payment was not paid by its expiry (the wallet's notice, or the checkout's own timer).</summary>
+public sealed record WalletPaymentExpired(string WalletPaymentId, DateTimeOffset At) : CheckoutEvent(At)
+{
+    public override string Name => "WalletPaymentExpired";
+}
+
+/// <summary>The wallet closed the payment on the checkout's request, unpaid.</summary>
+public sealed record WalletPaymentClosed(string WalletPaymentId, DateTimeOffset At) : CheckoutEvent(At)
+{
+    public override string Name => "WalletPaymentClosed";
 }

@@ -1,3 +1,5 @@
+using Checkout.Domain.Payments;
+
 namespace Checkout.Domain.Workflow;
 
 /// <summary>
@@ -9,25 +11,82 @@ namespace Checkout.Domain.Workflow;
 /// </summary>
 internal static class CheckoutPayments
 {
-    /// <summary>Makes the next attempt with <paramref name="paymentToken"/>: the checkout captures under that attempt's key.</summary>
-    public static CheckoutDecision Capture(CheckoutState state, CheckoutEvent @event, string paymentToken)
+    /// <summary>Makes the next attempt with <paramref name="paymentToken"/> (a card) or the wallet <paramref name="method"/>:
+    /// a card captures under that attempt's key at once; a wallet creates its payment under the same key, which the
+    /// buyer then approves (<see cref="CheckoutPhase.RequiresAction"/>).</summary>
+    public static CheckoutDecision Capture(CheckoutState state, CheckoutEvent @event, string paymentToken, PaymentMethodType method = PaymentMethodType.Card)
     {
-        var attempt = PaymentAttempt.Start(state.PaymentAttempts.Count + 1, paymentToken, @event.At);
-        var next = state with { Phase = CheckoutPhase.Capturing, PaymentToken = paymentToken, PaymentAttempts = [.. state.PaymentAttempts, attempt] };
-        return CheckoutStateMachine.Apply(next, @event, new CapturePayment(CaptureKey(next), CheckoutStateMachine.DueAtCheckout(next)));
+        var attempt = PaymentAttempt.Start(state.PaymentAttempts.Count + 1, paymentToken, @event.At, method);
+        var next = state with
+        {
+            Phase = CheckoutPhase.Capturing,
+            PaymentToken = paymentToken,
+            PaymentMethod = method,
+            WalletPaymentId = null,
+            NextAction = null,
+            PaymentAttempts = [.. state.PaymentAttempts, attempt],
+        };
+        var due = CheckoutStateMachine.DueAtCheckout(next);
+        return CheckoutStateMachine.Apply(
+            next, @event, method.IsWallet() ? new CreateWalletPayment(CaptureKey(next), due, method) : new CapturePayment(CaptureKey(next), due));
     }
+
+    /// <summary>The wallet created its payment: the buyer approves it, or a cancel that came meanwhile closes it.</summary>
+    public static CheckoutDecision OnWalletActionRequired(CheckoutState state, WalletActionRequired e)
+    {
+        if (state.Phase != CheckoutPhase.Capturing || !state.PaymentMethod.IsWallet())
+        {
+            return CheckoutStateMachine.Ignore(state);
+        }
+
+        var next = state with { Phase = CheckoutPhase.RequiresAction, WalletPaymentId = e.WalletPaymentId, NextAction = e.NextAction };
+        return CheckoutStateMachine.Apply(
+            next,
+            e,
+            state.CancelReason is null ? new AwaitWalletPayment(e.WalletPaymentId, e.NextAction.ExpiresAt) : new CloseWalletPayment(e.WalletPaymentId));
+    }
+
+    /// <summary>Unpaid at its expiry: nothing was captured, and the checkout ends <c>expired</c> (or <c>canceled</c>, when
+    /// the merchant had asked for that).</summary>
+    public static CheckoutDecision OnWalletExpired(CheckoutState state, WalletPaymentExpired e)
+    {
+        if (state.Phase != CheckoutPhase.RequiresAction || state.WalletPaymentId != e.WalletPaymentId)
+        {
+            return CheckoutStateMachine.Ignore(state);
+        }
+
+        var attempts = Settle(state, PaymentAttemptStatus.Expired, null, e.At);
+        return state.CancelReason is not null
+            ? CheckoutStateMachine.Apply(state with { Phase = CheckoutPhase.Canceled, PaymentAttempts = attempts, NextAction = null }, e)
+            : CheckoutStateMachine.Apply(
+                state with
+                {
+                    Phase = CheckoutPhase.Expired,
+                    PaymentAttempts = attempts,
+                    NextAction = null,
+                    Rejection = new Rejection("payment.wallet_expired", $"The buyer did not approve the {state.PaymentMethod.ToWire()} payment before {e.At:O}; nothing was charged."),
+                },
+                e);
+    }
+
+    /// <summary>Closed unpaid on a cancel: the checkout is canceled with nothing charged.</summary>
+    public static CheckoutDecision OnWalletClosed(CheckoutState state, WalletPaymentClosed e) =>
+        state.Phase == CheckoutPhase.RequiresAction && state.WalletPaymentId == e.WalletPaymentId && state.CancelReason is not null
+            ? CheckoutStateMachine.Apply(
+                state with { Phase = CheckoutPhase.Canceled, PaymentAttempts = Settle(state, PaymentAttemptStatus.Expired, null, e.At), NextAction = null }, e)
+            : CheckoutStateMachine.Ignore(state);
 
     public static CheckoutState Captured(CheckoutState state, PaymentCaptured e) =>
         state with { CaptureId = e.CaptureId, PaymentAttempts = Settle(state, PaymentAttemptStatus.Captured, null, e.At) };
 
     public static CheckoutDecision OnDeclined(CheckoutState state, PaymentDeclined e)
     {
-        if (state.Phase != CheckoutPhase.Capturing)
+        if (state.Phase is not (CheckoutPhase.Capturing or CheckoutPhase.RequiresAction))
         {
             return CheckoutStateMachine.Ignore(state);
         }
 
-        var declined = state with { PaymentAttempts = Settle(state, PaymentAttemptStatus.Declined, e.Reason, e.At) };
+        var declined = state with { PaymentAttempts = Settle(state, PaymentAttemptStatus.Declined, e.Reason, e.At), NextAction = null };
         if (state.CancelReason is not null)
         {
             return CheckoutStateMachine.Apply(declined with { Phase = CheckoutPhase.Canceled }, e);
@@ -71,7 +130,7 @@ internal static class CheckoutPayments
         var quote = state.Quote!;
         return quote.IsExpiredAt(e.At)
             ? CheckoutStateMachine.Refuse(state, "quote.expired", $"Quote {quote.Id} expired at {quote.ExpiresAt:O}; the checkout can no longer be paid.")
-            : Capture(state, e, e.PaymentToken);
+            : Capture(state, e, e.PaymentToken, e.Method);
     }
 
     /// <summary>The quote expired while the checkout waited for a new payment method: it fails with the last decline.</summary>
@@ -97,7 +156,7 @@ internal static class CheckoutPayments
         if (attempts.Count == 0)
         {
             // Confirmed before attempts were recorded: its capture was attempt 1.
-            return [PaymentAttempt.Start(1, state.PaymentToken, at) with { Status = status, Decline = decline }];
+            return [PaymentAttempt.Start(1, state.PaymentToken, at, state.PaymentMethod) with { Status = status, Decline = decline }];
         }
 
         return [.. attempts.Take(attempts.Count - 1), attempts[^1] with { Status = status, Decline = decline }];

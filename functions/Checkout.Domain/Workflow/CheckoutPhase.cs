@@ -9,6 +9,9 @@ public enum CheckoutPhase
     AwaitingConfirmation,
     Capturing,
 
+    /// <summary>A wallet payment waits for the buyer to approve it in the wallet's app (<see cref="CheckoutState.NextAction"/>).</summary>
+    RequiresAction,
+
     /// <summary>The capture was declined: waiting for a new payment method until the quote expires.</summary>
     RequiresPaymentMethod,
 

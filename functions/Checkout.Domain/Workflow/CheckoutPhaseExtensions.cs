@@ -14,6 +14,7 @@ public static class CheckoutPhaseExtensions
         CheckoutPhase.Checking => "checking",
         CheckoutPhase.AwaitingConfirmation => "awaiting_confirmation",
         CheckoutPhase.Capturing => "capturing",
+        CheckoutPhase.RequiresAction => "requires_action",
         CheckoutPhase.RequiresPaymentMethod => "requires_payment_method",
         CheckoutPhase.PayingOut => "paying_out",
         CheckoutPhase.Refunding => "refunding",

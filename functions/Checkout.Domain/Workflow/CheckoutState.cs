@@ -2,6 +2,7 @@ using Checkout.Domain.Carts;
 using Checkout.Domain.Fx;
 using Checkout.Domain.LandedCosts;
 using Checkout.Domain.Logistics;
+using Checkout.Domain.Payments;
 
 namespace Checkout.Domain.Workflow;
 
@@ -26,9 +27,18 @@ public sealed record CheckoutState
 
     public required Cart Cart { get; init; }
 
-    /// <summary>The payment service's token for the buyer's payment method (never card data): the one the checkout
-    /// started with, or the latest retry's.</summary>
+    /// <summary>The payment service's token for the buyer's card (never card data): the one the checkout started with,
+    /// or the latest retry's; empty for a wallet payment.</summary>
     public required string PaymentToken { get; init; }
+
+    /// <summary>How the buyer pays: a card (<see cref="PaymentToken"/>) or a wallet, approved in the wallet's app.</summary>
+    public PaymentMethodType PaymentMethod { get; init; } = PaymentMethodType.Card;
+
+    /// <summary>The wallet's payment for the current attempt, once created.</summary>
+    public string? WalletPaymentId { get; init; }
+
+    /// <summary>What the buyer must do while the checkout <see cref="CheckoutPhase.RequiresAction"/>.</summary>
+    public NextAction? NextAction { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

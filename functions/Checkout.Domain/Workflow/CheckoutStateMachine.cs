@@ -28,6 +28,9 @@ public static class CheckoutStateMachine
             PaymentCaptured e => OnPaymentCaptured(state, e),
             PaymentDeclined e => CheckoutPayments.OnDeclined(state, e),
             PaymentRetryRequested e => CheckoutPayments.OnRetryRequested(state, e),
+            WalletActionRequired e => CheckoutPayments.OnWalletActionRequired(state, e),
+            WalletPaymentExpired e => CheckoutPayments.OnWalletExpired(state, e),
+            WalletPaymentClosed e => CheckoutPayments.OnWalletClosed(state, e),
             PaymentRefunded e => state.Phase == CheckoutPhase.Refunding
                 ? Apply(state with { Phase = CheckoutPhase.Canceled, RefundId = e.RefundId }, e)
                 : Ignore(state),
@@ -139,7 +142,7 @@ public static class CheckoutStateMachine
             return Refuse(state, "quote.expired", $"Quote {quote.Id} expired at {quote.ExpiresAt:O}; a new quote follows.");
         }
 
-        return CheckoutPayments.Capture(state with { ConfirmedAt = e.At }, e, state.PaymentToken);
+        return CheckoutPayments.Capture(state with { ConfirmedAt = e.At }, e, state.PaymentToken, state.PaymentMethod);
     }
 
     private static CheckoutDecision OnQuoteExpiryDue(CheckoutState state, QuoteExpiryDue e)
@@ -160,7 +163,7 @@ public static class CheckoutStateMachine
 
     private static CheckoutDecision OnPaymentCaptured(CheckoutState state, PaymentCaptured e)
     {
-        if (state.Phase != CheckoutPhase.Capturing)
+        if (state.Phase is not (CheckoutPhase.Capturing or CheckoutPhase.RequiresAction))
         {
             return Ignore(state);
         }
@@ -169,7 +172,7 @@ public static class CheckoutStateMachine
         var amount = state.LandedCost!.AmountDueAtCheckout;
         return state.CancelReason is not null
             ? Apply(captured with { Phase = CheckoutPhase.Refunding }, e, new RefundPayment(RefundKey(state), e.CaptureId, amount))
-            : Apply(captured with { Phase = CheckoutPhase.PayingOut }, e, new HandOffToPayout(PayoutId(state), amount));
+            : Apply(captured with { Phase = CheckoutPhase.PayingOut, NextAction = null }, e, new HandOffToPayout(PayoutId(state), amount));
     }
 
     /// <summary>The capture key of the checkout's current payment attempt.</summary>

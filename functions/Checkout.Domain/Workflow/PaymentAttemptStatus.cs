@@ -7,4 +7,7 @@ public enum PaymentAttemptStatus
     Pending,
     Captured,
     Declined,
+
+    /// <summary>A wallet payment the buyer did not approve before it expired or was closed: nothing was charged.</summary>
+    Expired,
 }

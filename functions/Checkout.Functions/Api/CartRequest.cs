@@ -1,7 +1,11 @@
 using Checkout.Domain.Carts;
+using Checkout.Domain.Payments;
 
 namespace Checkout.Functions.Api;
 
 /// <summary>A validated checkout or estimate request: the cart and what the merchant sent about it.</summary>
-/// <param name="PaymentToken">Null for an estimate, which takes no payment.</param>
-internal sealed record CartRequest(string MerchantReference, Cart Cart, string? PaymentToken);
+/// <param name="Payment">Null for an estimate, which takes no payment.</param>
+internal sealed record CartRequest(string MerchantReference, Cart Cart, PaymentChoice? Payment);
+
+/// <summary>How the buyer pays: a card's token, or a wallet (with an empty token).</summary>
+internal sealed record PaymentChoice(PaymentMethodType Method, string Token);

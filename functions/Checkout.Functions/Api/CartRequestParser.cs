@@ -4,6 +4,7 @@ using Checkout.Domain.Carts;
 using Checkout.Domain.Customs;
 using Checkout.Domain.Geography;
 using Checkout.Domain.Monetary;
+using Checkout.Domain.Payments;
 
 namespace Checkout.Functions.Api;
 
@@ -32,7 +33,11 @@ internal static partial class CartRequestParser
         var shipFrom = AddressAt(reader, root, "shipFrom");
         var lines = Items(reader, root);
         var preference = Preference(reader, root);
-        var token = requirePayment ? PaymentToken(reader, root) : null;
+        var payment = requirePayment ? Payment(reader, root) : null;
+        if (payment is not null && currency is { } presented)
+        {
+            CheckWalletCurrency(reader, payment, presented);
+        }
 
         if (reader.Problem() is { } problem)
         {
@@ -40,14 +45,52 @@ internal static partial class CartRequestParser
         }
 
         var cart = new Cart(currency!.Value, incoterm!.Value, buyer!, shipFrom!, lines!, preference);
-        return (new CartRequest(reference!, cart, token), null);
+        return (new CartRequest(reference!, cart, payment), null);
     }
 
-    /// <summary>The body's required <c>payment</c> object's token, as a start and a payment retry take it.</summary>
-    public static string? PaymentToken(FieldReader reader, JsonElement root)
+    /// <summary>
+    /// The body's required <c>payment</c> object, as a start and a payment retry take it: <c>{"token"}</c> or
+    /// <c>{"method":"card","token"}</c> for a card, <c>{"method":"alipay"}</c> or <c>{"method":"wechat_pay"}</c> for a
+    /// wallet, which takes no token (the buyer approves the payment in the wallet's app).
+    /// </summary>
+    public static PaymentChoice? Payment(FieldReader reader, JsonElement root)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return reader.Object(root, "payment", "#") is { } payment ? reader.String(payment, "token", "#/payment", MaxPaymentTokenLength) : null;
+        if (reader.Object(root, "payment", "#") is not { } payment)
+        {
+            return null;
+        }
+
+        var methodText = reader.String(payment, "method", "#/payment", 20, required: false);
+        var method = PaymentMethodType.Card;
+        if (methodText is not null && !PaymentMethodTypes.TryParse(methodText, out method))
+        {
+            reader.Fail("#/payment/method", "Must be card, alipay or wechat_pay.");
+            return null;
+        }
+
+        if (method.IsWallet())
+        {
+            if (reader.Value(payment, "token", "#/payment") is not null)
+            {
+                reader.Fail("#/payment/token", $"A {methodText} payment takes no token: the buyer approves it in the wallet's app.");
+            }
+
+            return new PaymentChoice(method, string.Empty);
+        }
+
+        return reader.String(payment, "token", "#/payment", MaxPaymentTokenLength) is { } token ? new PaymentChoice(method, token) : null;
+    }
+
+    /// <summary>Alipay and WeChat Pay charge Chinese buyers in yuan: a wallet checkout is presented and settled in CNY.</summary>
+    public static void CheckWalletCurrency(FieldReader reader, PaymentChoice payment, CurrencyCode presentment)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(payment);
+        if (payment.Method.IsWallet() && presentment.Value != "CNY")
+        {
+            reader.Fail("#/payment/method", $"{payment.Method.ToWire()} pays in CNY: the checkout's presentmentCurrency must be CNY, not {presentment.Value}.");
+        }
     }
 
     private static CurrencyCode? Currency(FieldReader reader, JsonElement parent, string name, string at)

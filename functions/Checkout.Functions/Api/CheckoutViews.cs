@@ -4,6 +4,7 @@ using Checkout.Domain.Fx;
 using Checkout.Domain.LandedCosts;
 using Checkout.Domain.Logistics;
 using Checkout.Domain.Monetary;
+using Checkout.Domain.Payments;
 using Checkout.Domain.Workflow;
 using Checkout.Functions.Api.Contracts;
 using Checkout.Functions.Api.Refunds;
@@ -32,6 +33,10 @@ internal static class CheckoutViews
             state.LandedCost is null ? null : LandedCost(state.LandedCost, isEstimate: state.ConfirmedAt is null && state.CaptureId is null),
             state.Shipping is null ? null : Shipping(state.Shipping),
             state.Rejection is null ? null : new RejectionView(state.Rejection.Code, state.Rejection.Detail),
+            state.PaymentMethod.ToWire(),
+            state.Phase == CheckoutPhase.RequiresAction && state.NextAction is { } action
+                ? new NextActionView(action.Type, action.QrCodePayload, action.RedirectUrl, action.ExpiresAt)
+                : null,
             state.CaptureId,
             state.PayoutId,
             state.CancelReason,
@@ -68,11 +73,13 @@ internal static class CheckoutViews
 
     private static PaymentAttemptView PaymentAttempt(PaymentAttempt attempt) => new(
         attempt.Number,
+        attempt.Method.ToWire(),
         attempt.Status switch
         {
             PaymentAttemptStatus.Pending => "pending",
             PaymentAttemptStatus.Captured => "captured",
             PaymentAttemptStatus.Declined => "declined",
+            PaymentAttemptStatus.Expired => "expired",
             _ => throw new ArgumentOutOfRangeException(nameof(attempt), attempt.Status, "Unknown payment attempt status."),
         },
         attempt.TokenSuffix,

@@ -6,7 +6,8 @@ using Microsoft.DurableTask.Client;
 namespace Checkout.Functions.Api;
 
 /// <summary>
-/// <c>POST /api/checkouts/{id}/payment</c> <c>{"payment":{"token"}}</c>: a new payment method after a decline, raised
+/// <c>POST /api/checkouts/{id}/payment</c> <c>{"payment":{"token"}}</c> (a card) or <c>{"payment":{"method":"alipay"}}</c>
+/// (a wallet): a new payment method after a decline, raised
 /// into the checkout's orchestration as its next payment attempt. Judged first by the state machine against the
 /// checkout as last recorded, as confirm and cancel are: 410 once the checkout has ended, 409 when it is not
 /// <c>requires_payment_method</c> or its quote has expired, otherwise 202. The event names the attempt it makes, so a
@@ -24,7 +25,7 @@ internal static class PaymentRetryHandler
         {
             var (merchant, key, body) = (write.MerchantId, write.IdempotencyKey, write.Body);
             var reader = new FieldReader(body.Root);
-            var token = CartRequestParser.PaymentToken(reader, body.Root);
+            var payment = CartRequestParser.Payment(reader, body.Root);
             if (reader.Problem() is { } problem)
             {
                 return problem;
@@ -36,7 +37,13 @@ internal static class PaymentRetryHandler
                 return ApiProblems.NotFound(id);
             }
 
-            var request = new PaymentRetryRequest(token!, stored.State.PaymentAttempts.Count + 1, clock.GetUtcNow());
+            CartRequestParser.CheckWalletCurrency(reader, payment!, stored.State.Cart.PresentmentCurrency);
+            if (reader.Problem() is { } currencyProblem)
+            {
+                return currencyProblem;
+            }
+
+            var request = new PaymentRetryRequest(payment!.Token, stored.State.PaymentAttempts.Count + 1, clock.GetUtcNow(), payment.Method);
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes,
                 () => RaiseAsync(context.Request, stored.State, request, client, cancellationToken), cancellationToken);
         }, cancellationToken);
@@ -46,7 +53,7 @@ internal static class PaymentRetryHandler
         HttpRequest http, CheckoutState state, PaymentRetryRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var links = CheckoutLinks.For(http, state.Id);
-        var decision = CheckoutStateMachine.Decide(state, new PaymentRetryRequested(request.Token, request.Attempt, request.At));
+        var decision = CheckoutStateMachine.Decide(state, new PaymentRetryRequested(request.Token, request.Attempt, request.At, request.Method));
         if (decision.Outcome == DecisionOutcome.Refused)
         {
             return CheckoutEventHandler.Refused(state, decision.Refusal!, links);

@@ -55,7 +55,8 @@ internal static class StartCheckoutHandler
         MerchantId = merchant,
         MerchantReference = request.MerchantReference,
         Cart = request.Cart,
-        PaymentToken = request.PaymentToken!,
+        PaymentToken = request.Payment!.Token,
+        PaymentMethod = request.Payment.Method,
         CreatedAt = now,
         UpdatedAt = now,
     };

@@ -34,6 +34,14 @@ public static class CheckoutOrchestrationFunctions
     public static Task<string> CaptureAsync([ActivityTrigger] string input, FunctionContext context) =>
         Steps(context).CaptureAsync(input, context.CancellationToken);
 
+    [Function(CheckoutActivities.CreateWalletPayment)]
+    public static Task<string> CreateWalletPaymentAsync([ActivityTrigger] string input, FunctionContext context) =>
+        Steps(context).CreateWalletPaymentAsync(input, context.CancellationToken);
+
+    [Function(CheckoutActivities.CloseWalletPayment)]
+    public static Task<string> CloseWalletPaymentAsync([ActivityTrigger] string input, FunctionContext context) =>
+        Steps(context).CloseWalletPaymentAsync(input, context.CancellationToken);
+
     [Function(CheckoutActivities.Refund)]
     public static Task<string> RefundAsync([ActivityTrigger] string input, FunctionContext context) =>
         Steps(context).RefundAsync(input, context.CancellationToken);

@@ -15,6 +15,8 @@ public static class CheckoutActivities
     public const string PlanLogistics = "CheckoutPlanLogistics";
     public const string PriceLandedCost = "CheckoutPriceLandedCost";
     public const string Capture = "CheckoutCapture";
+    public const string CreateWalletPayment = "CheckoutCreateWalletPayment";
+    public const string CloseWalletPayment = "CheckoutCloseWalletPayment";
     public const string Refund = "CheckoutRefund";
     public const string HandOffToPayout = "CheckoutHandOffToPayout";
     public const string Record = "CheckoutRecord";

@@ -1,4 +1,5 @@
 using Checkout.Domain.Workflow;
+using Checkout.Workflows.Wallets;
 using Microsoft.DurableTask;
 
 namespace Checkout.Workflows.Orchestration;
@@ -44,13 +45,61 @@ public sealed partial class CheckoutOrchestration
             {
                 var request = await _payment!;
                 _payment = null;
-                Apply(new PaymentRetryRequested(request.Token, request.Attempt, request.At));
+                Apply(new PaymentRetryRequested(request.Token, request.Attempt, request.At, request.Method));
             }
         }
 
         if (!timer.IsCompleted)
         {
             // Synchronously: an orchestrator may await only Durable's own tasks (CancelAsync's would end the episode).
+#pragma warning disable CA1849 // Call async methods when in an async method
+            stopTimer.Cancel();
+#pragma warning restore CA1849
+        }
+    }
+
+    /// <summary>
+    /// Requiring action, the wallet's notice about the payment waited on, raced against a timer at its expiry, and the
+    /// merchant's cancel (which closes the payment: the wait ends with the close queued). Notices about another payment
+    /// (an earlier attempt's, a replay) change nothing and the wait goes on.
+    /// </summary>
+    private async Task AwaitWalletAsync(AwaitWalletPayment wait)
+    {
+        using var stopTimer = new CancellationTokenSource();
+        var timer = _context.CreateTimer(wait.ExpiresAt.UtcDateTime, stopTimer.Token);
+        while (_state.Phase == CheckoutPhase.RequiresAction && _state.WalletPaymentId == wait.WalletPaymentId && _commands.Count == 0)
+        {
+            _wallet ??= _context.WaitForExternalEvent<WalletNotice>(WalletEvent);
+            var first = await Task.WhenAny(_wallet, _cancel, timer);
+            if (first == timer)
+            {
+                Apply(new WalletPaymentExpired(wait.WalletPaymentId, Now > wait.ExpiresAt ? Now : wait.ExpiresAt));
+                break;
+            }
+
+            if (first == _cancel)
+            {
+                ApplyCancel();
+                continue;
+            }
+
+            var notice = await _wallet;
+            _wallet = null;
+            if (notice.WalletPaymentId != wait.WalletPaymentId)
+            {
+                continue;
+            }
+
+            Apply(notice.Status switch
+            {
+                WalletNotice.Paid => new PaymentCaptured(notice.TransactionId!, notice.At),
+                WalletNotice.Declined => new PaymentDeclined(new Rejection(notice.DeclineCode ?? "payment.wallet_declined", notice.DeclineMessage ?? "The wallet payment was declined."), notice.At),
+                _ => new WalletPaymentExpired(notice.WalletPaymentId, notice.At),
+            });
+        }
+
+        if (!timer.IsCompleted)
+        {
 #pragma warning disable CA1849 // Call async methods when in an async method
             stopTimer.Cancel();
 #pragma warning restore CA1849

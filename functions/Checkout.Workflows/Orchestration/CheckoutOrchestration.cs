@@ -1,5 +1,6 @@
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Wallets;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace Checkout.Workflows.Orchestration;
 /// commands out: one activity for the rules' judgement (FX quote, customs and logistics checks, landed cost: see
 /// <see cref="Steps.CheckoutAssessment"/>), then activities for capture, refund and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
 /// timer at quote expiry, and after a decline its <c>payment</c> (a new payment method) against a timer at the same
-/// expiry; and the merchant-facing read model written by an activity before each wait and at the end.
+/// expiry; for a wallet payment, the wallet's <c>wallet</c> notice against a timer at the payment's expiry; and the merchant-facing read model written by an activity before each wait and at the end.
 /// Deterministic on replay: times come from the context or from the events' payloads, ids from the checkout, and all
 /// I/O happens in activities. Changing the order of the awaits below changes the history of checkouts in flight: add
 /// a new orchestration name for such a change rather than editing this one. (The wait for a new payment method comes
@@ -24,6 +25,7 @@ public sealed partial class CheckoutOrchestration
     public const string ConfirmEvent = "confirm";
     public const string CancelEvent = "cancel";
     public const string PaymentEvent = "payment";
+    public const string WalletEvent = "wallet";
 
     private readonly TaskOrchestrationContext _context;
 
@@ -39,6 +41,7 @@ public sealed partial class CheckoutOrchestration
     private Task<BuyerRequest> _cancel = null!;
     private Task<BuyerRequest>? _confirm;
     private Task<PaymentRetryRequest>? _payment;
+    private Task<WalletNotice>? _wallet;
 
     private CheckoutOrchestration(TaskOrchestrationContext context, CheckoutOrchestrationInput input)
     {
@@ -94,6 +97,16 @@ public sealed partial class CheckoutOrchestration
                     break;
                 case CapturePayment:
                     await StepAsync(CheckoutActivities.Capture, new StepInput(_state));
+                    break;
+                case CreateWalletPayment:
+                    await StepAsync(CheckoutActivities.CreateWalletPayment, new StepInput(_state));
+                    break;
+                case AwaitWalletPayment c:
+                    await RecordAsync();
+                    await AwaitWalletAsync(c);
+                    break;
+                case CloseWalletPayment:
+                    await StepAsync(CheckoutActivities.CloseWalletPayment, new StepInput(_state));
                     break;
                 case RefundPayment:
                     await StepAsync(CheckoutActivities.Refund, new StepInput(_state));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Checkout.Domain.Payouts;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Checkout.Workflows.Providers;
 
 namespace Checkout.Workflows.Payouts;
 
@@ -14,10 +15,12 @@ namespace Checkout.Workflows.Payouts;
 public sealed class RailWebhookHandler(
     PayoutProcessor processor, PayoutOrchestrations orchestrations, PayoutOptions options, TimeProvider clock, ILogger<RailWebhookHandler> logger)
 {
+    public const string SignatureHeader = "Rail-Signature";
+
     public async Task<RailWebhookOutcome> HandleAsync(string body, string? signature, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (RailWebhookSignature.Verify(options.RailWebhookSecret, signature, body, clock.GetUtcNow(), options.RailWebhookTolerance) is { } refusal)
+        if (ProviderWebhookSignature.Verify(options.RailWebhookSecret, signature, body, clock.GetUtcNow(), options.RailWebhookTolerance) is { } refusal)
         {
             PayoutLog.WebhookRefused(logger, refusal);
             return RailWebhookOutcome.Unauthenticated;

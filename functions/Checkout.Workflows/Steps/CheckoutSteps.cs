@@ -18,6 +18,7 @@ namespace Checkout.Workflows.Steps;
 public sealed class CheckoutSteps(
     ICheckoutRules rules,
     IPaymentGateway payments,
+    IWalletGateway wallets,
     PayoutHandOff payouts,
     CheckoutStore store,
     QueueServiceClient queues,
@@ -58,6 +59,30 @@ public sealed class CheckoutSteps(
         var result = await payments.CaptureAsync(new CaptureRequest(CheckoutStateMachine.CaptureKey(state), state.Id, state.PaymentToken, amount), cancellationToken);
         var now = clock.GetUtcNow();
         return CheckoutJson.WriteEvent(result.CaptureId is { } captureId ? new PaymentCaptured(captureId, now) : new PaymentDeclined(result.Decline!, now));
+    }
+
+    /// <summary>Creates the current attempt's wallet payment under the attempt's key; the buyer has
+    /// <see cref="CheckoutWorkflowOptions.WalletPaymentTtl"/> to approve it. A repeated call returns the same payment
+    /// with the expiry it was first given.</summary>
+    public async Task<string> CreateWalletPaymentAsync(string input, CancellationToken cancellationToken)
+    {
+        var state = CheckoutJson.Read<StepInput>(input).State;
+        var now = clock.GetUtcNow();
+        var request = new WalletPaymentRequest(
+            CheckoutStateMachine.CaptureKey(state), state.Id, state.MerchantId, state.PaymentMethod, state.LandedCost!.AmountDueAtCheckout, now + options.WalletPaymentTtl);
+        var payment = await wallets.CreateAsync(request, cancellationToken);
+        return CheckoutJson.WriteEvent(new WalletActionRequired(payment.WalletPaymentId, payment.NextAction, now));
+    }
+
+    /// <summary>Closes the wallet payment a cancel no longer wants: closed unpaid, or paid already (then it is a
+    /// capture, which the state machine refunds because of the cancel).</summary>
+    public async Task<string> CloseWalletPaymentAsync(string input, CancellationToken cancellationToken)
+    {
+        var state = CheckoutJson.Read<StepInput>(input).State;
+        var paymentId = state.WalletPaymentId ?? throw new FormatException("Closing a wallet payment needs the checkout's wallet payment.");
+        var closed = await wallets.CloseAsync(paymentId, cancellationToken);
+        var now = clock.GetUtcNow();
+        return CheckoutJson.WriteEvent(closed.PaidTransactionId is { } paid ? new PaymentCaptured(paid, now) : new WalletPaymentClosed(paymentId, now));
     }
 
     public async Task<string> RefundAsync(string input, CancellationToken cancellationToken)

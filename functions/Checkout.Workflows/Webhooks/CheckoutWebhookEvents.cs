@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Checkout.Domain.Monetary;
+using Checkout.Domain.Payments;
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Events;
 
@@ -29,6 +30,23 @@ public static class CheckoutWebhookEvents
         if (RequiresPaymentMethod(before, after) is { } requiresPaymentMethod)
         {
             events.Add(requiresPaymentMethod);
+        }
+
+        if (after is { Phase: CheckoutPhase.RequiresAction, NextAction: { } action, WalletPaymentId: { } walletPaymentId }
+            && (before.Phase != after.Phase || before.WalletPaymentId != walletPaymentId))
+        {
+            var data = Data(after);
+            data["attempt"] = after.PaymentAttempts.Count;
+            data["paymentMethod"] = after.PaymentMethod.ToWire();
+            data["nextAction"] = new JsonObject
+            {
+                ["type"] = action.Type,
+                ["qrCodePayload"] = action.QrCodePayload,
+                ["redirectUrl"] = action.RedirectUrl,
+                ["expiresAt"] = action.ExpiresAt.UtcDateTime,
+            };
+            data["amountDue"] = after.LandedCost is null ? null : Amount(after.LandedCost.AmountDueAtCheckout);
+            events.Add(Event(after, WebhookEventTypes.CheckoutRequiresAction, data, $".a{after.PaymentAttempts.Count}"));
         }
 
         if (after.CaptureId is { } captureId && before.CaptureId is null)

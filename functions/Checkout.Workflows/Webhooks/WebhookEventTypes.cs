@@ -5,6 +5,7 @@ public static class WebhookEventTypes
 {
     public const string CheckoutAwaitingConfirmation = "checkout.awaiting_confirmation";
     public const string CheckoutRequiresPaymentMethod = "checkout.requires_payment_method";
+    public const string CheckoutRequiresAction = "checkout.requires_action";
     public const string CheckoutRejected = "checkout.rejected";
     public const string CheckoutExpired = "checkout.expired";
     public const string CheckoutCanceled = "checkout.canceled";
@@ -19,7 +20,7 @@ public static class WebhookEventTypes
 
     public static IReadOnlyList<string> All { get; } =
     [
-        CheckoutAwaitingConfirmation, CheckoutRequiresPaymentMethod, CheckoutRejected, CheckoutExpired, CheckoutCanceled, CheckoutNeedsAttention,
+        CheckoutAwaitingConfirmation, CheckoutRequiresPaymentMethod, CheckoutRequiresAction, CheckoutRejected, CheckoutExpired, CheckoutCanceled, CheckoutNeedsAttention,
         CheckoutCompleted, CheckoutFailed, PaymentCaptured, PaymentRefunded, RefundFailed, PayoutPaid, PayoutFailed,
     ];
 

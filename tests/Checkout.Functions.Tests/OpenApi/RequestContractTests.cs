@@ -39,17 +39,21 @@ public sealed class RequestContractTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<EstimateRequest>(SampleRequests.Checkout, Strict));
     }
 
-    [Fact]
-    public void RetryPaymentRequest_HoldsTheBodyThePaymentRetryAccepts()
+    [Theory]
+    [InlineData("""{"payment":{"token":"tok_sandbox_success"}}""", "card", "tok_sandbox_success")]
+    [InlineData("""{"payment":{"method":"card","token":"tok_sandbox_success"}}""", "card", "tok_sandbox_success")]
+    [InlineData("""{"payment":{"method":"alipay"}}""", "alipay", "")]
+    [InlineData("""{"payment":{"method":"wechat_pay"}}""", "wechat_pay", "")]
+    public void RetryPaymentRequest_HoldsTheBodyThePaymentRetryAccepts(string body, string method, string token)
     {
-        const string Body = """{"payment":{"token":"tok_sandbox_success"}}""";
-        var root = JsonDocument.Parse(Body).RootElement;
+        var root = JsonDocument.Parse(body).RootElement;
         var reader = new FieldReader(root);
 
-        var request = JsonSerializer.Deserialize<RetryPaymentRequest>(Body, Strict)!;
+        var request = JsonSerializer.Deserialize<RetryPaymentRequest>(body, Strict)!;
+        var payment = CartRequestParser.Payment(reader, root)!;
 
-        Assert.Equal("tok_sandbox_success", request.Payment.Token);
-        Assert.Equal("tok_sandbox_success", CartRequestParser.PaymentToken(reader, root));
+        Assert.Equal(token, request.Payment.Token ?? string.Empty);
+        Assert.Equal((method, token), (Domain.Payments.PaymentMethodTypes.ToWire(payment.Method), payment.Token));
         Assert.Null(reader.Problem());
     }
 }

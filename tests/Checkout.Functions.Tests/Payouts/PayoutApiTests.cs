@@ -159,9 +159,9 @@ public sealed class PayoutApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
         var body = """{"id":"evt_x","type":"payout.updated","data":{"payoutId":"co_unknown-payout","merchantId":"dev","idempotencyKey":"co_unknown-payout-a1","status":"paid"}}""";
 
         using var unsigned = await PostRailAsync(body, null);
-        using var wrong = await PostRailAsync(body, RailWebhookSignature.Sign("not-the-secret", now, body));
-        using var malformed = await PostRailAsync("{}", RailWebhookSignature.Sign(PayoutApiApp.RailSecret, now, "{}"));
-        using var signed = await PostRailAsync(body, RailWebhookSignature.Sign(PayoutApiApp.RailSecret, now, body));
+        using var wrong = await PostRailAsync(body, ProviderWebhookSignature.Sign("not-the-secret", now, body));
+        using var malformed = await PostRailAsync("{}", ProviderWebhookSignature.Sign(PayoutApiApp.RailSecret, now, "{}"));
+        using var signed = await PostRailAsync(body, ProviderWebhookSignature.Sign(PayoutApiApp.RailSecret, now, body));
 
         await ProblemAssert.IsProblemAsync(unsigned, HttpStatusCode.Unauthorized, "rail-signature-invalid");
         await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.Unauthorized, "rail-signature-invalid");
@@ -174,7 +174,7 @@ public sealed class PayoutApiTests(PayoutApiApp app) : IClassFixture<PayoutApiAp
         using var request = ApiApp.Request(HttpMethod.Post, "/api/payout-rail/events", body, key: null);
         if (signature is not null)
         {
-            request.Headers.Add(RailWebhookSignature.Header, signature);
+            request.Headers.Add(RailWebhookHandler.SignatureHeader, signature);
         }
 
         return await app.Http.SendAsync(request);

@@ -27,6 +27,7 @@ namespace Checkout.Workflows.Tests.Harness;
 internal sealed class WorkflowHost : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    public const string WalletSecret = "test_wallet_webhook_secret";
 
     private readonly ServiceProvider _services;
     private readonly DurableTaskTestHost _durable;
@@ -75,6 +76,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
             // The sandbox's sample rates, as in Development: Durable's timers run on real time, so the clock cannot be
             // pinned near a dated file; the live feeds have tests of their own.
             ["Fx:Source"] = "sandbox",
+            ["Wallets:WebhookSecret"] = WalletSecret,
         };
         foreach (var (key, value) in TestSecrets.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
@@ -211,6 +213,8 @@ internal sealed class WorkflowHost : IAsyncDisposable
         Add(CheckoutActivities.PlanLogistics, input => Task.FromResult(steps.PlanLogistics(input)));
         Add(CheckoutActivities.PriceLandedCost, input => Task.FromResult(steps.PriceLandedCost(input)));
         Add(CheckoutActivities.Capture, input => steps.CaptureAsync(input, CancellationToken.None));
+        Add(CheckoutActivities.CreateWalletPayment, input => steps.CreateWalletPaymentAsync(input, CancellationToken.None));
+        Add(CheckoutActivities.CloseWalletPayment, input => steps.CloseWalletPaymentAsync(input, CancellationToken.None));
         Add(CheckoutActivities.Refund, input => steps.RefundAsync(input, CancellationToken.None));
         Add(CheckoutActivities.HandOffToPayout, input => steps.HandOffToPayoutAsync(input, CancellationToken.None));
         Add(CheckoutActivities.Record, async input =>

@@ -60,12 +60,12 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         var handler = s.Host.Get<RailWebhookHandler>();
         var now = s.Host.Clock.GetUtcNow();
 
-        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, RailWebhookSignature.Sign("wrong", now, body), s.Host.Client, CancellationToken.None));
-        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, RailWebhookSignature.Sign(PayoutScenario.RailSecret, now.AddMinutes(-6), body), s.Host.Client, CancellationToken.None));
-        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body.Replace("paid", "failed", StringComparison.Ordinal), RailWebhookSignature.Sign(PayoutScenario.RailSecret, now, body), s.Host.Client, CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, ProviderWebhookSignature.Sign("wrong", now, body), s.Host.Client, CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body, ProviderWebhookSignature.Sign(PayoutScenario.RailSecret, now.AddMinutes(-6), body), s.Host.Client, CancellationToken.None));
+        Assert.Equal(RailWebhookOutcome.Unauthenticated, await handler.HandleAsync(body.Replace("paid", "failed", StringComparison.Ordinal), ProviderWebhookSignature.Sign(PayoutScenario.RailSecret, now, body), s.Host.Client, CancellationToken.None));
         Assert.Equal(PayoutStatus.InTransit, (await s.PayoutAsync("hook1")).Status);
 
-        var signature = RailWebhookSignature.Sign(PayoutScenario.RailSecret, now, body);
+        var signature = ProviderWebhookSignature.Sign(PayoutScenario.RailSecret, now, body);
         Assert.Equal(RailWebhookOutcome.Accepted, await handler.HandleAsync(body, signature, s.Host.Client, CancellationToken.None));
         Assert.Equal(RailWebhookOutcome.Accepted, await handler.HandleAsync(body, signature, s.Host.Client, CancellationToken.None));
 

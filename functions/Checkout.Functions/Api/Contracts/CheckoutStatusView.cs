@@ -9,7 +9,7 @@ namespace Checkout.Functions.Api.Contracts;
 internal sealed record CheckoutStatusView(
     string Id,
     string MerchantReference,
-    [property: Description("created, quoting, checking, awaiting_confirmation, capturing, requires_payment_method (a payment was declined: POST a new one to paymentPostUri before the quote expires), paying_out, refunding, completed, rejected, expired, canceled, failed or needs_attention.")]
+    [property: Description("created, quoting, checking, awaiting_confirmation, capturing, requires_action (a wallet payment waits for the buyer: see nextAction), requires_payment_method (a payment was declined: POST a new one to paymentPostUri before the quote expires), paying_out, refunding, completed, rejected, expired, canceled, failed or needs_attention.")]
     string Status,
     DateTimeOffset CreatedTime,
     DateTimeOffset LastUpdatedTime,
@@ -17,7 +17,9 @@ internal sealed record CheckoutStatusView(
     LandedCostView? LandedCost,
     ShippingView? Shipping,
     RejectionView? Rejection,
-    [property: Description("The payment service's capture id, once the payment is captured.")] string? CaptureId,
+    [property: Description("card, alipay or wechat_pay.")] string PaymentMethod,
+    [property: Description("While requires_action: what the buyer must do to approve the wallet payment, and by when.")] NextActionView? NextAction,
+    [property: Description("The payment service's capture id (a wallet's transaction id), once the payment is captured.")] string? CaptureId,
     [property: Description("The id of the payout carrying this checkout's proceeds (GET /api/payouts/{id}), once handed off.")] string? PayoutId,
     [property: Description("The reason given with the cancel, once one was requested.")] string? CancelReason,
     [property: Description("The latest payment attempt's decline, while it is the latest.")] PaymentErrorView? LastPaymentError,

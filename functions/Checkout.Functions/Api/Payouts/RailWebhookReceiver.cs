@@ -26,7 +26,7 @@ internal static class RailWebhookReceiver
             return ApiProblems.PayloadTooLarge(MaxBytes);
         }
 
-        var outcome = await handler.HandleAsync(body, context.Request.Headers[RailWebhookSignature.Header], client, cancellationToken);
+        var outcome = await handler.HandleAsync(body, context.Request.Headers[RailWebhookHandler.SignatureHeader], client, cancellationToken);
         return outcome switch
         {
             RailWebhookOutcome.Accepted => Results.Ok(),

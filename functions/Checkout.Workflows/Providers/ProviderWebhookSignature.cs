@@ -2,16 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Checkout.Workflows.Payouts;
+namespace Checkout.Workflows.Providers;
 
 /// <summary>
-/// The payout rail's webhook signature, Stripe's scheme: header <c>Rail-Signature: t={unix seconds},v1={hex}</c>, where
-/// the hex is HMAC-SHA256(secret, "{t}.{raw body}"). Verified in constant time, within a timestamp tolerance both ways.
+/// The signature of the outside world's webhooks to this app (the payout rail's <c>Rail-Signature</c>, the wallets'
+/// <c>Wallet-Signature</c>), Stripe's scheme: <c>t={unix seconds},v1={hex}</c>, where the hex is
+/// HMAC-SHA256(secret, "{t}.{raw body}"). Verified in constant time, within a timestamp tolerance both ways.
 /// </summary>
-public static class RailWebhookSignature
+public static class ProviderWebhookSignature
 {
-    public const string Header = "Rail-Signature";
-
     public static string Sign(string secret, DateTimeOffset at, string body)
     {
         var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
@@ -23,7 +22,7 @@ public static class RailWebhookSignature
     {
         if (string.IsNullOrEmpty(secret))
         {
-            return "no rail webhook secret is configured";
+            return "no webhook secret is configured";
         }
 
         var parts = (header ?? string.Empty).Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToList();
