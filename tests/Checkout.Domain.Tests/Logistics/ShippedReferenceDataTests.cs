@@ -17,7 +17,7 @@ public sealed class ShippedReferenceDataTests
         var postal = PostalCodeFormats.Load(source);
         var sanctions = SanctionsScreener.Load(source);
 
-        Assert.Equal(["China Post", "DHL Express", "SinoLink Economy", "UPS"], carriers.All.Select(s => s.Carrier).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["China Post", "DHL Express", "Hongkong Post", "Macao Post and Telecommunications (CTT)", "Pakistan Post", "SinoLink Economy", "UPS"], carriers.All.Select(s => s.Carrier).Distinct().Order(StringComparer.Ordinal));
         Assert.All(carriers.All, s => Assert.True(s.IsIllustrative));
         Assert.Equal(["UN3090", "UN3091", "UN3480", "UN3481"], goods.All.Select(g => g.UnNumber).Order(StringComparer.Ordinal));
         Assert.Contains(postal.All, f => f.Country.Value == "HK" && !f.UsesPostalCodes);
