@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-// Demo against the running app (./run.sh): a Shenzhen merchant sells to Karachi (PK), Macau (MO) and Lyon (FR).
-// Starts one checkout per corridor, confirms the landed cost it was quoted, waits for the end, and prints each
-// checkout's itemized landed cost and its timeline (history). Node 20+, no packages.
+// Demo against the running app (./run.sh): a Shenzhen merchant sells to Karachi (PK), Macau (MO) and Lyon (FR); then
+// the corridors the product was started for: a Lahore merchant sells to a buyer in Shanghai paying with Alipay, paid
+// out in PKR to a Pakistani IBAN, and a Macau shop sells to a buyer in Zhuhai paying with WeChat Pay, paid out in MOP.
+// Starts one checkout per corridor, confirms the landed cost it was quoted (the wallets' buyers approve through the
+// sandbox's test helpers), waits for the end and the payout, and prints each checkout's itemized landed cost and its
+// timeline (history). Node 20+, no packages; the two seed merchants are created with scripts/merchants.sh (dotnet).
 //   node scripts/demo.mjs [baseUrl]          default http://localhost:7071
-//   CHECKOUT_API_KEY=ck_... node scripts/demo.mjs   a key from "scripts/merchants.sh create" (default: dev_local_key)
+//   CHECKOUT_API_KEY=ck_... node scripts/demo.mjs   the Shenzhen part as a key from "scripts/merchants.sh create" (default: dev_local_key)
+//   DEMO_SEEDS=0 node scripts/demo.mjs       only the Shenzhen part (no merchants created)
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
 const base = (process.argv[2] ?? process.env.CHECKOUT_URL ?? 'http://localhost:7071').replace(/\/$/, '');
-const key = process.env.CHECKOUT_API_KEY ?? 'dev_local_key';
+let key = process.env.CHECKOUT_API_KEY ?? 'dev_local_key';
 const run = Date.now().toString(36);
 
 const corridors = [
@@ -68,7 +75,7 @@ function money({ value, currency }) {
 
 function print(corridor, status) {
   const cost = status.landedCost;
-  console.log(`\n=== Shenzhen -> ${corridor.city} (${corridor.country}): ${status.id} ${status.status}`);
+  console.log(`\n=== ${corridor.from ?? 'Shenzhen'} -> ${corridor.city} (${corridor.country}): ${status.id} ${status.status}`);
   if (status.quote) console.log(`    FX ${status.quote.from}->${status.quote.to} at ${status.quote.rate} (quote ${status.quote.id})`);
   if (status.shipping) console.log(`    ${status.shipping.carrier} ${status.shipping.service}, ${status.shipping.days.min}-${status.shipping.days.max} days`);
   if (status.rejection) console.log(`    rejected: ${status.rejection.code} ${status.rejection.detail}`);
@@ -95,4 +102,64 @@ for (const corridor of corridors) {
     status = await until(started.id, terminal);
   }
   print(corridor, status);
+}
+
+// The seeds' corridors into China: each merchant settles in its own currency and is paid out to its bank account there.
+const seeds = [
+  {
+    from: 'Lahore', shipFrom: { country: 'PK', postalCode: '54000' }, to: 'Shanghai', buyer: { country: 'CN', postalCode: '200000' },
+    merchant: 'Lahore Looms', settlement: 'PKR', method: 'alipay',
+    // A valid Pakistani IBAN (24 characters, mod-97) whose account ends in the sandbox rail's "paid at once" digits.
+    destination: { accountHolderName: 'Lahore Looms', country: 'PK', currency: 'PKR', iban: 'PK60SCBL0000000123456789', bic: 'SCBLPKKX' },
+    item: { sku: 'SH-4', description: 'Hand-embroidered cotton shawl', hsCode: '621490', originCountry: 'PK',
+      unitPrice: { value: 450000, currency: 'PKR' }, quantity: 1, weightGrams: 350, dimensionsCm: { length: 30, width: 25, height: 4 } },
+  },
+  {
+    from: 'Macau', shipFrom: { country: 'MO' }, to: 'Zhuhai', buyer: { country: 'CN', postalCode: '519000' },
+    merchant: 'Macau Pastries', settlement: 'MOP', method: 'wechat_pay',
+    destination: { accountHolderName: 'Macau Pastries', country: 'MO', currency: 'MOP', accountNumber: '9000123456789', bic: 'BKCHMOMX' },
+    item: { sku: 'ET-12', description: 'Porcelain tea set', hsCode: '691110', originCountry: 'MO',
+      unitPrice: { value: 38000, currency: 'MOP' }, quantity: 1, weightGrams: 1200, dimensionsCm: { length: 30, width: 22, height: 12 } },
+  },
+];
+
+function createMerchant(seed) {
+  const script = fileURLToPath(new URL('./merchants.sh', import.meta.url));
+  const output = execFileSync('bash', [script, 'create', '--name', seed.merchant, '--settlement-currency', seed.settlement,
+    '--payout-destination', JSON.stringify(seed.destination)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = output.trim().split('\n');
+  console.log(`\n${lines[0]}\n${lines[1]}`);
+  return lines[lines.length - 1];
+}
+
+if (process.env.DEMO_SEEDS !== '0') {
+  for (const seed of seeds) {
+    key = createMerchant(seed);
+    const body = {
+      merchantReference: `demo-${run}-${seed.shipFrom.country.toLowerCase()}-cn`, presentmentCurrency: 'CNY', incoterm: 'DDP',
+      buyer: seed.buyer, shipFrom: seed.shipFrom, items: [seed.item], shipping: { preference: 'cheapest' }, payment: { method: seed.method },
+    };
+    const started = await call('POST', '/api/checkouts', body, body.merchantReference);
+    let status = await until(started.id, (s) => s === 'awaiting_confirmation' || terminal(s));
+    if (status.status === 'awaiting_confirmation') {
+      await call('POST', `/api/checkouts/${started.id}/confirm`, { quoteId: status.quote.id }, `${body.merchantReference}-confirm`);
+      status = await until(started.id, (s) => s === 'requires_action' || terminal(s));
+    }
+    if (status.status === 'requires_action') {
+      const action = status.nextAction;
+      console.log(`    ${seed.method} asks the buyer: ${action.type} ${action.redirectUrl ?? action.qrCodePayload} (until ${action.expiresAt})`);
+      await call('POST', `/api/test-helpers/checkouts/${started.id}/wallet/pay`); // the sandbox's buyer approves it
+      status = await until(started.id, terminal);
+    }
+    print({ from: seed.from, city: seed.to, country: 'CN' }, status);
+    if (status.payoutId) {
+      let payout;
+      for (let i = 0; i < 120 && payout?.status !== 'paid'; i++) {
+        payout = await call('GET', `/api/payouts/${status.payoutId}`);
+        if (payout.status !== 'paid') await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const destination = await call('GET', '/api/payout-destination');
+      console.log(`  Payout ${payout.id}: ${money(payout.amount).trim()} ${payout.status} to ${destination.account} (${destination.country}, ${destination.accountHolderName})`);
+    }
+  }
 }
