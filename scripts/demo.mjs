@@ -125,8 +125,14 @@ const seeds = [
 
 function createMerchant(seed) {
   const script = fileURLToPath(new URL('./merchants.sh', import.meta.url));
-  const output = execFileSync('bash', [script, 'create', '--name', seed.merchant, '--settlement-currency', seed.settlement,
-    '--payout-destination', JSON.stringify(seed.destination)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  let output;
+  try {
+    output = execFileSync('bash', [script, 'create', '--name', seed.merchant, '--settlement-currency', seed.settlement,
+      '--payout-destination', JSON.stringify(seed.destination)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    // The build's and the command's own output, only when it failed (a successful build's restore warnings are noise here).
+    throw new Error(`scripts/merchants.sh create failed:\n${error.stderr ?? ''}${error.stdout ?? ''}`);
+  }
   const lines = output.trim().split('\n');
   console.log(`\n${lines[0]}\n${lines[1]}`);
   return lines[lines.length - 1];
