@@ -107,7 +107,9 @@ for (const corridor of corridors) {
 // The seeds' corridors into China: each merchant settles in its own currency and is paid out to its bank account there.
 const seeds = [
   {
-    from: 'Lahore', shipFrom: { country: 'PK', postalCode: '54000' }, to: 'Shanghai', buyer: { country: 'CN', postalCode: '200000' },
+    from: 'Lahore', shipFrom: { country: 'PK', postalCode: '54000' }, to: 'Shanghai',
+    // Chinese customs take the buyer's name and resident identity card number for a cross-border e-commerce import.
+    buyer: { country: 'CN', postalCode: '200000', identity: { name: '王小明', idNumber: '11010519491231002X' } },
     merchant: 'Lahore Looms', settlement: 'PKR', method: 'alipay',
     // A valid Pakistani IBAN (24 characters, mod-97) whose account ends in the sandbox rail's "paid at once" digits.
     destination: { accountHolderName: 'Lahore Looms', country: 'PK', currency: 'PKR', iban: 'PK60SCBL0000000123456789', bic: 'SCBLPKKX' },
@@ -115,7 +117,8 @@ const seeds = [
       unitPrice: { value: 450000, currency: 'PKR' }, quantity: 1, weightGrams: 350, dimensionsCm: { length: 30, width: 25, height: 4 } },
   },
   {
-    from: 'Macau', shipFrom: { country: 'MO' }, to: 'Zhuhai', buyer: { country: 'CN', postalCode: '519000' },
+    from: 'Macau', shipFrom: { country: 'MO' }, to: 'Zhuhai',
+    buyer: { country: 'CN', postalCode: '519000', identity: { name: '李娜', idNumber: '440524198001010013' } },
     merchant: 'Macau Pastries', settlement: 'MOP', method: 'wechat_pay',
     destination: { accountHolderName: 'Macau Pastries', country: 'MO', currency: 'MOP', accountNumber: '9000123456789', bic: 'BKCHMOMX' },
     item: { sku: 'ET-12', description: 'Porcelain tea set', hsCode: '691110', originCountry: 'MO',

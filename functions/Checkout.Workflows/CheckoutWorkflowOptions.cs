@@ -30,6 +30,9 @@ public sealed class CheckoutWorkflowOptions
 
     public string PaymentsSandboxTable => Table("sandboxpayments");
 
+    /// <summary>The identities of buyers in mainland China, encrypted, kept until their checkout ends.</summary>
+    public string BuyerIdentitiesTable => Table("buyeridentities");
+
     /// <summary>The wallets' notifications already handled, by notification id: a replay changes nothing.</summary>
     public string WalletNotificationsTable => Table("walletnotifications");
 

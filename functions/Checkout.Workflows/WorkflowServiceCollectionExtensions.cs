@@ -1,5 +1,6 @@
 using Checkout.Domain.Fx;
 using Checkout.Domain.Payments;
+using Checkout.Workflows.Buyers;
 using Checkout.Workflows.Events;
 using Checkout.Workflows.Fx;
 using Checkout.Workflows.Merchants;
@@ -34,6 +35,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddCheckoutSecrets(configuration);
         services.AddSingleton<CheckoutStore>();
+        services.AddSingleton<BuyerIdentityStore>();
         services.AddCheckoutFx(configuration);
         services.AddSingleton<ICheckoutRules>(sp => CheckoutRules.FromReferenceData(sp.GetRequiredService<FxQuoter>(), sp.GetRequiredService<IFxRateSource>()));
         services.AddSingleton<CheckoutSteps>();

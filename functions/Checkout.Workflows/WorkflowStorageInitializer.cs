@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Checkout.Workflows.Buyers;
 using Checkout.Workflows.Fx;
 using Checkout.Workflows.Merchants;
 using Checkout.Workflows.Payouts;
@@ -14,6 +15,7 @@ namespace Checkout.Workflows;
 /// queues and lease blobs are the Durable Task provider's to create.</summary>
 public sealed class WorkflowStorageInitializer(
     CheckoutStore store,
+    BuyerIdentityStore identities,
     SandboxPaymentGateway payments,
     RefundStore refunds,
     PayoutStorageInitializer payouts,
@@ -28,6 +30,7 @@ public sealed class WorkflowStorageInitializer(
     {
         await Task.WhenAll(
             store.InitializeAsync(cancellationToken),
+            identities.InitializeAsync(cancellationToken),
             payments.InitializeAsync(cancellationToken),
             refunds.InitializeAsync(cancellationToken),
             payouts.InitializeAsync(cancellationToken),

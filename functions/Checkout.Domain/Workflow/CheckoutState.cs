@@ -1,3 +1,4 @@
+using Checkout.Domain.Buyers;
 using Checkout.Domain.Carts;
 using Checkout.Domain.Fx;
 using Checkout.Domain.LandedCosts;
@@ -41,6 +42,10 @@ public sealed record CheckoutState
     public NextAction? NextAction { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The buyer's identity for Chinese customs, masked: the identity itself is kept apart, encrypted, until
+    /// the checkout ends, and never enters the state or the workflow's history.</summary>
+    public MaskedBuyerIdentity? BuyerIdentity { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Checkout.Domain.Buyers;
 using Checkout.Domain.Carts;
 using Checkout.Domain.Customs;
 using Checkout.Domain.Geography;
@@ -33,6 +34,7 @@ internal static partial class CartRequestParser
         var shipFrom = AddressAt(reader, root, "shipFrom");
         var lines = Items(reader, root);
         var preference = Preference(reader, root);
+        var identity = Identity(reader, root, required: requirePayment && buyer?.Country.Value == "CN");
         var payment = requirePayment ? Payment(reader, root) : null;
         if (payment is not null && currency is { } presented)
         {
@@ -45,7 +47,7 @@ internal static partial class CartRequestParser
         }
 
         var cart = new Cart(currency!.Value, incoterm!.Value, buyer!, shipFrom!, lines!, preference);
-        return (new CartRequest(reference!, cart, payment), null);
+        return (new CartRequest(reference!, cart, payment, identity), null);
     }
 
     /// <summary>
@@ -148,6 +150,40 @@ internal static partial class CartRequestParser
             "fastest" => ShippingPreference.Fastest,
             var other => Fail<ShippingPreference>(reader, "#/shipping/preference", $"'{other}' is not a preference; use cheapest or fastest.") ?? default,
         };
+    }
+
+    /// <summary>
+    /// <c>buyer.identity</c> <c>{"name", "idNumber"}</c>: the buyer's name and PRC resident identity card number, which
+    /// Chinese customs require for a cross-border e-commerce import (the order's buyer must be the payer). Required to
+    /// start a checkout to mainland China; an estimate may leave it out. No message repeats what was sent.
+    /// </summary>
+    private static BuyerIdentity? Identity(FieldReader reader, JsonElement root, bool required)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("buyer", out var buyer) || buyer.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var given = buyer.TryGetProperty("identity", out var field) && field.ValueKind != JsonValueKind.Null;
+        if (reader.Object(buyer, "identity", "#/buyer", required: false) is not { } identity)
+        {
+            if (required && !given)
+            {
+                reader.Fail("#/buyer/identity", "Required for a buyer in mainland China: customs take the buyer's name and resident identity card number for a cross-border e-commerce import.");
+            }
+
+            return null;
+        }
+
+        var name = reader.String(identity, "name", "#/buyer/identity", 50);
+        var number = reader.String(identity, "idNumber", "#/buyer/identity", 18 + 2);
+        if (number is not null && ResidentIdentityNumber.Check(number) is { } why)
+        {
+            reader.Fail("#/buyer/identity/idNumber", why);
+            return null;
+        }
+
+        return name is null || number is null ? null : new BuyerIdentity(name.Trim(), number);
     }
 
     private static Address? AddressAt(FieldReader reader, JsonElement root, string name)

@@ -33,6 +33,7 @@ internal static class CheckoutViews
             state.LandedCost is null ? null : LandedCost(state.LandedCost, isEstimate: state.ConfirmedAt is null && state.CaptureId is null),
             state.Shipping is null ? null : Shipping(state.Shipping),
             state.Rejection is null ? null : new RejectionView(state.Rejection.Code, state.Rejection.Detail),
+            state.BuyerIdentity is { } identity ? new BuyerIdentityView(identity.Name, identity.IdNumber) : null,
             state.PaymentMethod.ToWire(),
             state.Phase == CheckoutPhase.RequiresAction && state.NextAction is { } action
                 ? new NextActionView(action.Type, action.QrCodePayload, action.RedirectUrl, action.ExpiresAt)

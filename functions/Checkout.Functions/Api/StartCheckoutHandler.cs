@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Checkout.Domain.Buyers;
 using Checkout.Domain.Estimates;
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Orchestration;
@@ -39,7 +40,7 @@ internal static class StartCheckoutHandler
             }
 
             return await idempotent.RunAsync(context.Request, merchant, key, body.Bytes,
-                () => StartAsync(context.Request, starter, client, Created(merchant, CheckoutId(merchant, key), request, now), cancellationToken), cancellationToken);
+                () => StartAsync(context.Request, starter, client, Created(merchant, CheckoutId(merchant, key), request, now), request.Identity, cancellationToken), cancellationToken);
         }, cancellationToken);
     }
 
@@ -57,14 +58,15 @@ internal static class StartCheckoutHandler
         Cart = request.Cart,
         PaymentToken = request.Payment!.Token,
         PaymentMethod = request.Payment.Method,
+        BuyerIdentity = request.Identity?.Masked(),
         CreatedAt = now,
         UpdatedAt = now,
     };
 
     private static async Task<ApiResponse> StartAsync(
-        HttpRequest http, CheckoutStarter starter, DurableTaskClient client, CheckoutState created, CancellationToken cancellationToken)
+        HttpRequest http, CheckoutStarter starter, DurableTaskClient client, CheckoutState created, BuyerIdentity? identity, CancellationToken cancellationToken)
     {
-        await starter.StartAsync(client, created, cancellationToken);
+        await starter.StartAsync(client, created, cancellationToken, identity);
         var links = CheckoutLinks.For(http, created.Id);
         return ApiResponse.Json(StatusCodes.Status202Accepted, CheckoutViews.Accepted(created, links), links.StatusQueryGetUri, RetryAfterSeconds);
     }

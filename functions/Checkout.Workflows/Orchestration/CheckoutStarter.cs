@@ -1,4 +1,6 @@
+using Checkout.Domain.Buyers;
 using Checkout.Domain.Workflow;
+using Checkout.Workflows.Buyers;
 using Checkout.Workflows.Persistence;
 using Microsoft.DurableTask.Client;
 
@@ -10,12 +12,19 @@ namespace Checkout.Workflows.Orchestration;
 /// row written and the instance scheduled, and the instance is never scheduled over an existing one (which Durable's
 /// Azure Storage provider would otherwise restart from the beginning).
 /// </summary>
-public sealed class CheckoutStarter(CheckoutStore store, CheckoutWorkflowOptions options)
+public sealed class CheckoutStarter(CheckoutStore store, BuyerIdentityStore identities, CheckoutWorkflowOptions options)
 {
-    public async Task StartAsync(DurableTaskClient client, CheckoutState created, CancellationToken cancellationToken)
+    /// <param name="identity">The buyer's identity for Chinese customs, stored apart before anything else (the state
+    /// holds only its masked form).</param>
+    public async Task StartAsync(DurableTaskClient client, CheckoutState created, CancellationToken cancellationToken, BuyerIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(created);
+        if (identity is not null)
+        {
+            await identities.SaveAsync(created.Id, identity, cancellationToken);
+        }
+
         var start = CheckoutTimeline.Start(created);
         await store.CreateAsync(start.State, [start.Entry], cancellationToken);
         await client.ScheduleOnceAsync(

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Checkout.Domain.Payments;
 using Checkout.Domain.Workflow;
+using Checkout.Workflows.Buyers;
 using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
@@ -21,6 +22,7 @@ public sealed class CheckoutSteps(
     IWalletGateway wallets,
     PayoutHandOff payouts,
     CheckoutStore store,
+    BuyerIdentityStore identities,
     QueueServiceClient queues,
     CheckoutWorkflowOptions options,
     IEnumerable<IQueueSignal> signals,
@@ -112,6 +114,12 @@ public sealed class CheckoutSteps(
     {
         var record = CheckoutJson.Read<RecordInput>(input);
         await store.SaveAsync(record.After, record.Timeline, cancellationToken);
+        if (record.After.BuyerIdentity is not null && record.After.Phase.IsTerminal())
+        {
+            // The order no longer needs the buyer's identity: it goes once the checkout has ended.
+            await identities.DeleteAsync(record.After.Id, cancellationToken);
+        }
+
         var events = CheckoutWebhookEvents.For(record.Before, record.After);
         if (events.Count == 0)
         {

@@ -17,6 +17,7 @@ internal sealed record CheckoutStatusView(
     LandedCostView? LandedCost,
     ShippingView? Shipping,
     RejectionView? Rejection,
+    [property: Description("For a buyer in mainland China: the identity given for customs, masked (name's first character; the number's address code and last four). The identity itself is deleted once the checkout ends.")] BuyerIdentityView? BuyerIdentity,
     [property: Description("card, alipay or wechat_pay.")] string PaymentMethod,
     [property: Description("While requires_action: what the buyer must do to approve the wallet payment, and by when.")] NextActionView? NextAction,
     [property: Description("The payment service's capture id (a wallet's transaction id), once the payment is captured.")] string? CaptureId,

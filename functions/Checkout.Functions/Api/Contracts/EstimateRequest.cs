@@ -8,7 +8,7 @@ internal sealed record EstimateRequest(
     string MerchantReference,
     string PresentmentCurrency,
     [property: Description("DDP or DAP.")] string Incoterm,
-    AddressRequest Buyer,
+    BuyerAddressRequest Buyer,
     AddressRequest ShipFrom,
     IReadOnlyList<CartItemRequest> Items,
     ShippingRequest? Shipping = null);

@@ -11,7 +11,7 @@ internal sealed record StartCheckoutRequest(
     [property: Description("The merchant's own order reference, 1 to 100 characters.")] string MerchantReference,
     [property: Description("ISO 4217 currency the buyer pays in.")] string PresentmentCurrency,
     [property: Description("DDP (duties paid at checkout) or DAP (paid on delivery).")] string Incoterm,
-    AddressRequest Buyer,
+    BuyerAddressRequest Buyer,
     AddressRequest ShipFrom,
     [property: Description("1 to 100 items.")] IReadOnlyList<CartItemRequest> Items,
     PaymentRequest Payment,
