@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Azure.Data.Tables;
+using static Checkout.Functions.Tests.Api.CheckoutRecords;
 
 namespace Checkout.Functions.Tests.Api;
 
@@ -64,8 +64,8 @@ public sealed class PaymentOutcomeTests(ShortRetriesApiApp app) : IClassFixture<
         Assert.DoesNotContain("tok_sandbox_success", done.ToString(), StringComparison.Ordinal); // (the sandbox's decline message names its own trigger)
         Assert.False(done.TryGetProperty("lastPaymentError", out _), done.ToString());
         Assert.Single(done.GetProperty("historyEvents").EnumerateArray(), e => e.GetProperty("eventType").GetString() == "PaymentRetryRequested");
-        Assert.Equal(1, await CapturesAsync(id));
-        Assert.Equal(1, await PayoutsAsync(id));
+        Assert.Equal(1, await CapturesAsync(app, id));
+        Assert.Equal(1, await PayoutsAsync(app, id));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class PaymentOutcomeTests(ShortRetriesApiApp app) : IClassFixture<
         await CheckoutPolling.UntilStatusAsync(app, id, "completed");
         using var late = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/payment", Retry);
         await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Gone, "checkout-terminal");
-        Assert.Equal(1, await CapturesAsync(id));
+        Assert.Equal(1, await CapturesAsync(app, id));
     }
 
     [Theory]
@@ -113,24 +113,5 @@ public sealed class PaymentOutcomeTests(ShortRetriesApiApp app) : IClassFixture<
             HttpMethod.Post, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{waiting.GetProperty("quote").GetProperty("id").GetString()}}"}""");
         Assert.Equal(HttpStatusCode.Accepted, confirm.StatusCode);
         return id;
-    }
-
-    /// <summary>Captures the sandbox payment service made for the checkout, under any idempotency key.</summary>
-    private async Task<int> CapturesAsync(string checkoutId)
-    {
-        var count = 0;
-        await foreach (var row in app.Tables.GetTableClient("t" + app.Prefix + "sandboxpayments").QueryAsync<TableEntity>(r => r.RowKey == "capture"))
-        {
-            count += row.GetString("CheckoutId") == checkoutId && row.GetString("CaptureId") is not null ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    private async Task<int> PayoutsAsync(string checkoutId)
-    {
-        using var response = await app.SendAsync(HttpMethod.Get, "/api/payouts?limit=100");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("data").EnumerateArray().Count(p => p.GetProperty("checkoutId").GetString() == checkoutId);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Checkout.Workflows.Providers;
+using static Checkout.Functions.Tests.Api.CheckoutRecords;
 
 namespace Checkout.Functions.Tests.Api;
 
@@ -23,7 +24,7 @@ public sealed class WalletPaymentTests(WalletApiApp app) : IClassFixture<WalletA
         Assert.StartsWith("https://", action.GetProperty("redirectUrl").GetString(), StringComparison.Ordinal);
         Assert.True(action.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
         Assert.Equal("alipay", waiting.GetProperty("paymentMethod").GetString());
-        Assert.Equal(0, await CapturesAsync(id));
+        Assert.Equal(0, await CapturesAsync(app, id));
 
         using var pay = await app.SendAsync(HttpMethod.Post, $"/api/test-helpers/checkouts/{id}/wallet/pay");
         Assert.Equal(HttpStatusCode.OK, pay.StatusCode);
@@ -34,8 +35,8 @@ public sealed class WalletPaymentTests(WalletApiApp app) : IClassFixture<WalletA
         Assert.Equal(("alipay", "captured"), (attempt.GetProperty("method").GetString(), attempt.GetProperty("status").GetString()));
         Assert.False(done.TryGetProperty("nextAction", out _), done.ToString());
         Assert.Contains(done.GetProperty("historyEvents").EnumerateArray(), e => e.GetProperty("status").GetString() == "requires_action");
-        Assert.Equal(1, await CapturesAsync(id));
-        await Checkout.Testing.Eventually.UntilAsync(() => PayoutsAsync(id), n => n == 1, TimeSpan.FromSeconds(30), "the payout is handed off");
+        Assert.Equal(1, await CapturesAsync(app, id));
+        await Checkout.Testing.Eventually.UntilAsync(() => PayoutsAsync(app, id), n => n == 1, TimeSpan.FromSeconds(30), "the payout is handed off");
 
         using var late = await app.SendAsync(HttpMethod.Post, $"/api/test-helpers/checkouts/{id}/wallet/pay");
         await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Conflict, "checkout-not-requires-action");
@@ -53,10 +54,10 @@ public sealed class WalletPaymentTests(WalletApiApp app) : IClassFixture<WalletA
 
         Assert.Equal("payment.wallet_expired", expired.GetProperty("rejection").GetProperty("code").GetString());
         Assert.Equal("expired", Assert.Single(expired.GetProperty("paymentAttempts").EnumerateArray()).GetProperty("status").GetString());
-        Assert.Equal(0, await CapturesAsync(id));
+        Assert.Equal(0, await CapturesAsync(app, id));
         using var late = await app.SendAsync(HttpMethod.Post, $"/api/test-helpers/checkouts/{id}/wallet/pay");
         await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Conflict, "checkout-not-requires-action");
-        Assert.Equal(0, await CapturesAsync(id));
+        Assert.Equal(0, await CapturesAsync(app, id));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class WalletPaymentTests(WalletApiApp app) : IClassFixture<WalletA
 
         Assert.Equal(HttpStatusCode.OK, expire.StatusCode);
         await CheckoutPolling.UntilStatusAsync(app, id, "expired");
-        Assert.Equal(0, await CapturesAsync(id));
+        Assert.Equal(0, await CapturesAsync(app, id));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class WalletPaymentTests(WalletApiApp app) : IClassFixture<WalletA
 
         var (_, done) = await CheckoutPolling.UntilStatusAsync(app, id, "completed");
         Assert.Equal([("alipay", "declined"), ("card", "captured")], done.GetProperty("paymentAttempts").EnumerateArray().Select(a => (a.GetProperty("method").GetString(), a.GetProperty("status").GetString())));
-        Assert.Equal(1, await CapturesAsync(id));
+        Assert.Equal(1, await CapturesAsync(app, id));
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class WalletPaymentTests(WalletApiApp app) : IClassFixture<WalletA
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
 
         await CheckoutPolling.UntilStatusAsync(app, id, "canceled");
-        Assert.Equal(0, await CapturesAsync(id));
+        Assert.Equal(0, await CapturesAsync(app, id));
         using var late = await app.SendAsync(HttpMethod.Post, $"/api/test-helpers/checkouts/{id}/wallet/pay");
         await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Conflict, "checkout-not-requires-action");
     }
@@ -203,23 +204,5 @@ public sealed class WalletPaymentTests(WalletApiApp app) : IClassFixture<WalletA
         }
 
         throw new InvalidOperationException($"No sandbox wallet payment for {checkoutId}.");
-    }
-
-    private async Task<int> CapturesAsync(string checkoutId)
-    {
-        var count = 0;
-        await foreach (var row in app.Tables.GetTableClient("t" + app.Prefix + "sandboxpayments").QueryAsync<TableEntity>(r => r.RowKey == "capture"))
-        {
-            count += row.GetString("CheckoutId") == checkoutId && row.GetString("CaptureId") is not null ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    private async Task<int> PayoutsAsync(string checkoutId)
-    {
-        using var response = await app.SendAsync(HttpMethod.Get, "/api/payouts?limit=100");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("data").EnumerateArray().Count(p => p.GetProperty("checkoutId").GetString() == checkoutId);
     }
 }

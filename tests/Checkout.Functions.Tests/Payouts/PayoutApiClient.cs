@@ -55,10 +55,20 @@ internal static class PayoutApiClient
         return (usd.GetProperty("available").GetProperty("value").GetInt64(), usd.GetProperty("inTransit").GetProperty("value").GetInt64());
     }
 
+    /// <summary>The ledger reconciles once the postings in flight have landed: a payout of the merchant may be moving
+    /// while the test reads (its entries written, its balances not yet), so a mismatch must outlast a few seconds to fail.</summary>
     public static async Task AssertReconciledAsync(ApiApp app)
     {
         var options = new CheckoutWorkflowOptions { ResourcePrefix = app.Prefix };
-        var report = await new LedgerReconciliation(new LedgerStore(app.Tables, options), new RefundDeficits(app.Tables, options)).RunAsync(CancellationToken.None);
+        var reconciliation = new LedgerReconciliation(new LedgerStore(app.Tables, options), new RefundDeficits(app.Tables, options));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var report = await reconciliation.RunAsync(CancellationToken.None);
+        while (!report.IsReconciled && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            report = await reconciliation.RunAsync(CancellationToken.None);
+        }
+
         Assert.True(report.IsReconciled, string.Join(Environment.NewLine, report.Problems));
     }
 

@@ -112,7 +112,9 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         Assert.Null(waiting.State.Rejection);
         Assert.Equal("payment.card_declined", Assert.Single(waiting.State.PaymentAttempts).Decline!.Code);
         Assert.Empty(await host.Get<SandboxPaymentGateway>().ListCapturesAsync(CancellationToken.None));
-        Assert.Contains(WebhookEventTypes.CheckoutRequiresPaymentMethod, (await EventsAsync(host)).Select(e => e.Type));
+        // The record writes the row, then hands its events to webhook delivery: wait for the event.
+        await Eventually.UntilAsync(
+            () => EventsAsync(host), events => events.Any(e => e.Type == WebhookEventTypes.CheckoutRequiresPaymentMethod), WorkflowHost.Timeout, "the decline is announced");
         var instance = await host.Client.GetInstanceAsync("declined1");
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }

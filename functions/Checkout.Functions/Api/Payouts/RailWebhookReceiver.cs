@@ -1,4 +1,3 @@
-using System.Text;
 using Checkout.Workflows.Payouts;
 using Microsoft.DurableTask.Client;
 
@@ -8,22 +7,14 @@ namespace Checkout.Functions.Api.Payouts;
 /// the <c>Rail-Signature</c> HMAC over the raw body is the authentication, checked before anything is read.</summary>
 internal static class RailWebhookReceiver
 {
-    private const int MaxBytes = 64 * 1024;
-
     public static async Task<IResult> ReceiveAsync(HttpContext context, RailWebhookHandler handler, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
-        if (context.Request.ContentLength > MaxBytes)
+        var (body, tooLarge) = await ProviderWebhookBody.ReadAsync(context.Request, cancellationToken);
+        if (body is null)
         {
-            return ApiProblems.PayloadTooLarge(MaxBytes);
-        }
-
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(cancellationToken);
-        if (Encoding.UTF8.GetByteCount(body) > MaxBytes)
-        {
-            return ApiProblems.PayloadTooLarge(MaxBytes);
+            return tooLarge!;
         }
 
         var outcome = await handler.HandleAsync(body, context.Request.Headers[RailWebhookHandler.SignatureHeader], client, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text;
 using Checkout.Domain.Workflow;
 using Checkout.Functions.Api.Contracts;
 using Checkout.Functions.OpenApi;
@@ -19,7 +18,6 @@ namespace Checkout.Functions.Api.Wallets;
 /// </summary>
 public static class WalletFunctions
 {
-    private const int MaxBytes = 64 * 1024;
     private static readonly string[] Wallets = ["alipay", "wechat_pay"];
     private static readonly string[] BuyerActions = ["pay", "decline", "expire"];
 
@@ -39,16 +37,10 @@ public static class WalletFunctions
             return NotFound($"There is no wallet '{wallet}'; the wallets are {string.Join(" and ", Wallets)}.");
         }
 
-        if (req.ContentLength > MaxBytes)
+        var (body, tooLarge) = await ProviderWebhookBody.ReadAsync(req, cancellationToken);
+        if (body is null)
         {
-            return ApiProblems.PayloadTooLarge(MaxBytes);
-        }
-
-        using var reader = new StreamReader(req.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(cancellationToken);
-        if (Encoding.UTF8.GetByteCount(body) > MaxBytes)
-        {
-            return ApiProblems.PayloadTooLarge(MaxBytes);
+            return tooLarge!;
         }
 
         var handler = req.HttpContext.RequestServices.GetRequiredService<WalletNotificationHandler>();
