@@ -10,6 +10,9 @@ public static class CustomsCodes
     public const string OrderLimitExceeded = "customs.order_limit_exceeded";
     public const string AnnualLimitExceeded = "customs.annual_limit_exceeded";
 
+    /// <summary>The destination's channel takes only listed goods (China's CBEC positive list) and the line is not listed.</summary>
+    public const string NotOnPositiveList = "customs.not_on_positive_list";
+
     /// <summary>Flag (not a rejection): the goods need a licence, permit or carrier approval.</summary>
     public const string RestrictedGoods = "customs.restricted_goods";
 

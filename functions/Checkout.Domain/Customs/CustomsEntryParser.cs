@@ -115,6 +115,24 @@ internal static partial class CustomsEntryParser
         return new GoodsRestriction(Provenance(e), string.IsNullOrEmpty(prefix) ? null : prefix, keyword, e.Enum("action", Actions), code, e.String("detail"));
     }
 
+    public static PermittedGoods PositiveList(CustomsJsonEntry e)
+    {
+        e.AllowOnly([.. ProvenanceFields, "hsPrefixes", "reasonCode", "detail"]);
+        var prefixes = e.Strings("hsPrefixes");
+        if (prefixes.Count == 0 || prefixes.Any(p => p.Length < 2 || p.Length > 10 || !p.All(char.IsAsciiDigit)))
+        {
+            throw e.Fail("'hsPrefixes' must list HS prefixes of 2 to 10 digits");
+        }
+
+        var code = e.String("reasonCode");
+        if (!code.StartsWith("customs.", StringComparison.Ordinal))
+        {
+            throw e.Fail($"'reasonCode' '{code}' must start with 'customs.'");
+        }
+
+        return new PermittedGoods(Provenance(e), prefixes, code, e.String("detail"));
+    }
+
     public static CountryCode Country(CustomsJsonEntry e, string text) =>
         CountryCode.IsWellFormed(text) ? new CountryCode(text) : throw e.Fail($"'{text}' is not an ISO 3166-1 alpha-2 country code");
 

@@ -14,6 +14,7 @@ internal static class CustomsFileParser
     [
         "schemaVersion", "kind", "name", "countries", "currency", "thresholdBasis", "valuation", "dutyRegimes",
         "taxRegimes", "taxRates", "dutyRates", "consumptionTaxRates", "fees", "limits", "restrictions",
+        "positiveList",
     ];
 
     private static readonly string[] RestrictionFileFields = ["schemaVersion", "kind", "name", "restrictions"];
@@ -68,7 +69,8 @@ internal static class CustomsFileParser
             root.Entries("consumptionTaxRates").Select(CustomsEntryParser.ConsumptionTaxRate).ToList(),
             root.Entries("fees").Select(CustomsEntryParser.Fee).ToList(),
             root.Entries("limits").Select(CustomsEntryParser.Limit).ToList(),
-            root.Entries("restrictions").Select(CustomsEntryParser.Restriction).ToList());
+            root.Entries("restrictions").Select(CustomsEntryParser.Restriction).ToList(),
+            root.Entries("positiveList").Select(CustomsEntryParser.PositiveList).ToList());
         CustomsRuleValidator.Validate(rules, root);
         return rules;
     }

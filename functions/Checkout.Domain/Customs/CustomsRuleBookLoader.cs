@@ -43,7 +43,8 @@ public static class CustomsRuleBookLoader
             .Concat(r.DutyRegimes.Select(x => x.Rule.Id)).Concat(r.TaxRegimes.Select(x => x.Rule.Id))
             .Concat(r.TaxRates.Select(x => x.Rule.Id)).Concat(r.DutyRates.Select(x => x.Rule.Id))
             .Concat(r.ConsumptionTaxRates.Select(x => x.Rule.Id)).Concat(r.Fees.Select(x => x.Rule.Id))
-            .Concat(r.Limits.Select(x => x.Rule.Id)).Concat(r.Restrictions.Select(x => x.Rule.Id));
+            .Concat(r.Limits.Select(x => x.Rule.Id)).Concat(r.Restrictions.Select(x => x.Rule.Id))
+            .Concat(r.PositiveList.Select(x => x.Rule.Id));
 
     /// <summary>Rule ids are cited on every landed-cost line, so one id must mean one entry across all files.</summary>
     private static void RegisterIds(string file, IEnumerable<string> fileIds, Dictionary<string, string> ids)

@@ -5,7 +5,8 @@ namespace Checkout.Domain.Customs;
 
 /// <summary>
 /// Decides whether a cart may be sold into its destination at all: the destination has rules in force, every HS code
-/// is valid, and no line is prohibited there. Restricted goods raise flags that do not block. Value limits (China's
+/// is valid, no line is prohibited there, and where the destination takes only listed goods (China's CBEC positive
+/// list) every line is on the list. Restricted goods raise flags that do not block. Value limits (China's
 /// CNY 5,000 per order and CNY 26,000 per year) need prices and rates, so <see cref="LandedCosts.LandedCostCalculator"/>
 /// checks them when it prices the cart.
 /// </summary>
@@ -66,6 +67,12 @@ public sealed class CustomsScreener(CustomsRuleBook rules)
         if (refusal is not null)
         {
             return new CustomsRejected(refusal.ReasonCode, $"{line.Description}: {refusal.Detail}", line.Sku, refusal.Rule.Id);
+        }
+
+        if (destination.PositiveListOn(day) is { } positiveList && !positiveList.Permits(code))
+        {
+            return new CustomsRejected(
+                positiveList.ReasonCode, $"{line.Description} (HS {code}): {positiveList.Detail}", line.Sku, positiveList.Rule.Id);
         }
 
         flags.AddRange(matches.Select(r => new CustomsFlag(r.ReasonCode, r.Detail, line.Sku, r.Rule.Id)));

@@ -7,6 +7,8 @@ namespace Checkout.Domain.Customs;
 /// <c>ReferenceData/customs</c>. Amounts in the rules are in <see cref="Currency"/>.</summary>
 /// <param name="ThresholdBasis">What the value bands and spend limits are measured on: the goods alone (intrinsic
 /// value: EU, UK, AU, CA, US, PK, SG) or goods with shipping and insurance (China's CBEC transaction value).</param>
+/// <param name="PositiveList">Where the destination's channel takes only listed goods (China's CBEC), the lists by
+/// period; empty where any goods not restricted may be sold.</param>
 public sealed record DestinationRules(
     string File,
     string Name,
@@ -21,11 +23,15 @@ public sealed record DestinationRules(
     IReadOnlyList<ConsumptionTaxRate> ConsumptionTaxRates,
     IReadOnlyList<FeeRule> Fees,
     IReadOnlyList<SpendLimit> Limits,
-    IReadOnlyList<GoodsRestriction> Restrictions)
+    IReadOnlyList<GoodsRestriction> Restrictions,
+    IReadOnlyList<PermittedGoods> PositiveList)
 {
     /// <summary>True when the destination has duty rules in force on the day (data cover it).</summary>
     public bool IsInForce(DateOnly day) =>
         DutyRegimes.Any(r => r.Rule.AppliesOn(day)) && Valuation.Any(v => v.Rule.AppliesOn(day));
+
+    /// <summary>The positive list in force on the day, or null when the destination has none then.</summary>
+    public PermittedGoods? PositiveListOn(DateOnly day) => PositiveList.FirstOrDefault(l => l.Rule.AppliesOn(day));
 
     public ValuationRule ValuationOn(DateOnly day) =>
         Valuation.FirstOrDefault(v => v.Rule.AppliesOn(day))

@@ -10,7 +10,10 @@ namespace Checkout.Domain.LandedCosts;
 public sealed record LandedCost
 {
     /// <param name="notes">What the buyer or merchant should know about the figures, e.g. that a limit could not be checked.</param>
-    public LandedCost(CurrencyCode currency, Incoterm incoterm, IReadOnlyList<LandedCostLine> lines, IReadOnlyList<string>? notes = null)
+    /// <param name="annualSpend">What the order adds to the buyer's total under the destination's annual limit (China
+    /// CBEC: the transaction value in CNY), or null where no annual limit applies.</param>
+    public LandedCost(
+        CurrencyCode currency, Incoterm incoterm, IReadOnlyList<LandedCostLine> lines, IReadOnlyList<string>? notes = null, Money? annualSpend = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Any(l => l.Amount.Currency != currency || l.Amount.RoundToMinorUnits() != l.Amount))
@@ -22,6 +25,7 @@ public sealed record LandedCost
         Incoterm = incoterm;
         Lines = lines;
         Notes = notes ?? [];
+        AnnualSpend = annualSpend;
     }
 
     public CurrencyCode Currency { get; }
@@ -31,6 +35,9 @@ public sealed record LandedCost
     public IReadOnlyList<LandedCostLine> Lines { get; }
 
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>What this order counts toward the buyer's annual limit, in the destination's currency; null where none applies.</summary>
+    public Money? AnnualSpend { get; }
 
     public Money Goods => Sum(LandedCostLineKind.Goods);
 

@@ -62,7 +62,7 @@ public sealed class LandedCostCalculator
     private static LandedCostOutcome Price(LandedCostContext context)
     {
         var notes = new List<string>();
-        if (SpendLimitCheck.Check(context, notes) is { } refusal)
+        if (SpendLimitCheck.Check(context, notes, out var annualSpend) is { } refusal)
         {
             return refusal;
         }
@@ -73,7 +73,7 @@ public sealed class LandedCostCalculator
             .Concat(TaxAssessor.Assess(context, duty))
             .Concat(FeeAssessor.Assess(context))
             .ToList();
-        return new LandedCostCalculated(new LandedCost(context.Currency, context.Request.Cart.Incoterm, lines, notes));
+        return new LandedCostCalculated(new LandedCost(context.Currency, context.Request.Cart.Incoterm, lines, notes, annualSpend));
     }
 
     /// <summary>Goods per cart line, shipping and insurance, each citing the valuation rule that decides whether it

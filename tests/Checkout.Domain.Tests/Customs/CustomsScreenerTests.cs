@@ -80,6 +80,34 @@ public sealed class CustomsScreenerTests
     }
 
     [Fact]
+    public void Screen_IntoChina_OffThePositiveList_IsRefusedNamingTheRuleAndThePostalRoute()
+    {
+        var rejected = Assert.IsType<CustomsRejected>(
+            CustomsScreener.Default.Screen(Cart("CN", ("TEE", "T-shirt", "610910"), ("BOOK", "Printed book", "490199")), Day));
+
+        Assert.Equal((CustomsCodes.NotOnPositiveList, "BOOK", "cn.cbec.positive-list"), (rejected.Code, rejected.Sku, rejected.RuleId));
+        Assert.Contains("Printed book (HS 490199)", rejected.Detail, StringComparison.Ordinal);
+        Assert.Contains("personal postal article", rejected.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Cotton T-shirt", "610910")]
+    [InlineData("Hand-embroidered cotton shawl", "621490")]
+    [InlineData("Porcelain tea set", "691110")]
+    [InlineData("Almond cookies", "190531")]
+    [InlineData("Face cream", "330499")]
+    public void Screen_IntoChina_OnThePositiveList_IsAdmissible(string description, string hs)
+    {
+        Assert.IsType<CustomsAdmissible>(CustomsScreener.Default.Screen(Cart("CN", ("OK", description, hs)), Day));
+    }
+
+    [Fact]
+    public void Screen_PositiveListOnlyWhereTheDestinationHasOne()
+    {
+        Assert.IsType<CustomsAdmissible>(CustomsScreener.Default.Screen(Cart("HK", ("BOOK", "Printed book", "490199")), Day));
+    }
+
+    [Fact]
     public void Screen_DayBeforeTheDestinationsRulesStart_IsNotSupported()
     {
         var cart = Cart("PK", ("TEE", "T-shirt", "610910"));

@@ -46,6 +46,41 @@ public sealed class LandedCostCalculatorTests
     }
 
     [Fact]
+    public void TryCalculate_AnnualLimitReachedExactly_NotesTheCheckAndWhatTheOrderCounts()
+    {
+        var request = LandedCostScenarios.Get("CN CBEC annual limit reached exactly (CNY 26,000.00): allowed, priced in USD").Request;
+
+        var cost = Assert.IsType<LandedCostCalculated>(LandedCostCalculator.Default.TryCalculate(request)).LandedCost;
+
+        // USD 781.25 at 6.40 is the CNY 5,000.00 the order adds to the buyer's CNY 21,000.00 this year.
+        Assert.Equal(new Money(5000.00m, new CurrencyCode("CNY")), cost.AnnualSpend);
+        var note = Assert.Single(cost.Notes);
+        Assert.StartsWith("cn.cbec.annual-26000:", note, StringComparison.Ordinal);
+        Assert.Contains("year-to-date orders on this platform, 21000.00 CNY", note, StringComparison.Ordinal);
+        Assert.Contains("makes 26000.00 CNY", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryCalculate_AnnualLimitCrossed_RefusesNamingGeneralTrade()
+    {
+        var request = LandedCostScenarios.Get("CN CBEC annual limit exceeded by CNY 0.01: refused").Request;
+
+        var rejected = Assert.IsType<LandedCostRejected>(LandedCostCalculator.Default.TryCalculate(request));
+
+        Assert.Equal(CustomsCodes.AnnualLimitExceeded, rejected.Code);
+        Assert.Contains("26000.01 CNY, over the annual limit", rejected.Detail, StringComparison.Ordinal);
+        Assert.Contains("general trade", rejected.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryCalculate_NoAnnualLimit_CountsNothing()
+    {
+        var cost = LandedCostCalculator.Default.Calculate(LandedCostScenarios.Get("GB GBP 135.00 exactly: no duty, VAT 20% at sale").Request);
+
+        Assert.Null(cost.AnnualSpend);
+    }
+
+    [Fact]
     public void TryCalculate_ShippingCurrencyNotInQuote_IsRefused()
     {
         var request = LandedCostScenarios.Get("GB GBP 135.00 exactly: no duty, VAT 20% at sale").Request
