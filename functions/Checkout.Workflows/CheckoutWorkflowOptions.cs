@@ -33,6 +33,9 @@ public sealed class CheckoutWorkflowOptions
     /// <summary>The identities of buyers in mainland China, encrypted, kept until their checkout ends.</summary>
     public string BuyerIdentitiesTable => Table("buyeridentities");
 
+    /// <summary>Each buyer's running total of CBEC orders per year, by pseudonymous buyer key, against China's annual limit.</summary>
+    public string CbecAnnualTotalsTable => Table("cbecannualtotals");
+
     /// <summary>The wallets' notifications already handled, by notification id: a replay changes nothing.</summary>
     public string WalletNotificationsTable => Table("walletnotifications");
 

@@ -16,6 +16,7 @@ using Checkout.Workflows.Wallets;
 using Checkout.Workflows.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Checkout.Workflows;
@@ -36,6 +37,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddCheckoutSecrets(configuration);
         services.AddSingleton<CheckoutStore>();
         services.AddSingleton<BuyerIdentityStore>();
+        services.AddOptions<BuyerKeyOptions>()
+            .Configure(o => o.IdentityHashKey = configuration[BuyerKeyOptions.IdentityHashKeySetting])
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BuyerKeyOptions>>(sp => new BuyerKeyOptionsValidation(sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));
+        services.AddSingleton<BuyerKeys>();
+        services.AddSingleton<CbecAnnualTotals>();
+        services.AddSingleton<CbecAnnualLimit>();
         services.AddCheckoutFx(configuration);
         services.AddSingleton<ICheckoutRules>(sp => CheckoutRules.FromReferenceData(sp.GetRequiredService<FxQuoter>(), sp.GetRequiredService<IFxRateSource>()));
         services.AddSingleton<CheckoutSteps>();

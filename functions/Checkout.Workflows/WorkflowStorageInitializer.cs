@@ -16,6 +16,7 @@ namespace Checkout.Workflows;
 public sealed class WorkflowStorageInitializer(
     CheckoutStore store,
     BuyerIdentityStore identities,
+    CbecAnnualTotals cbecAnnualTotals,
     SandboxPaymentGateway payments,
     RefundStore refunds,
     PayoutStorageInitializer payouts,
@@ -31,6 +32,7 @@ public sealed class WorkflowStorageInitializer(
         await Task.WhenAll(
             store.InitializeAsync(cancellationToken),
             identities.InitializeAsync(cancellationToken),
+            cbecAnnualTotals.InitializeAsync(cancellationToken),
             payments.InitializeAsync(cancellationToken),
             refunds.InitializeAsync(cancellationToken),
             payouts.InitializeAsync(cancellationToken),

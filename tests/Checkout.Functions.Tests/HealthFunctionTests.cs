@@ -72,6 +72,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
             ["Fx__Source"] = "sandbox",
             ["Secrets__EncryptionKeys"] = $"{TestSecrets.KeyId}={TestSecrets.Key}",
             ["Secrets__ActiveKeyId"] = TestSecrets.KeyId,
+            ["Buyers__IdentityHashKey"] = TestSecrets.IdentityHashKey,
         });
 
         await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -93,6 +94,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite) : IClassFixture<
             ["Payments__Provider"] = "sandbox",
             ["Payouts__Rail"] = "sandbox",
             ["Secrets__ActiveKeyId"] = "dev-only",
+            ["Buyers__IdentityHashKey"] = TestSecrets.IdentityHashKey,
         };
         if (keys is not null)
         {

@@ -121,6 +121,7 @@ public sealed class ProductionFxTests(AzuriteFixture azurite) : IClassFixture<Az
             ["Payouts__RailWebhookSecret"] = "production-test-rail-secret",
             ["Secrets__EncryptionKeys"] = $"{TestSecrets.KeyId}={TestSecrets.Key}",
             ["Secrets__ActiveKeyId"] = TestSecrets.KeyId,
+            ["Buyers__IdentityHashKey"] = TestSecrets.IdentityHashKey,
         };
         if (feeds is not null)
         {

@@ -16,7 +16,8 @@ public static class CheckoutOrchestrationFunctions
     public static Task<string> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context) => CheckoutOrchestration.RunAsync(context);
 
     [Function(CheckoutActivities.Assess)]
-    public static string Assess([ActivityTrigger] string input, FunctionContext context) => Steps(context).Assess(input);
+    public static Task<string> AssessAsync([ActivityTrigger] string input, FunctionContext context) =>
+        Steps(context).AssessAsync(input, context.CancellationToken);
 
     [Function(CheckoutActivities.QuoteFx)]
     public static string QuoteFx([ActivityTrigger] string input, FunctionContext context) => Steps(context).QuoteFx(input);

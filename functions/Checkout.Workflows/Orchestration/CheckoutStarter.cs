@@ -12,7 +12,7 @@ namespace Checkout.Workflows.Orchestration;
 /// row written and the instance scheduled, and the instance is never scheduled over an existing one (which Durable's
 /// Azure Storage provider would otherwise restart from the beginning).
 /// </summary>
-public sealed class CheckoutStarter(CheckoutStore store, BuyerIdentityStore identities, CheckoutWorkflowOptions options)
+public sealed class CheckoutStarter(CheckoutStore store, BuyerIdentityStore identities, BuyerKeys buyerKeys, CheckoutWorkflowOptions options)
 {
     /// <param name="identity">The buyer's identity for Chinese customs, stored apart before anything else (the state
     /// holds only its masked form).</param>
@@ -22,7 +22,7 @@ public sealed class CheckoutStarter(CheckoutStore store, BuyerIdentityStore iden
         ArgumentNullException.ThrowIfNull(created);
         if (identity is not null)
         {
-            await identities.SaveAsync(created.Id, identity, cancellationToken);
+            await identities.SaveAsync(created.Id, identity, CbecAnnualLimit.CountFor(buyerKeys.For(identity), created.CreatedAt), cancellationToken);
         }
 
         var start = CheckoutTimeline.Start(created);

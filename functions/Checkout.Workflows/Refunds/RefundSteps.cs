@@ -1,4 +1,5 @@
 using Checkout.Domain.Payments;
+using Checkout.Workflows.Buyers;
 using Checkout.Workflows.Events;
 using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Persistence;
@@ -14,6 +15,7 @@ public sealed class RefundSteps(
     IPaymentGateway payments,
     RefundSettlement settlement,
     IMerchantEventPublisher events,
+    CbecAnnualLimit annualLimit,
     TimeProvider clock)
 {
     /// <summary>Asks the payment service for the refund; returns its <see cref="RefundGatewayOutcome"/> as JSON. An
@@ -52,6 +54,15 @@ public sealed class RefundSteps(
                     refund with { Status = RefundStatuses.Failed, FailureCode = outcome.FailureCode, FailureMessage = outcome.FailureMessage, UpdatedAt = now },
                     null,
                     cancellationToken);
+        }
+
+        if (refund.Status == RefundStatuses.Succeeded)
+        {
+            var (summary, _) = await refunds.ListAsync(refund.MerchantId, refund.CheckoutId, cancellationToken);
+            if (summary is { Remaining.IsZero: true, Reserved.IsZero: true })
+            {
+                await annualLimit.ReleaseRefundedInFullAsync(refund.CheckoutId, cancellationToken);
+            }
         }
 
         if (RefundEvents.For(refund) is { } merchantEvent)

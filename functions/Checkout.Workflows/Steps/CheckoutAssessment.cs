@@ -1,3 +1,4 @@
+using Checkout.Domain.Monetary;
 using Checkout.Domain.Workflow;
 
 namespace Checkout.Workflows.Steps;
@@ -14,7 +15,8 @@ public static class CheckoutAssessment
     /// <summary>Every event from <paramref name="quote"/> up to the first command that is not a rule evaluation (the
     /// wait for the buyer) or the end of the checkout (a rejection). Each event answers one command, in the order the
     /// state machine issued them, which is how the orchestration replays them.</summary>
-    public static IReadOnlyList<CheckoutEvent> Run(ICheckoutRules rules, CheckoutState state, RequestFxQuote quote, TimeProvider clock)
+    /// <param name="yearToDate">The buyer's year-to-date spend against an annual limit, where known (China CBEC).</param>
+    public static IReadOnlyList<CheckoutEvent> Run(ICheckoutRules rules, CheckoutState state, RequestFxQuote quote, TimeProvider clock, Money? yearToDate = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(state);
@@ -27,7 +29,7 @@ public static class CheckoutAssessment
             var batch = new List<CheckoutEvent>();
             do
             {
-                batch.Add(Evaluate(rules, judgedOn, pending.Dequeue(), clock.GetUtcNow()));
+                batch.Add(Evaluate(rules, judgedOn, pending.Dequeue(), clock.GetUtcNow(), yearToDate));
             }
             while (next is CheckCustoms or PlanLogistics && pending.TryPeek(out var check) && check is CheckCustoms or PlanLogistics);
 
@@ -56,12 +58,12 @@ public static class CheckoutAssessment
         return events;
     }
 
-    private static CheckoutEvent Evaluate(ICheckoutRules rules, CheckoutState state, CheckoutCommand command, DateTimeOffset now) => command switch
+    private static CheckoutEvent Evaluate(ICheckoutRules rules, CheckoutState state, CheckoutCommand command, DateTimeOffset now, Money? yearToDate) => command switch
     {
         RequestFxQuote q => rules.QuoteFx(state, q.QuoteId, now),
         CheckCustoms => rules.ScreenCustoms(state, now),
         PlanLogistics => rules.PlanLogistics(state, now),
-        PriceLandedCost => rules.PriceLandedCost(state, now),
+        PriceLandedCost => rules.PriceLandedCost(state, now, yearToDate),
         _ => throw new InvalidOperationException($"{command.GetType().Name} is not a rule evaluation."),
     };
 }

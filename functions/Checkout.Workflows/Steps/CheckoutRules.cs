@@ -72,10 +72,10 @@ public sealed class CheckoutRules(
         };
     }
 
-    public CheckoutEvent PriceLandedCost(CheckoutState state, DateTimeOffset now)
+    public CheckoutEvent PriceLandedCost(CheckoutState state, DateTimeOffset now, Money? yearToDate = null)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var request = new LandedCostRequest(state.Cart, Day(now), state.Quote!, rates.GetCurrentRates(), state.Shipping!.Cost);
+        var request = new LandedCostRequest(state.Cart, Day(now), state.Quote!, rates.GetCurrentRates(), state.Shipping!.Cost, YearToDateSpend: yearToDate);
         return landedCost.TryCalculate(request) switch
         {
             LandedCostCalculated ok => new LandedCostPriced(ok.LandedCost, now),

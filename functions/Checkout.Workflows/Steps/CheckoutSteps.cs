@@ -22,7 +22,7 @@ public sealed class CheckoutSteps(
     IWalletGateway wallets,
     PayoutHandOff payouts,
     CheckoutStore store,
-    BuyerIdentityStore identities,
+    CbecAnnualLimit annualLimit,
     QueueServiceClient queues,
     CheckoutWorkflowOptions options,
     IEnumerable<IQueueSignal> signals,
@@ -30,12 +30,16 @@ public sealed class CheckoutSteps(
 {
     private readonly QueueClient _webhooks = queues.GetQueueClient(options.WebhooksQueue);
 
-    /// <summary>The rules' whole judgement up to the wait for the buyer: the events, in order, as a JSON array.</summary>
-    public string Assess(string input)
+    /// <summary>The rules' whole judgement up to the wait for the buyer: the events, in order, as a JSON array. A CBEC
+    /// checkout's landed cost is checked against the buyer's annual total, and counted in it when priced.</summary>
+    public async Task<string> AssessAsync(string input, CancellationToken cancellationToken)
     {
         var step = CheckoutJson.Read<StepInput>(input);
         var quoteId = step.QuoteId ?? throw new FormatException("An assessment needs its quote id.");
-        return CheckoutJson.WriteEvents(CheckoutAssessment.Run(rules, step.State, new RequestFxQuote(quoteId), clock));
+        var annualTotal = await annualLimit.ReadAsync(step.State, cancellationToken);
+        var events = CheckoutAssessment.Run(rules, step.State, new RequestFxQuote(quoteId), clock, annualTotal?.OthersThisYear);
+        await annualLimit.SettleAsync(annualTotal, events, cancellationToken);
+        return CheckoutJson.WriteEvents(events);
     }
 
     public string QuoteFx(string input)
@@ -116,8 +120,9 @@ public sealed class CheckoutSteps(
         await store.SaveAsync(record.After, record.Timeline, cancellationToken);
         if (record.After.BuyerIdentity is not null && record.After.Phase.IsTerminal())
         {
-            // The order no longer needs the buyer's identity: it goes once the checkout has ended.
-            await identities.DeleteAsync(record.After.Id, cancellationToken);
+            // The order no longer needs the buyer's identity: it goes once the checkout has ended, and an order not
+            // kept stops counting toward the buyer's annual CBEC total.
+            await annualLimit.EndAsync(record.After, cancellationToken);
         }
 
         var events = CheckoutWebhookEvents.For(record.Before, record.After);

@@ -1,3 +1,4 @@
+using Checkout.Domain.Monetary;
 using Checkout.Domain.Workflow;
 
 namespace Checkout.Workflows.Steps;
@@ -11,5 +12,7 @@ public interface ICheckoutRules
 
     CheckoutEvent PlanLogistics(CheckoutState state, DateTimeOffset now);
 
-    CheckoutEvent PriceLandedCost(CheckoutState state, DateTimeOffset now);
+    /// <param name="yearToDate">The buyer's year-to-date spend where the destination has an annual limit (China CBEC)
+    /// and it is known; without it the landed cost notes the limit as unchecked.</param>
+    CheckoutEvent PriceLandedCost(CheckoutState state, DateTimeOffset now, Money? yearToDate = null);
 }

@@ -56,6 +56,8 @@ public sealed class InfraTemplateTests(AzuriteFixture azurite) : IClassFixture<A
         // The key ring itself never passes through the template or the app settings: only the reference to it does.
         Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('encryptionKeysSecretUri'))]", settings["Secrets__EncryptionKeys"]);
         Assert.Equal("[parameters('activeEncryptionKeyId')]", settings["Secrets__ActiveKeyId"]);
+        Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('identityHashKeySecretUri'))]", settings["Buyers__IdentityHashKey"]);
+        Assert.False(parameters.GetProperty("identityHashKeySecretUri").TryGetProperty("defaultValue", out _));
         Assert.False(parameters.GetProperty("encryptionKeysSecretUri").TryGetProperty("defaultValue", out _));
         Assert.False(parameters.GetProperty("activeEncryptionKeyId").TryGetProperty("defaultValue", out _));
         Assert.Contains("identity.principalId", root.GetProperty("outputs").GetProperty("functionAppPrincipalId").GetProperty("value").GetString(), StringComparison.Ordinal);

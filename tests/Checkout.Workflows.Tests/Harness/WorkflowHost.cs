@@ -207,7 +207,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
     {
         // Typed input, so GetInput<string>() finds the JSON text the starter sent, as the Functions host passes it.
         registry.AddOrchestratorFunc<string, string>(CheckoutOrchestration.Name, (context, _) => CheckoutOrchestration.RunAsync(context));
-        Add(CheckoutActivities.Assess, input => Task.FromResult(steps.Assess(input)));
+        Add(CheckoutActivities.Assess, input => steps.AssessAsync(input, CancellationToken.None));
         Add(CheckoutActivities.QuoteFx, input => Task.FromResult(steps.QuoteFx(input)));
         Add(CheckoutActivities.ScreenCustoms, input => Task.FromResult(steps.ScreenCustoms(input)));
         Add(CheckoutActivities.PlanLogistics, input => Task.FromResult(steps.PlanLogistics(input)));
