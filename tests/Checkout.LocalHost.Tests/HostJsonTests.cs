@@ -10,7 +10,7 @@ public sealed class HostJsonTests
     private static readonly string Path = System.IO.Path.Combine(RepositoryPaths.Root, "host.json");
 
     [Fact]
-    public void HostJson_IsolatedWorker_NoCustomHandlerNoBundleRoutesUnderApi()
+    public void HostJson_IsolatedWorker_NoCustomHandlerNoBundleRoutesAtTheRoot()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path));
         var root = document.RootElement;
@@ -18,7 +18,7 @@ public sealed class HostJsonTests
         Assert.Equal("2.0", root.GetProperty("version").GetString());
         Assert.False(root.TryGetProperty("customHandler", out _), "an isolated worker app has no custom handler");
         Assert.False(root.TryGetProperty("extensionBundle", out _), "the worker SDK's build brings the extensions (.azurefunctions)");
-        Assert.Equal(Http.HttpFunctionEndpoints.RoutePrefix, "/" + root.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString() + "/");
+        Assert.Equal(Http.HttpFunctionEndpoints.RoutePrefix, "/" + root.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.True(root.GetProperty("logging").TryGetProperty("logLevel", out _));
     }
 

@@ -35,7 +35,7 @@ public sealed class LocalFunctionHostTests(AzuriteFixture azurite) : IClassFixtu
         var served = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Select(e => $"{e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName} {string.Join(',', e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods)} {e.RoutePattern.RawText}");
         var listed = Catalog().WithTrigger(FunctionBinding.HttpTrigger)
-            .Select(f => $"{f.Name} {string.Join(',', f.Trigger.Methods!.Select(m => m.ToUpperInvariant()))} /api/{f.Trigger.Route}");
+            .Select(f => $"{f.Name} {string.Join(',', f.Trigger.Methods!.Select(m => m.ToUpperInvariant()))} /{f.Trigger.Route}");
 
         Assert.Equal(listed.Order(StringComparer.Ordinal), served.Order(StringComparer.Ordinal));
     }

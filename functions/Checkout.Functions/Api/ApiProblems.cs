@@ -40,6 +40,10 @@ internal static class ApiProblems
     public static ApiResponse Unauthorized() =>
         Problem(401, "unauthorized", "A valid API key is required.", "Send the key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
 
+    /// <summary>The operations console's sign-in failed, or the console is not set up here; the detail says which.</summary>
+    public static ApiResponse OperatorUnauthorized(string detail) =>
+        Problem(401, "operator-unauthorized", "An operator key and name are required.", detail);
+
     public static ApiResponse NotFound(string id) =>
         Problem(404, "not-found", "No such checkout.", $"There is no checkout '{id}'.");
 

@@ -14,6 +14,7 @@ namespace Checkout.Functions.Api;
 internal sealed partial class ApiStorageInitializer(
     MerchantKeyStore keys,
     IdempotencyStore idempotency,
+    Operations.OperatorActionLog operatorActions,
     MerchantProfileStore profiles,
     PayoutDestinationStore destinations,
     TimeProvider clock,
@@ -25,6 +26,7 @@ internal sealed partial class ApiStorageInitializer(
     {
         await keys.InitializeAsync(cancellationToken);
         await idempotency.InitializeAsync(cancellationToken);
+        await operatorActions.InitializeAsync(cancellationToken);
         if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.Value.DevApiKey))
         {
             await keys.StoreDevKeyAsync(options.Value.DevApiKey, cancellationToken);

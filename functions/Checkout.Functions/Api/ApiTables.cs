@@ -9,5 +9,8 @@ internal sealed class ApiTables(CheckoutWorkflowOptions options)
 
     public string IdempotencyKeys => Table("idempotency");
 
+    /// <summary>What operators did in the console: who, when, to which checkout, and the answer.</summary>
+    public string OperatorActions => Table("operatoractions");
+
     private string Table(string name) => options.ResourcePrefix.Length == 0 ? name : "t" + options.ResourcePrefix + name;
 }

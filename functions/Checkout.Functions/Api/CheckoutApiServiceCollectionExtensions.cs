@@ -4,6 +4,7 @@ using Checkout.Domain.LandedCosts;
 using Checkout.Domain.Logistics;
 using Checkout.Domain.Sanctions;
 using Checkout.Functions.Api;
+using Checkout.Functions.Operations;
 
 namespace Checkout.Functions;
 
@@ -23,6 +24,9 @@ internal static class CheckoutApiServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotentPost>();
         services.AddSingleton<MerchantAuthentication>();
+        services.Configure<ConsoleOptions>(configuration.GetSection(ConsoleOptions.SectionName));
+        services.AddSingleton<OperatorAuthentication>();
+        services.AddSingleton<OperatorActionLog>();
         services.AddSingleton(CreateEstimator);
         services.AddHostedService<ApiStorageInitializer>();
         return services;

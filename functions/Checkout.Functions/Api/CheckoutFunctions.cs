@@ -25,7 +25,7 @@ public static class CheckoutFunctions
     [JsonRequestBody(typeof(StartCheckoutRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
     [ProducesProblems(400, 409, 413, 415, 422, 503)]
     public static Task<IResult> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + CheckoutsRoute)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => StartCheckoutHandler.StartAsync(
@@ -42,7 +42,7 @@ public static class CheckoutFunctions
     [PagedList, ProducesResponseType<ListPage<CheckoutSummaryView>>(StatusCodes.Status200OK)]
     [ProducesProblems(400)]
     public static Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + CheckoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => ListCheckoutsHandler.ListAsync(req.HttpContext, services.GetRequiredService<CheckoutStore>(), cancellationToken), readsQuery: true);
 
     [Function("GetCheckoutStatus")]
@@ -52,7 +52,7 @@ public static class CheckoutFunctions
     [ProducesResponseType<CheckoutStatusView>(StatusCodes.Status200OK), ProducesResponseType<CheckoutStatusView>(StatusCodes.Status202Accepted), PollingHeaders]
     [ProducesProblems(400, 404)]
     public static Task<IResult> GetStatusAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CheckoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + CheckoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => CheckoutStatusHandler.GetAsync(req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), cancellationToken), readsQuery: true);
 
     [Function("ConfirmCheckout")]
@@ -61,7 +61,7 @@ public static class CheckoutFunctions
     [JsonRequestBody(typeof(ConfirmRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
     [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
     public static Task<IResult> ConfirmAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/confirm")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + CheckoutsRoute + "/{id}/confirm")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -75,7 +75,7 @@ public static class CheckoutFunctions
     [JsonRequestBody(typeof(CancelRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
     [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
     public static Task<IResult> CancelAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/cancel")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + CheckoutsRoute + "/{id}/cancel")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -89,7 +89,7 @@ public static class CheckoutFunctions
     [JsonRequestBody(typeof(RetryPaymentRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
     [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
     public static Task<IResult> RetryPaymentAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = CheckoutsRoute + "/{id}/payment")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + CheckoutsRoute + "/{id}/payment")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -103,7 +103,7 @@ public static class CheckoutFunctions
     [JsonRequestBody(typeof(EstimateRequest)), ProducesResponseType<EstimateView>(StatusCodes.Status200OK), AcceptsIdempotencyKey]
     [ProducesProblems(400, 413, 415, 422, 503)]
     public static Task<IResult> EstimateAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "estimates")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "estimates")] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => EstimateHandler.EstimateAsync(
             req.HttpContext, services.GetRequiredService<CheckoutEstimator>(), services.GetRequiredService<TimeProvider>(), cancellationToken));
 }

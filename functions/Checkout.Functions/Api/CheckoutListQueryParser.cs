@@ -23,7 +23,26 @@ internal static class CheckoutListQueryParser
     public static (CheckoutListQuery? Query, PageRequest? Page, ApiResponse? Problem) Parse(HttpRequest request, string merchantId)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Parse(new QueryReader(request.Query), merchantId, merchantId);
+    }
+
+    /// <summary>An operator's list: every merchant's checkouts, or one merchant's with <c>merchantId</c>; the same
+    /// filters otherwise. Its cursors are the operators' own.</summary>
+    public static (CheckoutListQuery? Query, PageRequest? Page, ApiResponse? Problem) ParseForOperator(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var reader = new QueryReader(request.Query);
+        var merchantId = reader.Single("merchantId");
+        if (merchantId is not null && (merchantId.Trim().Length == 0 || merchantId.Length > 100))
+        {
+            reader.Fail("merchantId", "Must be a merchant id (at most 100 characters).");
+        }
+
+        return Parse(reader, "operator:" + merchantId, merchantId);
+    }
+
+    private static (CheckoutListQuery? Query, PageRequest? Page, ApiResponse? Problem) Parse(QueryReader reader, string scope, string? merchantId)
+    {
         var statuses = Statuses(reader.Single("status"), reader);
         var from = Date(reader.Single("createdFrom"), "createdFrom", reader);
         var to = Date(reader.Single("createdTo"), "createdTo", reader);
@@ -33,7 +52,7 @@ internal static class CheckoutListQueryParser
         }
 
         var reference = Reference(reader.Single("merchantReference"), reader);
-        var page = PageRequest.Read(reader, ListName, merchantId, [string.Join(',', statuses.Order(StringComparer.Ordinal)), Iso(from), Iso(to), reference]);
+        var page = PageRequest.Read(reader, ListName, scope, [string.Join(',', statuses.Order(StringComparer.Ordinal)), Iso(from), Iso(to), reference]);
         return reader.Problem() is { } problem
             ? (null, null, problem)
             : (new CheckoutListQuery(merchantId, statuses, from, to, page.Limit, page.After, reference), page, null);

@@ -9,6 +9,14 @@ internal sealed class MerchantAuthentication(VerifiedKeyCache keys, ILogger<Merc
     public static string MerchantOf(HttpContext context) =>
         context.Items[ItemKey] as string ?? throw new InvalidOperationException("The endpoint is not behind MerchantAuthentication.");
 
+    /// <summary>An operator acting on a merchant's checkout (the operations console): the merchant handlers then run as
+    /// they do for the merchant itself, with the same checks, idempotency records and answers.</summary>
+    public static void ActAs(HttpContext context, string merchantId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[ItemKey] = merchantId;
+    }
+
     /// <summary>Null when the request carries a merchant's key (now in <see cref="MerchantOf"/>); else the 401 to answer.</summary>
     public async Task<IResult?> AuthenticateAsync(HttpContext http)
     {

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Checkout.Functions.Api;
 using Checkout.Functions.OpenApi;
 using Checkout.Workflows;
 using Checkout.Workflows.Fx;
@@ -19,7 +20,7 @@ public static class HealthFunction
     [EndpointSummary("Storage connectivity and FX rate freshness"), Tags(CheckoutDocumentTransformer.MetaTag)]
     [EndpointDescription("Whether this instance reaches its queues and tables and has FX rates it may quote (as-of date, source, last fetch). 503 when storage is unreachable or the rates are stale or missing. No API key needed.")]
     [ProducesResponseType<object>(StatusCodes.Status200OK), ProducesResponseType<object>(StatusCodes.Status503ServiceUnavailable)]
-    public static Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req, CancellationToken cancellationToken)
+    public static Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "health")] HttpRequest req, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(req);
         var services = req.HttpContext.RequestServices;

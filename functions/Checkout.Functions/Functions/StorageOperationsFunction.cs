@@ -1,5 +1,6 @@
-using Microsoft.Azure.Functions.Worker;
+using Checkout.Functions.Api;
 using Checkout.Workflows.Storage;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Checkout.Functions.Functions;
 
@@ -14,7 +15,7 @@ public static class StorageOperationsFunction
     public const string EnabledSetting = "Diagnostics:StorageOperations";
 
     [Function("StorageOperations"), ExcludeFromDescription]
-    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "diagnostics/storage-operations")] HttpRequest req)
+    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "diagnostics/storage-operations")] HttpRequest req)
     {
         ArgumentNullException.ThrowIfNull(req);
         var services = req.HttpContext.RequestServices;

@@ -1,3 +1,4 @@
+using Checkout.Functions.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
@@ -22,6 +23,6 @@ public static class OpenApiDocumentFunction
     [EndpointSummary("This OpenAPI document"), Tags(CheckoutDocumentTransformer.MetaTag)]
     [EndpointDescription("The OpenAPI 3.1 description of this API, generated from the code. No API key needed.")]
     [ProducesResponseType<object>(StatusCodes.Status200OK, "application/json")]
-    public static IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
+    public static IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "openapi.json")] HttpRequest req) =>
         Results.Text(Document.Value, "application/json");
 }

@@ -57,10 +57,11 @@ internal static class CheckoutRowMapper
     }
 
     /// <summary>The columns that <see cref="ToSummary"/> reads; a list selects only these.</summary>
-    public static IReadOnlyList<string> SummaryColumns { get; } = ["RowKey", "MerchantReference", "Status", "CreatedAt", "UpdatedAt"];
+    public static IReadOnlyList<string> SummaryColumns { get; } = ["PartitionKey", "RowKey", "MerchantReference", "Status", "CreatedAt", "UpdatedAt"];
 
     public static CheckoutSummary ToSummary(TableEntity row) => new(
         row.RowKey,
+        row.PartitionKey,
         row.GetString("MerchantReference"),
         row.GetString("Status") ?? throw new InvalidOperationException($"Checkout row {row.RowKey} has no Status."),
         row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,

@@ -74,9 +74,9 @@ public sealed class CheckoutStore
     public async Task<CheckoutListPage> ListAsync(CheckoutListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.MerchantReference is { } reference)
+        if (query.MerchantReference is { } reference && query.MerchantId is { } merchantId)
         {
-            return await ListByReferenceAsync(query, reference, cancellationToken);
+            return await ListByReferenceAsync(query, merchantId, reference, cancellationToken);
         }
 
         TablePage page;
@@ -92,12 +92,52 @@ public sealed class CheckoutStore
         return new CheckoutListPage([.. page.Entities.Select(CheckoutRowMapper.ToSummary)], page.ContinuationToken);
     }
 
+    /// <summary>Every merchant's checkouts in one status, whole (state and timeline), for operators: a query across
+    /// partitions on the status column, at most <paramref name="limit"/> (the status needs_attention: a few).</summary>
+    public async Task<IReadOnlyList<StoredCheckout>> ListAllInStatusAsync(string status, int limit, CancellationToken cancellationToken)
+    {
+        var found = new List<StoredCheckout>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey lt {ReferenceRowPrefix} and Status eq {status}"), Math.Min(limit, 1000), cancellationToken: cancellationToken))
+        {
+            found.Add(CheckoutRowMapper.ToCheckout(row));
+            if (found.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Every merchant's checkouts updated since <paramref name="since"/>, summary columns only, for operators'
+    /// activity chart: one query across partitions.</summary>
+    public async IAsyncEnumerable<CheckoutSummary> ListAllUpdatedSinceAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey lt {ReferenceRowPrefix} and UpdatedAt ge {since}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, 1000, CheckoutRowMapper.SummaryColumns, cancellationToken))
+        {
+            yield return CheckoutRowMapper.ToSummary(row);
+        }
+    }
+
+    /// <summary>Any merchant's checkout by its id, for operators: a query for the id across every merchant's partition
+    /// (ids are unique), then the row. Null when there is none.</summary>
+    public async Task<StoredCheckout?> FindAnyAsync(string checkoutId, CancellationToken cancellationToken)
+    {
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {checkoutId}"), 1, ["PartitionKey"], cancellationToken))
+        {
+            return await GetAsync(row.PartitionKey, checkoutId, cancellationToken);
+        }
+
+        return null;
+    }
+
     /// <summary>The checkouts with one merchant reference: a key-range read of its index rows, then a point read of each
     /// checkout's summary columns (references are meant to be unique, so usually one), filtered as the list is.</summary>
-    private async Task<CheckoutListPage> ListByReferenceAsync(CheckoutListQuery query, string reference, CancellationToken cancellationToken)
+    private async Task<CheckoutListPage> ListByReferenceAsync(CheckoutListQuery query, string merchantId, string reference, CancellationToken cancellationToken)
     {
         var prefix = ReferencePrefix(reference);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {query.MerchantId} and RowKey ge {prefix} and RowKey lt {prefix + '~'}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey ge {prefix} and RowKey lt {prefix + '~'}");
         IAsyncEnumerable<TablePage> pages;
         try
         {
@@ -117,7 +157,7 @@ public sealed class CheckoutStore
         var checkouts = new List<CheckoutSummary>();
         foreach (var id in ids)
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(query.MerchantId, id, CheckoutRowMapper.SummaryColumns, cancellationToken);
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(merchantId, id, CheckoutRowMapper.SummaryColumns, cancellationToken);
             if (row.HasValue && row.Value is { } checkout && Matches(CheckoutRowMapper.ToSummary(checkout), query))
             {
                 checkouts.Add(CheckoutRowMapper.ToSummary(checkout));
@@ -146,8 +186,16 @@ public sealed class CheckoutStore
 
     private static string ListFilter(CheckoutListQuery query)
     {
-        // Checkout ids start "co_"; the reference index rows ("ref_...") sort after them and are not checkouts.
-        var filter = new StringBuilder(TableClient.CreateQueryFilter($"PartitionKey eq {query.MerchantId} and RowKey lt {ReferenceRowPrefix}"));
+        // Checkout ids start "co_"; the reference index rows ("ref_...") sort after them and are not checkouts. Without
+        // a merchant (an operator's list) the query crosses every merchant's partition, and a reference is a column filter.
+        var filter = new StringBuilder(query.MerchantId is { } merchantId
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {merchantId} and RowKey lt {ReferenceRowPrefix}")
+            : TableClient.CreateQueryFilter($"RowKey lt {ReferenceRowPrefix}"));
+        if (query.MerchantId is null && query.MerchantReference is { } reference)
+        {
+            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"MerchantReference eq {reference}"));
+        }
+
         if (query.Statuses.Count > 0)
         {
             filter.Append(" and (").AppendJoin(" or ", query.Statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s}"))).Append(')');

@@ -109,7 +109,7 @@ public sealed class DurableFunctionsTests(AzuriteFixture azurite) : IClassFixtur
                     [new FunctionBinding("message", FunctionBinding.QueueTrigger, "In", QueueName: "%Test:GreetingQueue%"),
                      new FunctionBinding("client", FunctionBinding.DurableClient, "In")]),
                 new FunctionEntry(nameof(GreetingFunctions.GreetingStatus), script, $"{type}.{nameof(GreetingFunctions.GreetingStatus)}",
-                    [new FunctionBinding("request", FunctionBinding.HttpTrigger, "In", Route: "greetings/{id}", Methods: ["get"]),
+                    [new FunctionBinding("request", FunctionBinding.HttpTrigger, "In", Route: "api/greetings/{id}", Methods: ["get"]),
                      new FunctionBinding("client", FunctionBinding.DurableClient, "In")]),
             ],
             typeof(GreetingFunctions).Assembly);

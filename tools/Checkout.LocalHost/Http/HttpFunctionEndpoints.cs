@@ -5,15 +5,16 @@ using Checkout.LocalHost.Metadata;
 namespace Checkout.LocalHost.Http;
 
 /// <summary>
-/// Serves every HTTP-triggered function in <c>functions.metadata</c> at <c>/api/{route}</c> with its methods and
-/// name, as the Functions host routes them (host.json <c>routePrefix</c> "api"). The function's parameters
+/// Serves every HTTP-triggered function in <c>functions.metadata</c> at <c>/{route}</c> with its methods and
+/// name, as the Functions host routes them (host.json <c>routePrefix</c> empty: the API's routes start "api/"
+/// themselves, the console's "console/"). The function's parameters
 /// (<see cref="HttpRequest"/>, route values, <see cref="CancellationToken"/>) bind as in the host's ASP.NET Core
 /// integration, its <see cref="IResult"/> is executed on the response, and its documentation attributes become the
 /// endpoint's OpenAPI metadata.
 /// </summary>
 internal static class HttpFunctionEndpoints
 {
-    public const string RoutePrefix = "/api/";
+    public const string RoutePrefix = "/";
 
     public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog)
     {

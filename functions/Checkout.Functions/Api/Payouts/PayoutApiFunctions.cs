@@ -20,7 +20,7 @@ public static class PayoutApiFunctions
     [EndpointDescription("Per settlement currency: available on the merchant balance and in transit to the bank, from the ledger.")]
     [ProducesResponseType<BalancesView>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> BalancesAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "balances")] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + "balances")] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutHandlers.BalancesAsync(
             req.HttpContext, services.GetRequiredService<LedgerStore>(), services.GetRequiredService<MerchantProfileStore>(), cancellationToken));
 
@@ -29,7 +29,7 @@ public static class PayoutApiFunctions
     [EndpointDescription("The merchant's payouts in id order, a page at a time: {data, nextCursor}; while more follow, nextCursor and the Link header (rel=\"next\") lead to the next page.")]
     [PagedList, ProducesResponseType<ListPage<PayoutView>>(StatusCodes.Status200OK), ProducesProblems(400)]
     public static Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + PayoutsRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutHandlers.ListAsync(req.HttpContext, services.GetRequiredService<PayoutStore>(), cancellationToken), readsQuery: true);
 
     [Function("GetPayout")]
@@ -37,7 +37,7 @@ public static class PayoutApiFunctions
     [EndpointDescription("One payout; another merchant's is 404, as an unknown id is.")]
     [ProducesResponseType<PayoutView>(StatusCodes.Status200OK), ProducesProblems(400, 404)]
     public static Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PayoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + PayoutsRoute + "/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutHandlers.GetAsync(req.HttpContext, id, services.GetRequiredService<PayoutStore>(), cancellationToken));
 
     [Function("RetryPayout")]
@@ -45,7 +45,7 @@ public static class PayoutApiFunctions
     [EndpointDescription("A failed or canceled payout is sent again as a new attempt (a pending one is re-sent); 409 when in transit or paid.")]
     [ProducesResponseType<PayoutView>(StatusCodes.Status202Accepted), AcceptsIdempotencyKey, ProducesProblems(400, 404, 409, 413, 415, 422)]
     public static Task<IResult> RetryAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PayoutsRoute + "/{id}/retry")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + PayoutsRoute + "/{id}/retry")] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -59,7 +59,7 @@ public static class PayoutApiFunctions
     [JsonRequestBody(typeof(PayoutDestinationRequest)), ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), AcceptsIdempotencyKey]
     [ProducesProblems(400, 409, 413, 415, 422)]
     public static Task<IResult> SetDestinationAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = DestinationRoute)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Prefix + DestinationRoute)] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutDestinationHandlers.PutAsync(
@@ -72,7 +72,7 @@ public static class PayoutApiFunctions
     [EndpointDescription("The account number is shown masked; 404 until one is set.")]
     [ProducesResponseType<PayoutDestinationView>(StatusCodes.Status200OK), ProducesProblems(400, 404)]
     public static Task<IResult> GetDestinationAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DestinationRoute)] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + DestinationRoute)] HttpRequest req, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => PayoutDestinationHandlers.GetAsync(req.HttpContext, services.GetRequiredService<PayoutDestinationStore>(), cancellationToken));
 
     [Function("ReceivePayoutRailEvent")]
@@ -80,7 +80,7 @@ public static class PayoutApiFunctions
     [EndpointDescription("For the payout rail, not merchants: a status update signed with Rail-Signature (t=..,v1=hex HMAC-SHA256 of \"t.body\"); 401 when the signature is missing, wrong or older than 5 minutes.")]
     [ProducesResponseType(StatusCodes.Status200OK), ProducesProblems(400, 401, 413)]
     public static Task<IResult> ReceiveRailEventAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payout-rail/events")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "payout-rail/events")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public static class RefundFunctions
     [DocumentedResponseHeader(StatusCodes.Status201Created, "Location", "The refund's absolute URI.")]
     [ProducesProblems(400, 404, 409, 413, 415, 422)]
     public static Task<IResult> CreateAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RefundsRoute)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + RefundsRoute)] HttpRequest req,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -33,7 +33,7 @@ public static class RefundFunctions
     [EndpointDescription("The checkout's refunds, oldest first, a page at a time: {data, nextCursor}; while more follow, nextCursor and the Link header (rel=\"next\") lead to the next page. Another merchant's checkout is 404, as an unknown id is.")]
     [PagedList, ProducesResponseType<ListPage<RefundView>>(StatusCodes.Status200OK), ProducesProblems(400, 404)]
     public static Task<IResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RefundsRoute)] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + RefundsRoute)] HttpRequest req, string id, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => RefundHandlers.ListAsync(
             req.HttpContext, id, services.GetRequiredService<CheckoutStore>(), services.GetRequiredService<RefundStore>(), cancellationToken), readsQuery: true);
 
@@ -42,6 +42,6 @@ public static class RefundFunctions
     [EndpointDescription("One refund: pending, succeeded (with its balanceEffect) or failed (with failureCode and failureMessage). Another merchant's is 404, as an unknown id is.")]
     [ProducesResponseType<RefundView>(StatusCodes.Status200OK), ProducesProblems(400, 404)]
     public static Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RefundsRoute + "/{refundId}")] HttpRequest req, string id, string refundId, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Prefix + RefundsRoute + "/{refundId}")] HttpRequest req, string id, string refundId, CancellationToken cancellationToken) =>
         MerchantApi.RunAsync(req, services => RefundHandlers.GetAsync(req.HttpContext, id, refundId, services.GetRequiredService<RefundStore>(), cancellationToken));
 }

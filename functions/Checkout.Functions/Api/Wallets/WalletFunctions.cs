@@ -26,7 +26,7 @@ public static class WalletFunctions
     [EndpointDescription("For the wallets (alipay, wechat_pay), not merchants: a payment's outcome (paid, declined, expired) signed with Wallet-Signature (t=..,v1=hex HMAC-SHA256 of \"t.body\"); 401 when the signature is missing, wrong or older than 5 minutes, with nothing changed. A replayed notification answers 200 and changes nothing.")]
     [ProducesResponseType<WalletNotificationView>(StatusCodes.Status200OK), ProducesProblems(400, 401, 404, 413)]
     public static async Task<IResult> ReceiveNotificationAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "provider-webhooks/wallets/{wallet}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "provider-webhooks/wallets/{wallet}")] HttpRequest req,
         string wallet,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public static class WalletFunctions
     /// <summary>Development and the sandbox wallets only (404 otherwise); the merchant's own checkout only.</summary>
     [Function("WalletTestHelper"), ExcludeFromDescription]
     public static Task<IResult> SimulateBuyerAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "test-helpers/checkouts/{id}/wallet/{action}")] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + "test-helpers/checkouts/{id}/wallet/{action}")] HttpRequest req,
         string id,
         string action,
         [DurableClient] DurableTaskClient client,
