@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Checkout.Functions.Tests.Api;
-using Checkout.Functions.Tests.Refunds;
 using Checkout.Testing;
 using Microsoft.Playwright;
 
