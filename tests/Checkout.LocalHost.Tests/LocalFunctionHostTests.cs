@@ -55,6 +55,23 @@ public sealed class LocalFunctionHostTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task Build_LeavesOutAFunctionDisabledByItsSetting_AsTheFunctionsHostDoes()
+    {
+        await using var app = LocalFunctionHost.Build(
+            ["--environment=Development", $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Checkout:ResourcePrefix={Prefix}",
+             "--AzureWebJobs.PayoutsPoison.Disabled=true", "--AzureWebJobs:Health:Disabled=True", "--AzureWebJobs.Payouts.Disabled=false"]);
+
+        var queues = app.Services.GetRequiredService<QueueTriggerRegistry>().Registrations.Select(r => r.FunctionName).ToList();
+        var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName).ToList();
+
+        Assert.DoesNotContain("PayoutsPoison", queues);
+        Assert.Contains("Payouts", queues);
+        Assert.DoesNotContain("Health", routes);
+        Assert.Equal(["Health", "PayoutsPoison"], app.Services.GetRequiredService<FunctionCatalog>().Disabled.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Build_RunsTheQueueListenersAndTheTimers()
     {
         await using var app = Build();

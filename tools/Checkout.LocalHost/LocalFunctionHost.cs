@@ -39,6 +39,7 @@ internal static class LocalFunctionHost
             builder.WebHost.UseUrls(DefaultUrls);
         }
 
+        catalog = catalog.Enabled(builder.Configuration);
         var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
         builder.Services.AddCheckoutFunctions(builder.Configuration);
         builder.Services.AddCheckoutOpenApi();
@@ -51,6 +52,11 @@ internal static class LocalFunctionHost
         builder.Services.AddDurableFunctions(catalog, builder.Configuration, hostJson);
 
         var app = builder.Build();
+        foreach (var name in catalog.Disabled)
+        {
+            LocalHostLog.FunctionDisabled(app.Logger, name);
+        }
+
         // Unmatched routes, wrong methods and unhandled exceptions answer problem+json too, never an empty body.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -92,4 +98,10 @@ internal static class LocalFunctionHost
         fromHostJson.Validate();
         return fromHostJson;
     }
+}
+
+internal static partial class LocalHostLog
+{
+    [LoggerMessage(EventId = 8000, Level = LogLevel.Warning, Message = "Function {Name} is disabled by its AzureWebJobs.{Name}.Disabled setting: nothing triggers it")]
+    public static partial void FunctionDisabled(ILogger logger, string name);
 }

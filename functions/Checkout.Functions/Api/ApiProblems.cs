@@ -47,6 +47,10 @@ internal static class ApiProblems
     public static ApiResponse NotFound(string id) =>
         Problem(404, "not-found", "No such checkout.", $"There is no checkout '{id}'.");
 
+    /// <summary>A 404 for a resource that is not a checkout: <paramref name="what"/> names it ("poison message").</summary>
+    public static ApiResponse NotFound(string what, string id, string? why = null) =>
+        Problem(404, "not-found", $"No such {what}.", $"There is no {what} '{id}'{(why is null ? "." : $": {why}")}");
+
     public static ApiResponse RefundNotFound(string id) =>
         Problem(404, "not-found", "No such refund.", $"There is no refund '{id}'.");
 

@@ -5,21 +5,25 @@ using Checkout.Functions.Api;
 namespace Checkout.Functions.Operations;
 
 /// <summary>
-/// Every action an operator took in the console, one row each, in the partition of the checkout acted on, newest first
+/// Every action an operator took in the console, one row each, in the partition of what was acted on (a checkout, a
+/// payout, a webhook delivery, a poison message), newest first
 /// (the row key counts down from the end of time): who (the signed-in name), when, what, and what the app answered
 /// (status and a short outcome), replays of the same idempotency key included.
 /// </summary>
 internal sealed class OperatorActionLog(TableServiceClient tables, ApiTables names, TimeProvider clock)
 {
+    /// <summary>Where the idempotency keys of actions the console takes itself, not as a merchant, are kept.</summary>
+    public const string IdempotencyScope = "console";
+
     private readonly TableClient _table = tables.GetTableClient(names.OperatorActions);
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
-    public async Task RecordAsync(string checkoutId, string @operator, string action, ApiResponse answer, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task RecordAsync(string targetId, string @operator, string action, ApiResponse answer, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var at = clock.GetUtcNow();
-        var row = new TableEntity(checkoutId, $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{Guid.NewGuid():N}")
+        var row = new TableEntity(targetId, $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{Guid.NewGuid():N}")
         {
             ["Operator"] = @operator,
             ["Action"] = action,
@@ -53,5 +57,4 @@ internal sealed class OperatorActionLog(TableServiceClient tables, ApiTables nam
 
         return actions;
     }
-
 }

@@ -59,13 +59,21 @@ public static class OperatorFunctions
         {
             "terminate" => OperatorOperationsHandlers.TerminateAsync(req.HttpContext, id, client, cancellationToken),
             "purge" => OperatorOperationsHandlers.PurgeAsync(req.HttpContext, id, client, cancellationToken),
-            _ => Task.FromResult<IResult>(Results.NotFound()),
+            _ => Task.FromResult<IResult>(ApiProblems.NotFound("orchestration action", action, "terminate and purge are the actions.")),
         });
 
     [Function("ConsoleAttention"), ExcludeFromDescription]
     public static Task<IResult> AttentionAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/attention")] HttpRequest req, CancellationToken cancellationToken) =>
         OperatorApi.RunAsync(req, _ => OperatorOperationsHandlers.AttentionAsync(req.HttpContext, cancellationToken));
+
+    [Function("ConsoleMovePoisonMessageBack"), ExcludeFromDescription]
+    public static Task<IResult> MovePoisonMessageBackAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/poison-queues/{queue}/messages/{messageId}/move-back")] HttpRequest req,
+        string queue,
+        string messageId,
+        CancellationToken cancellationToken) =>
+        OperatorApi.RunAsync(req, _ => OperatorOperationsHandlers.MoveBackAsync(req.HttpContext, queue, messageId, cancellationToken));
 
     [Function("ConsoleListPayouts"), ExcludeFromDescription]
     public static Task<IResult> ListPayoutsAsync(
@@ -95,6 +103,13 @@ public static class OperatorFunctions
         string merchantId,
         CancellationToken cancellationToken) =>
         OperatorApi.RunAsync(req, _ => OperatorOperationsHandlers.BalancesAsync(req.HttpContext, merchantId, cancellationToken));
+
+    [Function("ConsoleLedger"), ExcludeFromDescription]
+    public static Task<IResult> LedgerAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/merchants/{merchantId}/ledger")] HttpRequest req,
+        string merchantId,
+        CancellationToken cancellationToken) =>
+        OperatorApi.RunAsync(req, _ => OperatorOperationsHandlers.LedgerAsync(req.HttpContext, merchantId, cancellationToken));
 
     [Function("ConsoleFxRates"), ExcludeFromDescription]
     public static Task<IResult> FxRatesAsync(

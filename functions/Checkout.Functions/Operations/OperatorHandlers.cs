@@ -1,7 +1,9 @@
+using Azure.Data.Tables;
 using Checkout.Domain.Monetary;
 using Checkout.Domain.Workflow;
 using Checkout.Functions.Api;
 using Checkout.Functions.Api.Refunds;
+using Checkout.Workflows;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Refunds;
@@ -72,7 +74,8 @@ internal static class OperatorHandlers
         var orchestration = instance is null
             ? null
             : new OrchestrationView(
-                instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.FailureDetails?.ErrorMessage);
+                instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.FailureDetails?.ErrorMessage,
+                await EngineHistory.ReadAsync(services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<CheckoutWorkflowOptions>(), instance.InstanceId, cancellationToken));
         var deliveries = await DeliveriesAsync(services.GetRequiredService<WebhookDeliveryStore>(), state, cancellationToken);
         var actions = await services.GetRequiredService<OperatorActionLog>().ListAsync(state.Id, cancellationToken);
         return ApiResponse.Json(StatusCodes.Status200OK, new OperatorCheckoutView(state.MerchantId, checkout, orchestration, deliveries, actions));

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Checkout.Domain.Fx;
+using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
 using Checkout.Functions.Api;
 using Checkout.Functions.Api.Payouts;
@@ -25,6 +26,8 @@ internal static class OperatorOperationsHandlers
     /// <summary>Rows a view reads at most: the console is for looking into a few things, not exporting them.</summary>
     private const int MaxRows = 500;
 
+    private const int MaxLedgerTransactions = 100;
+
     /// <summary>Checkouts that need an operator, payouts that failed, and what sits in a poison queue, with why.</summary>
     public static async Task<IResult> AttentionAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -43,9 +46,9 @@ internal static class OperatorOperationsHandlers
             .ToList();
         var queues = services.GetRequiredService<QueueServiceClient>();
         var poison = new List<PoisonMessageView>();
-        foreach (var queue in new[] { options.PayoutsQueue, options.WebhooksQueue, options.WebhookDeliveriesQueue })
+        foreach (var queue in SourceQueues(options))
         {
-            var client = queues.GetQueueClient(queue + "-poison");
+            var client = queues.GetQueueClient(queue + PoisonSuffix);
             if (!(await client.ExistsAsync(cancellationToken)).Value)
             {
                 continue;
@@ -53,8 +56,8 @@ internal static class OperatorOperationsHandlers
 
             var peeked = await client.PeekMessagesAsync(32, cancellationToken);
             poison.AddRange(peeked.Value.Select(m => new PoisonMessageView(
-                queue + "-poison", m.MessageId, m.InsertedOn, m.DequeueCount, Excerpt(m.Body.ToString()),
-                "Failed on every delivery to its queue; the app's poison handler for this queue records the failure (a failed payout, a failed delivery) and removes it.")));
+                queue + PoisonSuffix, queue, m.MessageId, m.InsertedOn, m.DequeueCount, Excerpt(m.Body.ToString()),
+                "Failed on every delivery to its queue; the app's poison handler for this queue records the failure (a failed payout, a failed delivery) and removes it, unless that handler is disabled or failing too.")));
         }
 
         return ApiResponse.Json(StatusCodes.Status200OK, new AttentionView(checkouts, payouts, poison));
@@ -92,6 +95,18 @@ internal static class OperatorOperationsHandlers
         MerchantAuthentication.ActAs(context, merchantId);
         var services = context.RequestServices;
         return PayoutHandlers.BalancesAsync(context, services.GetRequiredService<LedgerStore>(), services.GetRequiredService<MerchantProfileStore>(), cancellationToken);
+    }
+
+    /// <summary>The merchant's newest ledger transactions (at most <see cref="MaxLedgerTransactions"/>), each with its
+    /// entries: what moved its balances, and when.</summary>
+    public static async Task<IResult> LedgerAsync(HttpContext context, string merchantId, CancellationToken cancellationToken)
+    {
+        var transactions = await context.RequestServices.GetRequiredService<LedgerStore>().ListTransactionsAsync(merchantId, MaxLedgerTransactions, cancellationToken);
+        return ApiResponse.Json(StatusCodes.Status200OK, new LedgerView(
+            merchantId,
+            [.. transactions.Select(t => new LedgerTransactionView(
+                t.Id, t.Description, t.At, t.Complete,
+                [.. t.Entries.Select(e => new LedgerEntryView(e.Account.Key, e.Direction == Checkout.Domain.Ledger.EntryDirection.Debit ? "debit" : "credit", MoneyAmount.FromMoney(e.Amount)))]))]));
     }
 
     /// <summary>The FX rates every quote uses now, with their as-of dates and sources, and the last fetch.</summary>
@@ -170,6 +185,61 @@ internal static class OperatorOperationsHandlers
         return await RecordAsync(context, deliveryId, "redeliver webhook", answer, cancellationToken);
     }
 
+    /// <summary>Moves one message of a poison queue back to the queue it came from (after the cause was fixed, or while
+    /// the poison handler is disabled): sent to the source queue first, then deleted from the poison queue, so a crash
+    /// in between leaves a copy in each, never none; the queues' handlers take a repeated message as a redelivery.
+    /// Queue storage finds a message only by receiving it, so the poison queue's visible messages are received in
+    /// batches under a short lease and every other one is made visible again at once. 404 when the message is no
+    /// longer there (handled by the poison handler, or moved already); the Idempotency-Key replays the first answer.</summary>
+    public static async Task<IResult> MoveBackAsync(HttpContext context, string poisonQueue, string messageId, CancellationToken cancellationToken)
+    {
+        var (key, requestProblem) = await IdempotentPost.ReadActionAsync(context.Request, cancellationToken);
+        if (requestProblem is not null)
+        {
+            return requestProblem;
+        }
+
+        var services = context.RequestServices;
+        var source = SourceQueues(services.GetRequiredService<CheckoutWorkflowOptions>()).FirstOrDefault(q => q + PoisonSuffix == poisonQueue);
+        if (source is null)
+        {
+            return ApiProblems.NotFound("poison queue", poisonQueue, $"the console moves messages from {string.Join(", ", SourceQueues(services.GetRequiredService<CheckoutWorkflowOptions>()).Select(q => q + PoisonSuffix))}.");
+        }
+
+        var answer = await services.GetRequiredService<IdempotentPost>().RunAsync(
+            context.Request, OperatorActionLog.IdempotencyScope, key, [], () => MoveBackAsync(services.GetRequiredService<QueueServiceClient>(), poisonQueue, source, messageId, cancellationToken), cancellationToken);
+        return await RecordAsync(context, messageId, $"move poison message back to {source}", answer, cancellationToken);
+    }
+
+    private static async Task<ApiResponse> MoveBackAsync(QueueServiceClient queues, string poisonQueue, string source, string messageId, CancellationToken cancellationToken)
+    {
+        var poison = queues.GetQueueClient(poisonQueue);
+        var lease = TimeSpan.FromSeconds(30);
+        for (var round = 0; round < MaxRows / 32; round++)
+        {
+            var received = (await poison.ReceiveMessagesAsync(32, lease, cancellationToken)).Value;
+            if (received.Length == 0)
+            {
+                break;
+            }
+
+            var found = received.FirstOrDefault(m => m.MessageId == messageId);
+            if (found is not null)
+            {
+                await queues.GetQueueClient(source).SendMessageAsync(found.Body, cancellationToken: cancellationToken);
+                await poison.DeleteMessageAsync(found.MessageId, found.PopReceipt, cancellationToken);
+            }
+
+            await Task.WhenAll(received.Where(m => m != found).Select(m => poison.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken)));
+            if (found is not null)
+            {
+                return ApiResponse.Json(StatusCodes.Status200OK, new { id = messageId, status = "moved", from = poisonQueue, to = source });
+            }
+        }
+
+        return ApiProblems.NotFound("poison message", messageId, $"{poisonQueue} does not hold it (any more): its poison handler took it, or it was moved back already.");
+    }
+
     /// <summary>Terminates a checkout's orchestration that is still running (it then stays where it stopped, and the
     /// checkout with it: for one stuck beyond repair); 409 when it is not running. Terminating twice is one termination.</summary>
     public static async Task<IResult> TerminateAsync(HttpContext context, string id, DurableTaskClient client, CancellationToken cancellationToken)
@@ -244,6 +314,11 @@ internal static class OperatorOperationsHandlers
             counts[column]++;
         }
     }
+
+    private const string PoisonSuffix = "-poison";
+
+    /// <summary>The queues whose poison queues the console shows (the Functions host names each <c>{queue}-poison</c>).</summary>
+    private static string[] SourceQueues(CheckoutWorkflowOptions options) => [options.PayoutsQueue, options.WebhooksQueue, options.WebhookDeliveriesQueue];
 
     private static string Excerpt(string text) => text.Length > 300 ? text[..300] + "…" : text;
 }

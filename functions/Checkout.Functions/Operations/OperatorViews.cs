@@ -18,7 +18,9 @@ internal sealed record OperatorCheckoutView(
     IReadOnlyList<OperatorActionView> Actions);
 
 /// <summary>The Durable orchestration behind a checkout: null when the engine no longer has it (purged).</summary>
-internal sealed record OrchestrationView(string InstanceId, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, string? CustomStatus, string? Failure);
+/// <param name="History">The engine's own history of the instance (<see cref="EngineHistory"/>).</param>
+internal sealed record OrchestrationView(
+    string InstanceId, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt, string? CustomStatus, string? Failure, EngineHistoryView? History);
 
 internal sealed record OperatorActionView(string Operator, string Action, DateTimeOffset At, int Status, string Outcome, bool Replayed);
 
@@ -55,7 +57,8 @@ internal sealed record AttentionView(IReadOnlyList<AttentionCheckoutView> Checko
 
 internal sealed record AttentionCheckoutView(string Id, string MerchantId, string? MerchantReference, DateTimeOffset UpdatedAt, string Reason);
 
-internal sealed record PoisonMessageView(string Queue, string MessageId, DateTimeOffset? InsertedAt, long DequeueCount, string Body, string Reason);
+/// <param name="SourceQueue">The queue the message failed in, where moving it back puts it.</param>
+internal sealed record PoisonMessageView(string Queue, string SourceQueue, string MessageId, DateTimeOffset? InsertedAt, long DequeueCount, string Body, string Reason);
 
 internal sealed record OperatorPayoutView(string MerchantId, Api.Payouts.PayoutView Payout);
 
@@ -67,3 +70,10 @@ internal sealed record FxRateView(string Currency, string UnitsPerEuro, DateOnly
 internal sealed record ActivityView(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ActivityMinuteView> Minutes);
 
 internal sealed record ActivityMinuteView(DateTimeOffset Minute, int Started, int Completed, int Failed);
+
+internal sealed record LedgerView(string MerchantId, IReadOnlyList<LedgerTransactionView> Transactions);
+
+/// <param name="Complete">False when the header and the stored entries disagree (a torn write the reconciliation reports).</param>
+internal sealed record LedgerTransactionView(string Id, string? Description, DateTimeOffset? At, bool Complete, IReadOnlyList<LedgerEntryView> Entries);
+
+internal sealed record LedgerEntryView(string Account, string Direction, Checkout.Domain.Monetary.MoneyAmount Amount);

@@ -158,6 +158,11 @@ function renderCheckout(view) {
   parts.push(o ? definitions([['Instance', o.instanceId], ['Runtime status', o.runtimeStatus], ['Created', time(o.createdAt)],
     ['Last updated', time(o.lastUpdatedAt)], ['Custom status', o.customStatus], ['Failure', o.failure]])
     : el('p', {}, 'The engine no longer holds this orchestration (purged).'));
+  if (o && o.history) {
+    parts.push(el('h4', {}, `Engine history (${o.history.events.length} events in ${o.history.episodes} replay episodes)`));
+    parts.push(el('div', { id: 'engine-history' }, table(['#', 'Event', 'Name', 'At', 'Detail'],
+      o.history.events.map((e) => [e.sequence, e.eventType, e.name || '', time(e.at), e.detail || '']))));
+  }
 
   if (c.quote) {
     parts.push(el('h3', {}, 'FX quote'));
@@ -206,8 +211,8 @@ function renderCheckout(view) {
     ? table(['At', 'Operator', 'Action', 'Answer'], view.actions.map((a) => [time(a.at), a.operator, a.action, `${a.status} ${a.outcome}${a.replayed ? ' (replayed)' : ''}`]))
     : el('p', {}, 'None.')));
 
-  parts.push(el('h3', {}, 'Merchant balances'));
-  parts.push(el('div', { id: 'balances' }, el('button', { type: 'button', id: 'show-balances' }, `Show ${view.merchantId}'s balances`)));
+  parts.push(el('h3', {}, 'Merchant balances and ledger'));
+  parts.push(el('div', { id: 'balances' }, el('button', { type: 'button', id: 'show-balances' }, `Show ${view.merchantId}'s balances and ledger`)));
 
   $('checkout-body').replaceChildren(...parts);
   $('show-balances').addEventListener('click', () => showBalances(view.merchantId));
@@ -238,12 +243,21 @@ function actionButton(label, onClick) {
 }
 
 async function showBalances(merchantId) {
-  const result = await api(`/merchants/${encodeURIComponent(merchantId)}/balances`);
-  if (!result.ok) { $('balances').replaceChildren(el('p', { class: 'error' }, problemText(result))); return; }
+  const merchant = encodeURIComponent(merchantId);
+  const [result, ledger] = await Promise.all([api(`/merchants/${merchant}/balances`), api(`/merchants/${merchant}/ledger`)]);
+  if (!result.ok || !ledger.ok) { $('balances').replaceChildren(el('p', { class: 'error' }, problemText(result.ok ? ledger : result))); return; }
   const balances = result.body.data || [];
-  $('balances').replaceChildren(balances.length
-    ? table(['Currency', 'Available', 'In transit'], balances.map((b) => [b.currency, money(b.available), money(b.inTransit)]))
-    : el('p', {}, 'No balances yet.'));
+  const transactions = ledger.body.transactions || [];
+  $('balances').replaceChildren(
+    balances.length
+      ? table(['Currency', 'Available', 'In transit'], balances.map((b) => [b.currency, money(b.available), money(b.inTransit)]))
+      : el('p', {}, 'No balances yet.'),
+    el('h4', {}, `Ledger transactions (newest ${transactions.length})`),
+    transactions.length
+      ? el('div', { id: 'ledger' }, table(['At', 'Transaction', 'Description', 'Entries'], transactions.map((t) => [time(t.at),
+        el('span', { class: 'mono' }, t.id), `${t.description || ''}${t.complete ? '' : ' (incomplete: the reconciliation reports it)'}`,
+        el('ul', {}, t.entries.map((e) => el('li', {}, `${e.direction} ${e.account} ${money(e.amount)}`)))])))
+      : el('p', {}, 'No ledger transactions yet.'));
 }
 
 function confirmAction({ title, text, fields, submit, after }) {
@@ -364,7 +378,14 @@ async function loadAttention() {
     el('h3', {}, `Failed payouts (${a.failedPayouts.length})`),
     a.failedPayouts.length ? table(payoutHeadings, payoutRows(a.failedPayouts)) : el('p', {}, 'None.'),
     el('h3', {}, `Poison queues (${a.poisonMessages.length})`),
-    a.poisonMessages.length ? table(['Queue', 'Message', 'Inserted', 'Dequeued', 'Body', 'Why'], a.poisonMessages.map((m) => [m.queue, m.messageId, time(m.insertedAt), m.dequeueCount, el('code', {}, m.body), m.reason]))
+    a.poisonMessages.length ? table(['Queue', 'Message', 'Inserted', 'Dequeued', 'Body', 'Why', ''], a.poisonMessages.map((m) => [m.queue, m.messageId, time(m.insertedAt), m.dequeueCount, el('code', {}, m.body), m.reason,
+      actionButton('Move back…', () => confirmAction({
+        title: `Move this message back to ${m.sourceQueue}?`,
+        text: `Its handler takes it again from ${m.sourceQueue}, as a redelivery: do this once the cause of its failures is fixed.`,
+        fields: [],
+        submit: (key) => post(`/poison-queues/${encodeURIComponent(m.queue)}/messages/${encodeURIComponent(m.messageId)}/move-back`, key),
+        after: loadAttention,
+      }))]))
       : el('p', {}, 'Empty: the app handles its poison queues itself (a failed payout or delivery above is where such a message ends).'));
 }
 

@@ -51,6 +51,44 @@ public sealed class LedgerStore(TableServiceClient tables, CheckoutWorkflowOptio
         return LedgerBalances.FromEntries(entries);
     }
 
+    /// <summary>The merchant's newest <paramref name="limit"/> transactions, each with its entries, newest first, for
+    /// the operations console. Reads the merchant's whole partition (headers and entries): a console view, not a hot
+    /// path. A transaction whose header and entries disagree (a torn write the reconciliation reports) comes back with
+    /// <see cref="LedgerTransactionRecord.Complete"/> false rather than left out.</summary>
+    public async Task<IReadOnlyList<LedgerTransactionRecord>> ListTransactionsAsync(string merchantId, int limit, CancellationToken cancellationToken)
+    {
+        var headers = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, List<(string RowKey, LedgerEntry Entry, DateTimeOffset? At)>>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {merchantId}"), cancellationToken: cancellationToken))
+        {
+            var id = row.GetString(LedgerRows.TransactionId) ?? string.Empty;
+            if (row.RowKey.StartsWith(EntryPrefix, StringComparison.Ordinal))
+            {
+                (entries.TryGetValue(id, out var list) ? list : entries[id] = []).Add((row.RowKey, LedgerRows.ReadEntry(row), row.GetDateTimeOffset("At")));
+            }
+            else
+            {
+                headers[id] = row;
+            }
+        }
+
+        return [.. headers.Keys.Union(entries.Keys)
+            .Select(id =>
+            {
+                var header = headers.GetValueOrDefault(id);
+                var rows = entries.TryGetValue(id, out var list) ? list : [];
+                return new LedgerTransactionRecord(
+                    id,
+                    header?.GetString("Description"),
+                    header?.GetDateTimeOffset("At") ?? rows.Select(r => r.At).FirstOrDefault(a => a is not null),
+                    [.. rows.OrderBy(r => r.RowKey[(r.RowKey.LastIndexOf('|') + 1)..], StringComparer.Ordinal).Select(r => r.Entry)],
+                    header is not null && header.GetInt32(LedgerRows.EntryCount) == rows.Count);
+            })
+            .OrderByDescending(t => t.At)
+            .ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Take(limit)];
+    }
+
     /// <summary>What one transaction moved on one account in one direction (its entry rows under that account: one short
     /// row-key range), or null when it has no such entry (not posted, or the account not in it).</summary>
     public async Task<Money?> EntryTotalAsync(string merchantId, LedgerAccount account, string transactionId, EntryDirection direction, CancellationToken cancellationToken)

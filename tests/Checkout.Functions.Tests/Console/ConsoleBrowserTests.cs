@@ -33,6 +33,12 @@ public sealed class ConsoleBrowserTests(ApiApp app) : ConsoleBrowser(app), IClas
         await Assertions.Expect(timeline).ToContainTextAsync("PayoutHandedOff");
         await Assertions.Expect(timeline).ToContainTextAsync("Runtime status");
         await Assertions.Expect(timeline.Locator("a", new() { HasText = "valuation" }).First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https?://"));
+
+        // The engine's own history of the orchestration: the assessment activity scheduled and completed.
+        var engineHistory = page.Locator("#engine-history");
+        await Assertions.Expect(engineHistory.Locator("tr", new() { HasText = "TaskScheduled" }).Filter(new() { HasText = "CheckoutAssess" })).ToHaveCountAsync(1);
+        await Assertions.Expect(engineHistory.Locator("tr", new() { HasText = "TaskCompleted" }).Filter(new() { HasText = "CheckoutAssess" })).ToHaveCountAsync(1);
+        await Assertions.Expect(engineHistory).ToContainTextAsync("ExecutionStarted");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "2-timeline.png"), FullPage = true });
 
         // A partial refund, confirmed in the page's dialog.
@@ -61,6 +67,13 @@ public sealed class ConsoleBrowserTests(ApiApp app) : ConsoleBrowser(app), IClas
             TimeSpan.FromSeconds(60),
             "the refund shows succeeded in the console");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "4-refunded.png"), FullPage = true });
+
+        // The merchant's ledger shows the capture and the refund, each with its entries.
+        await page.GetByRole(AriaRole.Button, new() { Name = "balances and ledger" }).ClickAsync();
+        var ledger = page.Locator("#ledger");
+        await Assertions.Expect(ledger.Locator("tr", new() { HasText = $"{id}-capture" })).ToContainTextAsync("debit");
+        await Assertions.Expect(ledger.Locator("tr", new() { HasText = "refund" }).First).ToContainTextAsync("1.00 PKR");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "4b-ledger.png"), FullPage = true });
 
         // The merchant's own API sees the operator's refund: "1" typed in the page is 1.00 PKR, 100 paisa (ISO 4217's
         // two decimals, not the browser's none for PKR).

@@ -11,11 +11,31 @@ public sealed class FunctionCatalog
 {
     public const string FileName = "functions.metadata";
 
-    private FunctionCatalog(IReadOnlyList<LocalFunction> functions) => Functions = functions;
+    private FunctionCatalog(IReadOnlyList<LocalFunction> functions, IReadOnlyList<string>? disabled = null)
+    {
+        Functions = functions;
+        Disabled = disabled ?? [];
+    }
 
     public IReadOnlyList<LocalFunction> Functions { get; }
 
     public IEnumerable<LocalFunction> WithTrigger(string triggerType) => Functions.Where(f => f.Trigger.Type == triggerType);
+
+    /// <summary>The catalog without the functions disabled by the app setting <c>AzureWebJobs.{name}.Disabled</c>
+    /// (<c>AzureWebJobs__{name}__Disabled</c> where a setting name cannot hold dots) set to true: as the Functions host
+    /// does, nothing triggers them, so no queue is listened to and no route answers for them.</summary>
+    public FunctionCatalog Enabled(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var disabled = Functions.Where(f => IsDisabled(configuration, f.Name)).Select(f => f.Name).ToList();
+        return disabled.Count == 0 ? this : new FunctionCatalog([.. Functions.Where(f => !disabled.Contains(f.Name))], [.. Disabled, .. disabled]);
+    }
+
+    /// <summary>The functions <see cref="Enabled"/> left out.</summary>
+    public IReadOnlyList<string> Disabled { get; }
+
+    private static bool IsDisabled(IConfiguration configuration, string name) =>
+        bool.TryParse(configuration[$"AzureWebJobs.{name}.Disabled"] ?? configuration[$"AzureWebJobs:{name}:Disabled"], out var disabled) && disabled;
 
     /// <exception cref="InvalidOperationException">The file is missing or names a method the assembly does not have.</exception>
     public static FunctionCatalog Load(string path, Assembly app)
