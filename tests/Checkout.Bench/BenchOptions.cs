@@ -19,7 +19,8 @@ internal sealed record BenchOptions
           --max-kills M        stop killing after M kills (default: no limit)
           --chaos-checkouts N  checkouts in the chaos round (default: --checkouts)
           --ceiling-seconds S  how long the Azurite ceiling probe runs per run (default 15)
-          --poll-ms P          first status poll after P ms, then doubling up to 1 s (default 50)
+          --poll-ms P          the baseline's first status poll after P ms, then doubling up to 1 s (default 50); the app's
+                               checkouts are followed by their webhooks, polled only when one is 15 s late
           --baseline           also run the bare-engine baseline (a checkout-shaped orchestration with no business
                                logic, same engine settings, --checkouts of them at --concurrency, fresh Azurite) and
                                compare the first as-fast-as-possible run with it

@@ -4,16 +4,21 @@ using System.Text.Json;
 namespace Checkout.Bench;
 
 /// <summary>
-/// Drives checkouts through the HTTP API as a merchant's site and its buyers would: start, poll the status until
-/// <c>awaiting_confirmation</c>, confirm the quote shown, poll until <c>completed</c>. At most
+/// Drives checkouts through the HTTP API as a merchant's site and its buyers would: start, wait for the
+/// <c>checkout.awaiting_confirmation</c> webhook, confirm the quote it names, wait for <c>checkout.completed</c>. A
+/// site that is told by webhooks does not poll, so neither does the driver, unless a webhook is late
+/// (<see cref="WebhookPatience"/>): then it reads the status once, counted as a poll. At most
 /// <see cref="LoadPlan.Concurrency"/> checkouts are in flight; with a rate, starts are also paced to it.
 /// </summary>
-internal sealed class LoadDriver(CheckoutApiClient api, LoadPlan plan)
+internal sealed class LoadDriver(CheckoutApiClient api, WebhookReceiver webhooks, LoadPlan plan)
 {
     /// <summary>A checkout not finished by then is recorded where it stopped, rather than holding the run forever.</summary>
     private static readonly TimeSpan CheckoutDeadline = TimeSpan.FromMinutes(4);
 
-    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How long the driver waits for a checkout's next webhook before reading its status instead: long enough
+    /// that a loaded run's deliveries (seconds at the 99th percentile) do not turn into polls, short enough that a
+    /// delivery lost to a killed instance (redelivered only after its retry delay) does not stall the chaos round.</summary>
+    private static readonly TimeSpan WebhookPatience = TimeSpan.FromSeconds(15);
     private readonly Stopwatch _clock = new();
     private int _firstErrorShown;
 
@@ -80,47 +85,55 @@ internal sealed class LoadDriver(CheckoutApiClient api, LoadPlan plan)
     {
         record.StartSentAt = Now;
         record.Id = await api.StartAsync(record.Index, record.IdempotencyKey, ct);
-        var quoteId = await PollUntilAsync(record, "awaiting_confirmation", ct);
-        if (quoteId is null)
+        try
         {
-            return;
-        }
+            var quoteId = await WaitUntilAsync(record, "awaiting_confirmation", ct);
+            if (quoteId is null)
+            {
+                return;
+            }
 
-        record.AwaitingSeenAt = Now;
-        record.ConfirmSentAt = Now;
-        await api.ConfirmAsync(record.Index, record.Id, quoteId, ct);
-        if (await PollUntilAsync(record, "completed", ct) is not null)
+            record.AwaitingSeenAt = Now;
+            record.ConfirmSentAt = Now;
+            await api.ConfirmAsync(record.Index, record.Id, quoteId, ct);
+            if (await WaitUntilAsync(record, "completed", ct) is not null)
+            {
+                record.CompletedSeenAt = Now;
+            }
+        }
+        finally
         {
-            record.CompletedSeenAt = Now;
+            webhooks.Forget(record.Id);
         }
     }
 
-    /// <summary>Polls until the status is <paramref name="wanted"/> (returning the quote id, or "" when there is none)
-    /// or the checkout ends elsewhere (returning null, its status recorded).</summary>
-    private async Task<string?> PollUntilAsync(CheckoutRecord record, string wanted, CancellationToken ct)
+    /// <summary>Waits until the checkout is <paramref name="wanted"/> (returning the quote id, or "" when there is none)
+    /// or ends elsewhere (returning null, its status recorded): told by its webhooks, or by a status read when none
+    /// came for <see cref="WebhookPatience"/>. A repeated delivery of an earlier event is passed over.</summary>
+    private async Task<string?> WaitUntilAsync(CheckoutRecord record, string wanted, CancellationToken ct)
     {
-        // Back off (first poll after the interval, doubling up to a second): every poll is a request and storage reads
-        // that compete with the workflow for Azurite, so a fixed fast poll would measure mostly the polling.
-        var delay = plan.PollInterval;
         while (true)
         {
-            await Task.Delay(delay, ct);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, Math.Max(MaxPollInterval.Ticks, plan.PollInterval.Ticks)));
-            record.Polls++;
-            using var status = await api.StatusAsync(record.Index, record.Id!, history: false, ct);
-            var root = status.RootElement;
-            record.FinalStatus = root.GetProperty("status").GetString();
-            if (record.FinalStatus == wanted)
+            var (status, quoteId) = await webhooks.NextCheckoutEventAsync(record.Id!, WebhookPatience, ct) ?? await PollAsync(record, ct);
+            record.FinalStatus = status;
+            if (status == wanted)
             {
-                return root.TryGetProperty("quote", out var quote) && quote.ValueKind == JsonValueKind.Object
-                    ? quote.GetProperty("id").GetString() ?? string.Empty
-                    : string.Empty;
+                return quoteId ?? string.Empty;
             }
 
-            if (record.FinalStatus is "completed" or "rejected" or "expired" or "canceled" or "failed" or "needs_attention")
+            if (status is "completed" or "rejected" or "expired" or "canceled" or "failed" or "needs_attention")
             {
                 return null;
             }
         }
+    }
+
+    private async Task<(string Status, string? QuoteId)> PollAsync(CheckoutRecord record, CancellationToken ct)
+    {
+        record.Polls++;
+        using var status = await api.StatusAsync(record.Index, record.Id!, history: false, ct);
+        var root = status.RootElement;
+        return (root.GetProperty("status").GetString()!,
+            root.TryGetProperty("quote", out var quote) && quote.ValueKind == JsonValueKind.Object ? quote.GetProperty("id").GetString() : null);
     }
 }

@@ -1,7 +1,7 @@
 namespace Checkout.Bench;
 
 /// <summary>Everything one load run measured. Latencies without "Client" come from the checkouts' own history
-/// (server clock); the client ones include the status polling interval.</summary>
+/// (server clock); the client ones include the webhook delivery the driver waits for.</summary>
 internal sealed record RunFigures
 {
     public required string Label { get; init; }
