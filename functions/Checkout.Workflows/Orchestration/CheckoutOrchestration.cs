@@ -12,7 +12,9 @@ namespace Checkout.Workflows.Orchestration;
 /// commands out: one activity for the rules' judgement (FX quote, customs and logistics checks, landed cost: see
 /// <see cref="Steps.CheckoutAssessment"/>), then activities for capture, refund and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
 /// timer at quote expiry, and after a decline its <c>payment</c> (a new payment method) against a timer at the same
-/// expiry; for a wallet payment, the wallet's <c>wallet</c> notice against a timer at the payment's expiry; and the merchant-facing read model written by an activity before each wait and at the end.
+/// expiry; for a wallet payment, the wallet's <c>wallet</c> notice against a timer at the payment's expiry; and the
+/// merchant-facing read model written before each wait and at the end: by the step just before (the assessment, the
+/// payout hand-off), which records its own result, or else by a record activity.
 /// Deterministic on replay: times come from the context or from the events' payloads, ids from the checkout, and all
 /// I/O happens in activities. Changing the order of the awaits below changes the history of checkouts in flight: add
 /// a new orchestration name for such a change rather than editing this one. (The wait for a new payment method comes
@@ -34,6 +36,7 @@ public sealed partial class CheckoutOrchestration
     private readonly TaskOptions _stepOptions;
     private readonly ILogger _logger;
     private readonly bool _assessesInOneActivity;
+    private readonly bool _recordsInSteps;
     private readonly Queue<CheckoutCommand> _commands = new();
     private readonly List<HistoryEntry> _timeline = [];
     private CheckoutState _state;
@@ -50,6 +53,7 @@ public sealed partial class CheckoutOrchestration
             input.StepMaxAttempts, input.StepFirstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
         _logger = context.CreateReplaySafeLogger<CheckoutOrchestration>();
         _assessesInOneActivity = input.AssessesInOneActivity;
+        _recordsInSteps = input.RecordsInSteps;
 
         // The start API wrote this very first transition to the read model before scheduling the orchestration.
         var start = CheckoutTimeline.Start(input.Checkout);
@@ -69,7 +73,7 @@ public sealed partial class CheckoutOrchestration
 
     private DateTimeOffset Now => new(_context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    private static bool HasEnded(CheckoutState state) => state.Phase.IsTerminal() || state.Phase == CheckoutPhase.NeedsAttention;
+    private static bool HasEnded(CheckoutState state) => CheckoutTimeline.HasEnded(state);
 
     private async Task<string> RunAsync()
     {
@@ -112,7 +116,8 @@ public sealed partial class CheckoutOrchestration
                     await StepAsync(CheckoutActivities.Refund, new StepInput(_state));
                     break;
                 case HandOffToPayout:
-                    await StepAsync(CheckoutActivities.HandOffToPayout, new StepInput(_state));
+                    // The checkout ends with the hand-off: it records the end itself.
+                    await StepAsync(CheckoutActivities.HandOffToPayout, WithRecord(new StepInput(_state)));
                     break;
                 default:
                     throw new InvalidOperationException($"The checkout orchestration cannot run {command.GetType().Name}.");
@@ -131,7 +136,25 @@ public sealed partial class CheckoutOrchestration
         var step = _context.CallActivityAsync<string>(activity, CheckoutJson.Write(input), _stepOptions);
         if (await UntilCompletedAsync(step))
         {
-            Apply(await ResultAsync(activity, step));
+            var result = await ResultAsync(activity, step);
+            var recorded = RecordedByStep(input, result is not StepPoisoned);
+            Apply(result);
+            Recorded(recorded);
+        }
+    }
+
+    /// <summary>The input, asking the step to record its own result when this checkout's steps do.</summary>
+    private StepInput WithRecord(StepInput input) => _recordsInSteps ? input with { Record = new StepRecord(_recorded, _timeline) } : input;
+
+    /// <summary>Whether the step recorded the state its result leads to: it did when asked and it succeeded, and that
+    /// state is the one reached here unless a cancel was applied while it ran (then the next record writes the truth).</summary>
+    private bool RecordedByStep(StepInput input, bool succeeded) => input.Record is not null && succeeded && _state.Sequence == input.State.Sequence;
+
+    private void Recorded(bool byStep)
+    {
+        if (byStep)
+        {
+            _recorded = _state;
         }
     }
 
@@ -140,7 +163,9 @@ public sealed partial class CheckoutOrchestration
     /// them takes those commands off the queue: what remains is the wait for the buyer, or nothing after a rejection.</summary>
     private async Task AssessAsync(RequestFxQuote quote)
     {
-        var step = _context.CallActivityAsync<string>(CheckoutActivities.Assess, CheckoutJson.Write(new StepInput(_state, quote.QuoteId)), _stepOptions);
+        // The wait for the buyer, or the rejection's end, comes next: the assessment records its own result.
+        var input = WithRecord(new StepInput(_state, quote.QuoteId));
+        var step = _context.CallActivityAsync<string>(CheckoutActivities.Assess, CheckoutJson.Write(input), _stepOptions);
         if (!await UntilCompletedAsync(step))
         {
             return;
@@ -158,6 +183,7 @@ public sealed partial class CheckoutOrchestration
             return;
         }
 
+        var recorded = RecordedByStep(input, succeeded: true);
         for (var i = 0; i < events.Count && !HasEnded(_state); i++)
         {
             if (i > 0 && !(_commands.TryDequeue(out var answered) && answered.IsRuleEvaluation))
@@ -167,6 +193,8 @@ public sealed partial class CheckoutOrchestration
 
             Apply(events[i]);
         }
+
+        Recorded(recorded);
     }
 
     /// <summary>The customs and logistics checks the quote asked for, fanned out together and applied in order (the

@@ -1,7 +1,13 @@
 using Checkout.Domain.Workflow;
+using Checkout.Workflows.Persistence;
 
 namespace Checkout.Workflows.Orchestration;
 
-/// <summary>What a step activity works on: the checkout as the orchestration holds it, and the quote id a quote step
-/// must issue (derived from the checkout, so a retried step issues the same quote).</summary>
-public sealed record StepInput(CheckoutState State, string? QuoteId = null);
+/// <summary>What a step activity works on: the checkout as the orchestration holds it, the quote id a quote step
+/// must issue (derived from the checkout, so a retried step issues the same quote), and, for a step whose result the
+/// orchestration would record next, what the record needs (<see cref="StepRecord"/>): the step then records it itself,
+/// one activity where there were two.</summary>
+public sealed record StepInput(CheckoutState State, string? QuoteId = null, StepRecord? Record = null);
+
+/// <summary>The checkout as last recorded (what its webhooks announced so far) and its timeline up to the step.</summary>
+public sealed record StepRecord(CheckoutState Before, IReadOnlyList<HistoryEntry> Timeline);

@@ -39,6 +39,7 @@ public sealed class CheckoutSteps(
         var annualTotal = await annualLimit.ReadAsync(step.State, cancellationToken);
         var events = CheckoutAssessment.Run(rules, step.State, new RequestFxQuote(quoteId), clock, annualTotal?.OthersThisYear);
         await annualLimit.SettleAsync(annualTotal, events, cancellationToken);
+        await RecordResultAsync(step, events, cancellationToken);
         return CheckoutJson.WriteEvents(events);
     }
 
@@ -107,16 +108,39 @@ public sealed class CheckoutSteps(
 
     public async Task<string> HandOffToPayoutAsync(string input, CancellationToken cancellationToken)
     {
-        var state = CheckoutJson.Read<StepInput>(input).State;
-        return CheckoutJson.WriteEvent(await payouts.HandOffAsync(state, CheckoutStateMachine.PayoutId(state), clock.GetUtcNow(), cancellationToken));
+        var step = CheckoutJson.Read<StepInput>(input);
+        var handedOff = await payouts.HandOffAsync(step.State, CheckoutStateMachine.PayoutId(step.State), clock.GetUtcNow(), cancellationToken);
+        await RecordResultAsync(step, [handedOff], cancellationToken);
+        return CheckoutJson.WriteEvent(handedOff);
+    }
+
+    /// <summary>When the orchestration asked (<see cref="StepInput.Record"/>), records the state the step's events lead
+    /// to, decided as the orchestration will decide it, before the result is returned: the record activity that would
+    /// have followed, without its own round trip through the engine's queues and history.</summary>
+    private async Task RecordResultAsync(StepInput step, IReadOnlyList<CheckoutEvent> events, CancellationToken cancellationToken)
+    {
+        if (step.Record is not { } record)
+        {
+            return;
+        }
+
+        var timeline = record.Timeline.ToList();
+        var after = CheckoutTimeline.Apply(step.State, events, timeline);
+        await RecordAsync(new RecordInput(record.Before, after, timeline), cancellationToken);
     }
 
     /// <summary>Writes the read model, then hands the merchant events of the transitions since the last record to
     /// webhook delivery as one message: a webhook receiver that reads the status finds what the event announced.
     /// Repeating it writes the same row and sends events with the same ids, which receivers dedupe.</summary>
-    public async Task RecordAsync(string input, CancellationToken cancellationToken)
+    public Task RecordAsync(string input, CancellationToken cancellationToken) => RecordAsync(CheckoutJson.Read<RecordInput>(input), cancellationToken);
+
+    private async Task RecordAsync(RecordInput record, CancellationToken cancellationToken)
     {
-        var record = CheckoutJson.Read<RecordInput>(input);
+        if (record.After.Sequence == record.Before.Sequence)
+        {
+            return;
+        }
+
         await store.SaveAsync(record.After, record.Timeline, cancellationToken);
         if (record.After.BuyerIdentity is not null && record.After.Phase.IsTerminal())
         {

@@ -59,6 +59,23 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task TheAssessmentAndTheHandOff_RecordTheirOwnResults_NoRecordActivityOnTheWay()
+    {
+        await using var host = await StartAsync();
+
+        var ended = await host.RunToEndAsync("folded1");
+
+        Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
+        Assert.Equal(0, host.Calls[CheckoutActivities.Record]);
+        Assert.Equal(
+            ["CheckoutStarted", "FxQuoted", "CustomsScreened", "LogisticsPlanned", "LandedCostPriced", "ConfirmRequested", "PaymentCaptured", "PayoutHandedOff"],
+            ended.Timeline.Select(h => h.EventType));
+        Assert.Equal(
+            [WebhookEventTypes.CheckoutAwaitingConfirmation, WebhookEventTypes.PaymentCaptured, WebhookEventTypes.CheckoutCompleted],
+            (await EventsAsync(host)).Select(e => e.Type));
+    }
+
+    [Fact]
     public async Task StartedBeforeTheAssessment_RunsOneActivityPerRuleStep_ToTheSameTimeline()
     {
         await using var host = await StartAsync();
@@ -73,6 +90,7 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
 
         Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
         Assert.Equal(0, host.Calls[CheckoutActivities.Assess]);
+        Assert.Equal(2, host.Calls[CheckoutActivities.Record]);
         Assert.All(
             [CheckoutActivities.QuoteFx, CheckoutActivities.ScreenCustoms, CheckoutActivities.PlanLogistics, CheckoutActivities.PriceLandedCost],
             activity => Assert.Equal(1, host.Calls[activity]));
