@@ -71,6 +71,10 @@ internal sealed class WorkflowClient : IAsyncDisposable
     public Task<IReadOnlyList<(string MerchantId, string PayoutId, string CheckoutId)>> PayoutsAsync() =>
         _services.GetRequiredService<PayoutHandOff>().ListAsync(CancellationToken.None);
 
+    /// <summary>How many recorded payouts are not paid yet.</summary>
+    public async Task<int> PayoutsNotPaidAsync() =>
+        (await _services.GetRequiredService<Workflows.Payouts.PayoutStore>().ListAllAsync(CancellationToken.None)).Count(p => p.Status != Domain.Payouts.PayoutStatus.Paid);
+
     public Task<Workflows.Ledger.LedgerReconciliationReport> LedgerAsync() =>
         _services.GetRequiredService<Workflows.Ledger.LedgerReconciliation>().RunAsync(CancellationToken.None);
 
