@@ -13,8 +13,8 @@ namespace Checkout.Workflows.Orchestration;
 /// <see cref="Steps.CheckoutAssessment"/>), then activities for capture, refund and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
 /// timer at quote expiry, and after a decline its <c>payment</c> (a new payment method) against a timer at the same
 /// expiry; for a wallet payment, the wallet's <c>wallet</c> notice against a timer at the payment's expiry; and the
-/// merchant-facing read model written before each wait and at the end: by the step just before (the assessment, the
-/// payout hand-off), which records its own result, or else by a record activity.
+/// merchant-facing read model written before each wait and at the end: by a record activity, or at the end by the
+/// payout hand-off, which records its own result.
 /// Deterministic on replay: times come from the context or from the events' payloads, ids from the checkout, and all
 /// I/O happens in activities. Changing the order of the awaits below changes the history of checkouts in flight: add
 /// a new orchestration name for such a change rather than editing this one. (The wait for a new payment method comes
@@ -36,7 +36,7 @@ public sealed partial class CheckoutOrchestration
     private readonly TaskOptions _stepOptions;
     private readonly ILogger _logger;
     private readonly bool _assessesInOneActivity;
-    private readonly bool _recordsInSteps;
+    private readonly bool _handOffRecords;
     private readonly Queue<CheckoutCommand> _commands = new();
     private readonly List<HistoryEntry> _timeline = [];
     private CheckoutState _state;
@@ -53,7 +53,7 @@ public sealed partial class CheckoutOrchestration
             input.StepMaxAttempts, input.StepFirstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
         _logger = context.CreateReplaySafeLogger<CheckoutOrchestration>();
         _assessesInOneActivity = input.AssessesInOneActivity;
-        _recordsInSteps = input.RecordsInSteps;
+        _handOffRecords = input.HandOffRecords;
 
         // The start API wrote this very first transition to the read model before scheduling the orchestration.
         var start = CheckoutTimeline.Start(input.Checkout);
@@ -144,7 +144,7 @@ public sealed partial class CheckoutOrchestration
     }
 
     /// <summary>The input, asking the step to record its own result when this checkout's steps do.</summary>
-    private StepInput WithRecord(StepInput input) => _recordsInSteps ? input with { Record = new StepRecord(_recorded, _timeline) } : input;
+    private StepInput WithRecord(StepInput input) => _handOffRecords ? input with { Record = new StepRecord(_recorded, _timeline) } : input;
 
     /// <summary>Whether the step recorded the state its result leads to: it did when asked and it succeeded, and that
     /// state is the one reached here unless a cancel was applied while it ran (then the next record writes the truth).</summary>
@@ -163,9 +163,12 @@ public sealed partial class CheckoutOrchestration
     /// them takes those commands off the queue: what remains is the wait for the buyer, or nothing after a rejection.</summary>
     private async Task AssessAsync(RequestFxQuote quote)
     {
-        // The wait for the buyer, or the rejection's end, comes next: the assessment records its own result.
-        var input = WithRecord(new StepInput(_state, quote.QuoteId));
-        var step = _context.CallActivityAsync<string>(CheckoutActivities.Assess, CheckoutJson.Write(input), _stepOptions);
+        // Not recorded by the step itself, unlike the hand-off: the record announces awaiting_confirmation, and a buyer
+        // who confirms must find the orchestration already started. A step's result is committed only after the step
+        // returns, so after a crash the engine could meet the confirm before the instance's start, and drop it as an
+        // event for an instance with no history (seen in the bench's chaos round). The record activity runs only once
+        // the assessment's result is committed.
+        var step = _context.CallActivityAsync<string>(CheckoutActivities.Assess, CheckoutJson.Write(new StepInput(_state, quote.QuoteId)), _stepOptions);
         if (!await UntilCompletedAsync(step))
         {
             return;
@@ -183,7 +186,6 @@ public sealed partial class CheckoutOrchestration
             return;
         }
 
-        var recorded = RecordedByStep(input, succeeded: true);
         for (var i = 0; i < events.Count && !HasEnded(_state); i++)
         {
             if (i > 0 && !(_commands.TryDequeue(out var answered) && answered.IsRuleEvaluation))
@@ -193,8 +195,6 @@ public sealed partial class CheckoutOrchestration
 
             Apply(events[i]);
         }
-
-        Recorded(recorded);
     }
 
     /// <summary>The customs and logistics checks the quote asked for, fanned out together and applied in order (the

@@ -29,7 +29,7 @@ public sealed class CheckoutStarter(CheckoutStore store, BuyerIdentityStore iden
         await store.CreateAsync(start.State, [start.Entry], cancellationToken);
         await client.ScheduleOnceAsync(
             CheckoutOrchestration.Name,
-            CheckoutJson.Write(new CheckoutOrchestrationInput(created, options.StepMaxAttempts, options.StepFirstRetryInterval, AssessesInOneActivity: true, RecordsInSteps: true)),
+            CheckoutJson.Write(new CheckoutOrchestrationInput(created, options.StepMaxAttempts, options.StepFirstRetryInterval, AssessesInOneActivity: true, HandOffRecords: true)),
             created.Id,
             OrchestrationStarts.AnyStatus,
             cancellationToken);

@@ -4,8 +4,8 @@ using Checkout.Workflows.Persistence;
 namespace Checkout.Workflows.Orchestration;
 
 /// <summary>What a step activity works on: the checkout as the orchestration holds it, the quote id a quote step
-/// must issue (derived from the checkout, so a retried step issues the same quote), and, for a step whose result the
-/// orchestration would record next, what the record needs (<see cref="StepRecord"/>): the step then records it itself,
+/// must issue (derived from the checkout, so a retried step issues the same quote), and, for the payout hand-off (whose
+/// result ends the checkout), what the record needs (<see cref="StepRecord"/>): the step then records the end itself,
 /// one activity where there were two.</summary>
 public sealed record StepInput(CheckoutState State, string? QuoteId = null, StepRecord? Record = null);
 

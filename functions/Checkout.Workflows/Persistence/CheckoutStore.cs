@@ -17,6 +17,7 @@ namespace Checkout.Workflows.Persistence;
 public sealed class CheckoutStore
 {
     private const string ReferenceRowPrefix = "ref_";
+    private const string SequenceColumn = "Sequence";
 
     private readonly TableClient _table;
 
@@ -57,12 +58,38 @@ public sealed class CheckoutStore
         }
     }
 
-    /// <summary>Replaces the row with the checkout as its orchestration now holds it. The orchestration records in
-    /// order and a repeated record writes the same row, so the last write is the newest state.</summary>
+    /// <summary>Replaces the row with the checkout as its orchestration now holds it, unless the row already holds
+    /// a later state (a higher sequence). The orchestration records in order, but an activity runs at least once: a
+    /// copy of an earlier record can run again after a later one (its message redelivered when the process that held
+    /// it was killed), and must not take the checkout back. The row's ETag guards the read-then-write.</summary>
     public async Task SaveAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        using var _ = await _table.UpsertEntityAsync(CheckoutRowMapper.ToRow(state, timeline), TableUpdateMode.Replace, cancellationToken);
+        var row = CheckoutRowMapper.ToRow(state, timeline);
+        while (true)
+        {
+            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(state.MerchantId, state.Id, [SequenceColumn], cancellationToken);
+            try
+            {
+                if (!stored.HasValue)
+                {
+                    using var added = await _table.AddEntityAsync(row, cancellationToken);
+                    return;
+                }
+
+                if ((stored.Value!.GetInt32(SequenceColumn) ?? 0) > state.Sequence)
+                {
+                    return;
+                }
+
+                using var replaced = await _table.UpdateEntityAsync(row, stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (Azure.RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex) || StorageErrors.IsAlreadyExists(ex))
+            {
+                // Another record wrote in between: read again and decide again.
+            }
+        }
     }
 
     /// <summary>

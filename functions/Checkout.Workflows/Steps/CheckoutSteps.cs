@@ -39,7 +39,6 @@ public sealed class CheckoutSteps(
         var annualTotal = await annualLimit.ReadAsync(step.State, cancellationToken);
         var events = CheckoutAssessment.Run(rules, step.State, new RequestFxQuote(quoteId), clock, annualTotal?.OthersThisYear);
         await annualLimit.SettleAsync(annualTotal, events, cancellationToken);
-        await RecordResultAsync(step, events, cancellationToken);
         return CheckoutJson.WriteEvents(events);
     }
 

@@ -59,14 +59,14 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
-    public async Task TheAssessmentAndTheHandOff_RecordTheirOwnResults_NoRecordActivityOnTheWay()
+    public async Task TheHandOff_RecordsTheCheckoutsEnd_OneRecordActivityBeforeTheWaitForTheBuyer()
     {
         await using var host = await StartAsync();
 
         var ended = await host.RunToEndAsync("folded1");
 
         Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
-        Assert.Equal(0, host.Calls[CheckoutActivities.Record]);
+        Assert.Equal(1, host.Calls[CheckoutActivities.Record]);
         Assert.Equal(
             ["CheckoutStarted", "FxQuoted", "CustomsScreened", "LogisticsPlanned", "LandedCostPriced", "ConfirmRequested", "PaymentCaptured", "PayoutHandedOff"],
             ended.Timeline.Select(h => h.EventType));
