@@ -8,14 +8,34 @@ namespace Checkout.Functions.Api;
 /// (<see cref="PageRequest"/>, <see cref="PagedListResponse"/>).</summary>
 internal static class ListCheckoutsHandler
 {
-    public static async Task<IResult> ListAsync(HttpContext context, CheckoutStore store, CancellationToken cancellationToken)
+    public static Task<IResult> ListAsync(HttpContext context, CheckoutStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var livemode = context.RequestServices.GetRequiredService<ProviderMode>().LiveMode;
+        return PageAsync(
+            context,
+            store,
+            CheckoutListQueryParser.Parse(context.Request, MerchantAuthentication.MerchantOf(context)),
+            c => new CheckoutSummaryView(c.Id, c.MerchantReference, c.Status, c.CreatedAt, c.UpdatedAt, CheckoutLinks.For(context.Request, c.Id).StatusQueryGetUri, livemode),
+            cancellationToken);
+    }
+
+    /// <summary>One page of the checkouts a parsed list query asks for, each shown as <paramref name="view"/> makes it
+    /// (the merchant's list and the operators' console differ only in their parser and view): the parser's problem, or
+    /// 400 for a cursor this list did not issue.</summary>
+    public static async Task<IResult> PageAsync<TView>(
+        HttpContext context,
+        CheckoutStore store,
+        (CheckoutListQuery? Query, PageRequest? Page, ApiResponse? Problem) parsed,
+        Func<CheckoutSummary, TView> view,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        var (query, page, problem) = CheckoutListQueryParser.Parse(context.Request, MerchantAuthentication.MerchantOf(context));
-        if (query is null || page is null)
+        ArgumentNullException.ThrowIfNull(view);
+        if (parsed is not { Query: { } query, Page: { } page })
         {
-            return problem!;
+            return parsed.Problem!;
         }
 
         CheckoutListPage found;
@@ -28,10 +48,6 @@ internal static class ListCheckoutsHandler
             return PageRequest.BadCursor();
         }
 
-        var livemode = context.RequestServices.GetRequiredService<ProviderMode>().LiveMode;
-        var checkouts = found.Checkouts
-            .Select(c => new CheckoutSummaryView(c.Id, c.MerchantReference, c.Status, c.CreatedAt, c.UpdatedAt, CheckoutLinks.For(context.Request, c.Id).StatusQueryGetUri, livemode))
-            .ToList();
-        return PagedListResponse.For(context.Request, page, checkouts, found.ContinuationToken);
+        return PagedListResponse.For(context.Request, page, found.Checkouts.Select(view).ToList(), found.ContinuationToken);
     }
 }

@@ -28,28 +28,15 @@ internal static class OperatorHandlers
             StatusCodes.Status200OK,
             new OperatorSessionView(OperatorAuthentication.OperatorOf(context), Iso4217.All.ToDictionary(c => c.Code.Value, c => c.MinorUnits, StringComparer.Ordinal)));
 
-    public static async Task<IResult> ListAsync(HttpContext context, CheckoutStore store, CancellationToken cancellationToken)
+    public static Task<IResult> ListAsync(HttpContext context, CheckoutStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(store);
-        var (query, page, problem) = CheckoutListQueryParser.ParseForOperator(context.Request);
-        if (query is null || page is null)
-        {
-            return problem!;
-        }
-
-        CheckoutListPage found;
-        try
-        {
-            found = await store.ListAsync(query, cancellationToken);
-        }
-        catch (ArgumentException ex) when (query.ContinuationToken is not null && ex.ParamName == "query")
-        {
-            return PageRequest.BadCursor();
-        }
-
-        var checkouts = found.Checkouts.Select(c => new OperatorCheckoutSummary(c.Id, c.MerchantId, c.MerchantReference, c.Status, c.CreatedAt, c.UpdatedAt)).ToList();
-        return PagedListResponse.For(context.Request, page, checkouts, found.ContinuationToken);
+        return ListCheckoutsHandler.PageAsync(
+            context,
+            store,
+            CheckoutListQueryParser.ParseForOperator(context.Request),
+            c => new OperatorCheckoutSummary(c.Id, c.MerchantId, c.MerchantReference, c.Status, c.CreatedAt, c.UpdatedAt),
+            cancellationToken);
     }
 
     public static async Task<IResult> GetAsync(HttpContext context, string id, DurableTaskClient client, CancellationToken cancellationToken)

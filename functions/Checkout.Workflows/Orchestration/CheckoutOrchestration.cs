@@ -143,7 +143,8 @@ public sealed partial class CheckoutOrchestration
         }
     }
 
-    /// <summary>The input, asking the step to record its own result when this checkout's steps do.</summary>
+    /// <summary>The input, asking the step to record its own result when this checkout's hand-off does
+    /// (<see cref="CheckoutOrchestrationInput.HandOffRecords"/>).</summary>
     private StepInput WithRecord(StepInput input) => _handOffRecords ? input with { Record = new StepRecord(_recorded, _timeline) } : input;
 
     /// <summary>Whether the step recorded the state its result leads to: it did when asked and it succeeded, and that
