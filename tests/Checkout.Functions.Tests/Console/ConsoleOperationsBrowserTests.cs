@@ -77,7 +77,9 @@ public sealed class ConsoleOperationsBrowserTests(ApiApp app) : ConsoleBrowser(a
         await Eventually.UntilAsync(
             async () =>
             {
+                // After a reload the page signs in and fetches again: read the checkout once it is drawn, not before.
                 await page.ReloadAsync();
+                await Assertions.Expect(page.Locator("#checkout-title")).ToContainTextAsync(id);
                 return await timeline.InnerTextAsync();
             },
             text => text.Contains("Terminated", StringComparison.Ordinal),
