@@ -20,6 +20,12 @@ internal static class MarkdownSummary
         }
 
         md.AppendLine();
+        foreach (var run in result.Runs.Where(r => r.ColdStartToAwaitingMs is not null))
+        {
+            Line(md, $"Cold start ({run.Label}): the {BenchRunner.WarmUpCheckoutsPerInstance} warm-up checkouts per instance, driven before the run and left out of its figures, took up to {run.ColdStartToAwaitingMs:F0} ms from start to awaiting_confirmation.");
+        }
+
+        md.AppendLine();
         foreach (var run in result.Runs.Where(r => r.WebhookDeliveryMs is { Count: > 0 }))
         {
             Line(md, $"Webhook delivery, event to receipt ({run.Label}): p50 / p95 / p99 {Percentiles(run.WebhookDeliveryMs!)} ms over {string.Join(", ", run.WebhooksReceived.Select(p => F($"{p.Value} {p.Key}")))}.");

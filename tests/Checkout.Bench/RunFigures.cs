@@ -58,6 +58,10 @@ internal sealed record RunFigures
 
     public bool AzuriteRestarted { get; init; }
 
+    /// <summary>The slowest start to <c>awaiting_confirmation</c> among the warm-up checkouts, the first the freshly
+    /// started instances served (server clock); not part of <see cref="StartToAwaitingMs"/>.</summary>
+    public double? ColdStartToAwaitingMs { get; init; }
+
     /// <summary>True when instances were killed: operations between the last read of a killed instance and its death are lost.</summary>
     public bool StorageCountsApproximate { get; init; }
 }

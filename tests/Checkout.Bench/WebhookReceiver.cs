@@ -45,6 +45,9 @@ internal sealed class WebhookReceiver : IDisposable
         return events.Queue.TryDequeue(out var next) ? next : throw new InvalidOperationException($"Checkout {checkoutId}: signalled without an event.");
     }
 
+    /// <summary>Drops the latencies recorded so far (the warm-up's), so a run's figures are its own.</summary>
+    public void ForgetReceived() => _received.Clear();
+
     /// <summary>Stops holding a finished checkout's events.</summary>
     public void Forget(string checkoutId) => _checkouts.TryRemove(checkoutId, out _);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Checkout.Workflows.Secrets;
@@ -12,8 +13,12 @@ namespace Checkout.Workflows.Webhooks;
 /// and the creation and rotation answers reveal it. A row written before encryption keeps its plain secret, which
 /// still works, until a rotation re-encrypts it as the previous secret. Changes (PATCH, rotation) replace the row
 /// under its ETag and start again from a fresh read when another writer got there first, so none is lost.
+/// The fan-out's read (<see cref="ListForDeliveryAsync"/>) is cached per merchant for
+/// <see cref="WebhookOptions.EndpointCacheDuration"/>: every change made through this store drops it at once, and a
+/// change made by another instance reaches this one's deliveries within that time.
 /// </summary>
-public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWorkflowOptions options, SecretProtector protector)
+public sealed class WebhookEndpointStore(
+    TableServiceClient tables, CheckoutWorkflowOptions options, SecretProtector protector, WebhookOptions? webhooks = null, TimeProvider? clock = null)
 {
     /// <summary>The table's name in the secrets' associated data: logical, so a resource prefix does not change it.</summary>
     public const string SecretTable = "webhook-endpoints";
@@ -27,6 +32,13 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
     private const int MaxChangeTries = 5;
 
     private readonly TableClient _table = tables.GetTableClient(options.WebhookEndpointsTable);
+    private readonly TimeSpan _cacheDuration = webhooks?.EndpointCacheDuration ?? TimeSpan.Zero;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<string, CachedEndpoints> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Bumped by every local change to a merchant's endpoints, so a list read that a change overtook is not
+    /// cached.</summary>
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
     public static StorageField SecretField(string merchantId, string endpointId) => new(SecretTable, merchantId, endpointId, SecretProperty);
 
@@ -53,6 +65,10 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
                 $"Endpoint {endpoint.Id} existed and then vanished during its creation.", ex);
             return new CreatedWebhookEndpoint(existing, protector.Reveal(existing.Secret));
         }
+        finally
+        {
+            Changed(registration.MerchantId);
+        }
     }
 
     public async Task<WebhookEndpoint?> GetAsync(string merchantId, string endpointId, CancellationToken cancellationToken)
@@ -72,12 +88,40 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
         return endpoints;
     }
 
+    /// <summary>The merchant's endpoints for a fan-out: <see cref="ListAsync"/>, cached for
+    /// <see cref="WebhookOptions.EndpointCacheDuration"/> (one table query per merchant and interval instead of one per
+    /// event batch).</summary>
+    public async Task<IReadOnlyList<WebhookEndpoint>> ListForDeliveryAsync(string merchantId, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        if (_cache.TryGetValue(merchantId, out var cached) && now - cached.ReadAt < _cacheDuration)
+        {
+            return cached.Endpoints;
+        }
+
+        var generation = _generations.GetValueOrDefault(merchantId);
+        var endpoints = await ListAsync(merchantId, cancellationToken);
+        if (_cacheDuration > TimeSpan.Zero && _generations.GetValueOrDefault(merchantId) == generation)
+        {
+            _cache[merchantId] = new CachedEndpoints(now, endpoints);
+        }
+
+        return endpoints;
+    }
+
     /// <summary>False when there was no such endpoint.</summary>
     public async Task<bool> DeleteAsync(string merchantId, string endpointId, CancellationToken cancellationToken)
     {
-        // The SDK's delete answers a missing row with its 404 response rather than an exception.
-        using var response = await _table.DeleteEntityAsync(merchantId, endpointId, ETag.All, cancellationToken);
-        return response.Status != 404;
+        try
+        {
+            // The SDK's delete answers a missing row with its 404 response rather than an exception.
+            using var response = await _table.DeleteEntityAsync(merchantId, endpointId, ETag.All, cancellationToken);
+            return response.Status != 404;
+        }
+        finally
+        {
+            Changed(merchantId);
+        }
     }
 
     /// <summary>Marks the endpoint disabled (merge, so a concurrent delete is not undone: a missing row stays missing).</summary>
@@ -91,6 +135,10 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
         catch (RequestFailedException ex) when (StorageErrors.IsNotFound(ex))
         {
             // Deleted meanwhile: nothing left to disable.
+        }
+        finally
+        {
+            Changed(merchantId);
         }
     }
 
@@ -123,6 +171,18 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
 
     private async Task<WebhookEndpoint?> ChangeAsync(string merchantId, string endpointId, Action<TableEntity> change, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ChangeOnceAsync(merchantId, endpointId, change, cancellationToken);
+        }
+        finally
+        {
+            Changed(merchantId);
+        }
+    }
+
+    private async Task<WebhookEndpoint?> ChangeOnceAsync(string merchantId, string endpointId, Action<TableEntity> change, CancellationToken cancellationToken)
+    {
         for (var tries = 1; ; tries++)
         {
             var row = await _table.GetEntityOrNullAsync(merchantId, endpointId, cancellationToken);
@@ -143,4 +203,14 @@ public sealed class WebhookEndpointStore(TableServiceClient tables, CheckoutWork
             }
         }
     }
+
+    /// <summary>Drops the merchant's cached list after a write; the generation stops a list read that was under way
+    /// during the write, and may have missed it, from being cached after it.</summary>
+    private void Changed(string merchantId)
+    {
+        _generations.AddOrUpdate(merchantId, 1, (_, generation) => generation + 1);
+        _cache.TryRemove(merchantId, out _);
+    }
+
+    private sealed record CachedEndpoints(DateTimeOffset ReadAt, IReadOnlyList<WebhookEndpoint> Endpoints);
 }

@@ -61,7 +61,7 @@ public sealed class WebhookFanOut(
         ArgumentNullException.ThrowIfNull(events);
         foreach (var merchant in events.GroupBy(e => e.MerchantId, StringComparer.Ordinal))
         {
-            var targets = (await endpoints.ListAsync(merchant.Key, cancellationToken)).Where(e => e.Enabled).ToList();
+            var targets = (await endpoints.ListForDeliveryAsync(merchant.Key, cancellationToken)).Where(e => e.Enabled).ToList();
             foreach (var merchantEvent in merchant)
             {
                 var matching = targets.Where(e => e.Wants(merchantEvent.Type)).ToList();

@@ -19,6 +19,11 @@ public sealed class WebhookOptions
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a fan-out reuses a merchant's endpoint list (<c>00:00:00</c> reads it for every event batch).
+    /// Changes made on the same instance apply at once; made on another instance, within this time. Endpoints change
+    /// rarely and events come in bursts, so the list was one table query per batch for the same answer.</summary>
+    public TimeSpan EndpointCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The parsed <see cref="RetrySchedule"/>; attempt n (1-based) that fails waits <c>RetryDelays[n-1]</c>.</summary>
     public IReadOnlyList<TimeSpan> RetryDelays { get; private set; } = Parse(DefaultRetrySchedule);
 
@@ -39,6 +44,11 @@ public sealed class WebhookOptions
         if (RetryDelays.Any(d => d <= TimeSpan.Zero || d > TimeSpan.FromDays(7)))
         {
             throw new InvalidOperationException($"{SectionName}:RetrySchedule delays must be between 0 and 7 days.");
+        }
+
+        if (EndpointCacheDuration < TimeSpan.Zero || EndpointCacheDuration > TimeSpan.FromMinutes(5))
+        {
+            throw new InvalidOperationException($"{SectionName}:EndpointCacheDuration must be between 0 and 5 minutes.");
         }
 
         if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromMinutes(1) || ConnectTimeout <= TimeSpan.Zero)

@@ -18,21 +18,18 @@ internal sealed class BaselineDriver(BaselineEngine engine, LoadPlan plan)
 
     public async Task<BaselineFigures> RunAsync(string label, CancellationToken ct)
     {
-        var ids = Enumerable.Range(0, plan.Checkouts).Select(i => string.Create(CultureInfo.InvariantCulture, $"bl-{i:D5}")).ToArray();
-        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        using var slots = new SemaphoreSlim(plan.Concurrency);
-        using var progress = new ProgressLine(label, plan.Checkouts);
-        var before = engine.Counters.Snapshot();
-        var clock = Stopwatch.StartNew();
-        var running = new List<Task>(ids.Length);
-        foreach (var id in ids)
+        // Warmed up as the app's runs are (BenchRunner.WarmUpAsync): the engine's first orchestrations wait for its
+        // partition lease, which is not the throughput being compared.
+        var warmUp = await DriveAsync(Ids("bl-warmup", BenchRunner.WarmUpCheckoutsPerInstance), label + " warm-up", ct);
+        if (!warmUp.IsEmpty)
         {
-            await slots.WaitAsync(ct);
-            progress.Started();
-            running.Add(RunOneAsync(id, failures, progress, slots, ct));
+            throw new InvalidOperationException("The baseline's warm-up failed: " + string.Join("; ", warmUp.Take(3)));
         }
 
-        await Task.WhenAll(running);
+        var ids = Ids("bl", plan.Checkouts);
+        var before = engine.Counters.Snapshot();
+        var clock = Stopwatch.StartNew();
+        var failures = await DriveAsync(ids, label, ct);
         var seconds = clock.Elapsed.TotalSeconds;
         var operations = Minus(engine.Counters.Snapshot(), before);
         var completed = ids.Length - failures.Count;
@@ -49,6 +46,27 @@ internal sealed class BaselineDriver(BaselineEngine engine, LoadPlan plan)
             EngineSettings = Describe(engine),
             FailureSamples = [.. failures.Take(5)],
         };
+    }
+
+    private static string[] Ids(string prefix, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D5}"))];
+
+    /// <summary>Runs the orchestrations, at most the plan's concurrency at once; returns the failures.</summary>
+    private async Task<System.Collections.Concurrent.ConcurrentBag<string>> DriveAsync(string[] ids, string label, CancellationToken ct)
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var slots = new SemaphoreSlim(plan.Concurrency);
+        using var progress = new ProgressLine(label, ids.Length);
+        var running = new List<Task>(ids.Length);
+        foreach (var id in ids)
+        {
+            await slots.WaitAsync(ct);
+            progress.Started();
+            running.Add(RunOneAsync(id, failures, progress, slots, ct));
+        }
+
+        await Task.WhenAll(running);
+        return failures;
     }
 
     private async Task RunOneAsync(string id, System.Collections.Concurrent.ConcurrentBag<string> failures, ProgressLine progress, SemaphoreSlim slots, CancellationToken ct)

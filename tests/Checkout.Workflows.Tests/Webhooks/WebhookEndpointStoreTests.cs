@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Checkout.Testing;
 using Checkout.Workflows.Secrets;
+using Checkout.Workflows.Tests.Harness;
 using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Workflows.Tests.Webhooks;
@@ -71,12 +72,55 @@ public sealed class WebhookEndpointStoreTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(secret, protector.Reveal(legacy.Secret));
     }
 
-    private async Task<(WebhookEndpointStore Store, TableClient Table, SecretProtector Protector)> NewStoreAsync()
+    [Fact]
+    public async Task ListForDelivery_AnotherInstancesChange_SeenOnceTheCacheIntervalHasPassed()
+    {
+        var clock = new ManualClock(Now);
+        var options = NewOptions();
+        var (store, _, _) = await NewStoreAsync(clock, options);
+        var (other, _, _) = await NewStoreAsync(options: options);
+        await store.CreateAsync(Registration("mer_a", "we_1"), WebhookSignature.NewSecret(), CancellationToken.None);
+        Assert.Single(await store.ListForDeliveryAsync("mer_a", CancellationToken.None));
+
+        await other.CreateAsync(Registration("mer_a", "we_2"), WebhookSignature.NewSecret(), CancellationToken.None);
+        var cached = await store.ListForDeliveryAsync("mer_a", CancellationToken.None);
+        clock.Advance(CacheDuration);
+        var fresh = await store.ListForDeliveryAsync("mer_a", CancellationToken.None);
+
+        Assert.Single(cached);
+        Assert.Equal(["we_1", "we_2"], fresh.Select(e => e.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListForDelivery_ChangeThroughTheSameStore_SeenAtOnce()
+    {
+        var (store, _, _) = await NewStoreAsync(new ManualClock(Now));
+        await store.CreateAsync(Registration("mer_a", "we_1"), WebhookSignature.NewSecret(), CancellationToken.None);
+        Assert.True(Assert.Single(await store.ListForDeliveryAsync("mer_a", CancellationToken.None)).Enabled);
+
+        await store.UpdateAsync("mer_a", "we_1", new WebhookEndpointChanges(Enabled: false), Now, CancellationToken.None);
+        var afterDisable = Assert.Single(await store.ListForDeliveryAsync("mer_a", CancellationToken.None));
+        await store.CreateAsync(Registration("mer_a", "we_2"), WebhookSignature.NewSecret(), CancellationToken.None);
+        var afterCreate = await store.ListForDeliveryAsync("mer_a", CancellationToken.None);
+        await store.DeleteAsync("mer_a", "we_1", CancellationToken.None);
+        var afterDelete = await store.ListForDeliveryAsync("mer_a", CancellationToken.None);
+
+        Assert.False(afterDisable.Enabled);
+        Assert.Equal(2, afterCreate.Count);
+        Assert.Equal("we_2", Assert.Single(afterDelete).Id);
+    }
+
+    private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
+
+    private static CheckoutWorkflowOptions NewOptions() => new() { ResourcePrefix = "s" + Guid.NewGuid().ToString("N")[..8] };
+
+    private async Task<(WebhookEndpointStore Store, TableClient Table, SecretProtector Protector)> NewStoreAsync(
+        TimeProvider? clock = null, CheckoutWorkflowOptions? options = null)
     {
         var tables = new TableServiceClient(azurite.ConnectionString);
-        var options = new CheckoutWorkflowOptions { ResourcePrefix = "s" + Guid.NewGuid().ToString("N")[..8] };
+        options ??= NewOptions();
         var protector = TestSecrets.Protector();
-        var store = new WebhookEndpointStore(tables, options, protector);
+        var store = new WebhookEndpointStore(tables, options, protector, new WebhookOptions { EndpointCacheDuration = CacheDuration }, clock);
         await store.InitializeAsync(CancellationToken.None);
         return (store, tables.GetTableClient(options.WebhookEndpointsTable), protector);
     }
