@@ -52,7 +52,7 @@ public static class CheckoutOrchestrationFunctions
         Steps(context).HandOffToPayoutAsync(input, context.CancellationToken);
 
     [Function(CheckoutActivities.Record)]
-    public static Task RecordAsync([ActivityTrigger] string input, FunctionContext context) =>
+    public static Task<string?> RecordAsync([ActivityTrigger] string input, FunctionContext context) =>
         Steps(context).RecordAsync(input, context.CancellationToken);
 
     private static CheckoutSteps Steps(FunctionContext context)

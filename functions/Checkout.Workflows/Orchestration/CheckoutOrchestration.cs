@@ -41,6 +41,9 @@ public sealed partial class CheckoutOrchestration
     private readonly List<HistoryEntry> _timeline = [];
     private CheckoutState _state;
     private CheckoutState _recorded;
+
+    /// <summary>The read-model row's ETag after this orchestration's last write of it, when known.</summary>
+    private string? _recordedETag;
     private Task<BuyerRequest> _cancel = null!;
     private Task<BuyerRequest>? _confirm;
     private Task<PaymentRetryRequest>? _payment;
@@ -54,6 +57,7 @@ public sealed partial class CheckoutOrchestration
         _logger = context.CreateReplaySafeLogger<CheckoutOrchestration>();
         _assessesInOneActivity = input.AssessesInOneActivity;
         _handOffRecords = input.HandOffRecords;
+        _recordedETag = input.ReadModelETag;
 
         // The start API wrote this very first transition to the read model before scheduling the orchestration.
         var start = CheckoutTimeline.Start(input.Checkout);
@@ -145,7 +149,7 @@ public sealed partial class CheckoutOrchestration
 
     /// <summary>The input, asking the step to record its own result when this checkout's hand-off does
     /// (<see cref="CheckoutOrchestrationInput.HandOffRecords"/>).</summary>
-    private StepInput WithRecord(StepInput input) => _handOffRecords ? input with { Record = new StepRecord(_recorded, _timeline) } : input;
+    private StepInput WithRecord(StepInput input) => _handOffRecords ? input with { Record = new StepRecord(_recorded, _timeline, _recordedETag) } : input;
 
     /// <summary>Whether the step recorded the state its result leads to: it did when asked and it succeeded, and that
     /// state is the one reached here unless a cancel was applied while it ran (then the next record writes the truth).</summary>
@@ -155,7 +159,9 @@ public sealed partial class CheckoutOrchestration
     {
         if (byStep)
         {
+            // The step does not answer with the row's new ETag: a later record reads the row first.
             _recorded = _state;
+            _recordedETag = null;
         }
     }
 
@@ -304,7 +310,9 @@ public sealed partial class CheckoutOrchestration
             return;
         }
 
-        await _context.CallActivityAsync(CheckoutActivities.Record, CheckoutJson.Write(new RecordInput(_recorded, _state, _timeline)), _stepOptions);
+        // The activity answers with the row's new ETag (nothing in histories from before it did, or when it left the row).
+        _recordedETag = await _context.CallActivityAsync<string?>(
+            CheckoutActivities.Record, CheckoutJson.Write(new RecordInput(_recorded, _state, _timeline, _recordedETag)), _stepOptions);
         _recorded = _state;
     }
 

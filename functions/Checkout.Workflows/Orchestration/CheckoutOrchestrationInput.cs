@@ -7,10 +7,13 @@ namespace Checkout.Workflows.Orchestration;
 /// is true for every checkout started since the rule steps became one activity; false (absent) in the inputs of
 /// checkouts started before, whose histories hold one activity per rule step and must replay that way.
 /// <paramref name="HandOffRecords"/> likewise: true since the payout hand-off records the checkout's end itself (the
-/// read model and its webhooks) instead of a record activity after it.</summary>
+/// read model and its webhooks) instead of a record activity after it. <paramref name="ReadModelETag"/> is the ETag of
+/// the read-model row the start wrote (null when unknown), so the first record replaces it without reading it first
+/// (<see cref="Persistence.CheckoutStore.SaveAsync"/>); it changes no decision, only whether a record reads first.</summary>
 public sealed record CheckoutOrchestrationInput(
     CheckoutState Checkout,
     int StepMaxAttempts,
     TimeSpan StepFirstRetryInterval,
     bool AssessesInOneActivity = false,
-    bool HandOffRecords = false);
+    bool HandOffRecords = false,
+    string? ReadModelETag = null);

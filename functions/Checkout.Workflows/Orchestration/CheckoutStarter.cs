@@ -26,10 +26,12 @@ public sealed class CheckoutStarter(CheckoutStore store, BuyerIdentityStore iden
         }
 
         var start = CheckoutTimeline.Start(created);
-        await store.CreateAsync(start.State, [start.Entry], cancellationToken);
+        var written = await store.CreateAsync(start.State, [start.Entry], cancellationToken);
+        var input = new CheckoutOrchestrationInput(
+            created, options.StepMaxAttempts, options.StepFirstRetryInterval, AssessesInOneActivity: true, HandOffRecords: true, ReadModelETag: written.ETag);
         await client.ScheduleOnceAsync(
             CheckoutOrchestration.Name,
-            CheckoutJson.Write(new CheckoutOrchestrationInput(created, options.StepMaxAttempts, options.StepFirstRetryInterval, AssessesInOneActivity: true, HandOffRecords: true)),
+            CheckoutJson.Write(input),
             created.Id,
             OrchestrationStarts.AnyStatus,
             cancellationToken);

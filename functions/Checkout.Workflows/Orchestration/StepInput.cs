@@ -9,5 +9,6 @@ namespace Checkout.Workflows.Orchestration;
 /// one activity where there were two.</summary>
 public sealed record StepInput(CheckoutState State, string? QuoteId = null, StepRecord? Record = null);
 
-/// <summary>The checkout as last recorded (what its webhooks announced so far) and its timeline up to the step.</summary>
-public sealed record StepRecord(CheckoutState Before, IReadOnlyList<HistoryEntry> Timeline);
+/// <summary>The checkout as last recorded (what its webhooks announced so far), its timeline up to the step, and the
+/// ETag of that last write (null when unknown).</summary>
+public sealed record StepRecord(CheckoutState Before, IReadOnlyList<HistoryEntry> Timeline, string? ETag = null);

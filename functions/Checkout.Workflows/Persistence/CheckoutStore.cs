@@ -36,9 +36,11 @@ public sealed class CheckoutStore
         return row is null ? null : CheckoutRowMapper.ToCheckout(row);
     }
 
-    /// <summary>Writes a new checkout's first row and its reference index row in one batch (one storage operation);
-    /// false when a checkout with the same id exists already (a retried start).</summary>
-    public async Task<bool> CreateAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, CancellationToken cancellationToken)
+    /// <summary>Writes a new checkout's first row and its reference index row in one batch (one storage operation).
+    /// Returns the checkout row's ETag (handed to the orchestration, so its first record replaces the row without
+    /// reading it first); <see cref="CheckoutCreation.Existed"/> when a checkout with the same id exists already (a
+    /// retried start).</summary>
+    public async Task<CheckoutCreation> CreateAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         try
@@ -49,23 +51,41 @@ public sealed class CheckoutStore
                 rows.Add(new(TableTransactionActionType.Add, ReferenceRow(state.MerchantId, state.MerchantReference, state.Id)));
             }
 
-            await _table.SubmitTransactionAsync(rows, cancellationToken);
-            return true;
+            var responses = await _table.SubmitTransactionAsync(rows, cancellationToken);
+            return new CheckoutCreation(Created: true, ETagOf(responses.Value[0]));
         }
         catch (Azure.RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
-            return false;
+            return CheckoutCreation.Existed;
         }
     }
 
-    /// <summary>Replaces the row with the checkout as its orchestration now holds it, unless the row already holds
-    /// a later state (a higher sequence). The orchestration records in order, but an activity runs at least once: a
-    /// copy of an earlier record can run again after a later one (its message redelivered when the process that held
-    /// it was killed), and must not take the checkout back. The row's ETag guards the read-then-write.</summary>
-    public async Task SaveAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the row with the checkout as its orchestration now holds it, unless the row already holds a later state
+    /// (a higher sequence). The orchestration records in order, but an activity runs at least once: a copy of an
+    /// earlier record can run again after a later one (its message redelivered when the process that held it was
+    /// killed), and must not take the checkout back. With <paramref name="etag"/>, the ETag of the orchestration's own
+    /// last write, the row is replaced under it in one operation; only when something else wrote since (that late
+    /// copy, a refund, an operator) or none is known is the row read first, its sequence compared and the replace made
+    /// under the ETag read. Returns the ETag of the row as written, null when the row was left as it was.
+    /// </summary>
+    public async Task<string?> SaveAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, string? etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         var row = CheckoutRowMapper.ToRow(state, timeline);
+        if (etag is not null)
+        {
+            try
+            {
+                using var replaced = await _table.UpdateEntityAsync(row, new Azure.ETag(etag), TableUpdateMode.Replace, cancellationToken);
+                return ETagOf(replaced);
+            }
+            catch (Azure.RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex) || StorageErrors.IsNotFound(ex))
+            {
+                // Written by someone else since our last write: decide by the sequence below.
+            }
+        }
+
         while (true)
         {
             var stored = await _table.GetEntityIfExistsAsync<TableEntity>(state.MerchantId, state.Id, [SequenceColumn], cancellationToken);
@@ -74,16 +94,16 @@ public sealed class CheckoutStore
                 if (!stored.HasValue)
                 {
                     using var added = await _table.AddEntityAsync(row, cancellationToken);
-                    return;
+                    return ETagOf(added);
                 }
 
                 if ((stored.Value!.GetInt32(SequenceColumn) ?? 0) > state.Sequence)
                 {
-                    return;
+                    return null;
                 }
 
                 using var replaced = await _table.UpdateEntityAsync(row, stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
+                return ETagOf(replaced);
             }
             catch (Azure.RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex) || StorageErrors.IsAlreadyExists(ex))
             {
@@ -91,6 +111,8 @@ public sealed class CheckoutStore
             }
         }
     }
+
+    private static string? ETagOf(Azure.Response response) => response.Headers.ETag?.ToString();
 
     /// <summary>
     /// One page of a merchant's checkouts: a query on the merchant's partition alone, filtered by the row's columns.
@@ -240,4 +262,11 @@ public sealed class CheckoutStore
 
         return filter.ToString();
     }
+}
+
+/// <summary>What <see cref="CheckoutStore.CreateAsync"/> did: wrote the row (with its ETag, when the service gave one)
+/// or found it written already.</summary>
+public sealed record CheckoutCreation(bool Created, string? ETag)
+{
+    public static CheckoutCreation Existed { get; } = new(false, null);
 }

@@ -125,22 +125,23 @@ public sealed class CheckoutSteps(
 
         var timeline = record.Timeline.ToList();
         var after = CheckoutTimeline.Apply(step.State, events, timeline);
-        await RecordAsync(new RecordInput(record.Before, after, timeline), cancellationToken);
+        await RecordAsync(new RecordInput(record.Before, after, timeline, record.ETag), cancellationToken);
     }
 
     /// <summary>Writes the read model, then hands the merchant events of the transitions since the last record to
     /// webhook delivery as one message: a webhook receiver that reads the status finds what the event announced.
-    /// Repeating it writes the same row and sends events with the same ids, which receivers dedupe.</summary>
-    public Task RecordAsync(string input, CancellationToken cancellationToken) => RecordAsync(CheckoutJson.Read<RecordInput>(input), cancellationToken);
+    /// Repeating it writes the same row and sends events with the same ids, which receivers dedupe. Returns the row's
+    /// new ETag for the orchestration's next record (null when the row was left as it was).</summary>
+    public Task<string?> RecordAsync(string input, CancellationToken cancellationToken) => RecordAsync(CheckoutJson.Read<RecordInput>(input), cancellationToken);
 
-    private async Task RecordAsync(RecordInput record, CancellationToken cancellationToken)
+    private async Task<string?> RecordAsync(RecordInput record, CancellationToken cancellationToken)
     {
         if (record.After.Sequence == record.Before.Sequence)
         {
-            return;
+            return record.ETag;
         }
 
-        await store.SaveAsync(record.After, record.Timeline, cancellationToken);
+        var etag = await store.SaveAsync(record.After, record.Timeline, record.ETag, cancellationToken);
         if (record.After.BuyerIdentity is not null && record.After.Phase.IsTerminal())
         {
             // The order no longer needs the buyer's identity: it goes once the checkout has ended, and an order not
@@ -151,7 +152,7 @@ public sealed class CheckoutSteps(
         var events = CheckoutWebhookEvents.For(record.Before, record.After);
         if (events.Count == 0)
         {
-            return;
+            return etag;
         }
 
         // Never expire: the default 7-day time-to-live would silently drop an event nobody fanned out in time.
@@ -160,5 +161,7 @@ public sealed class CheckoutSteps(
         {
             signal.Notify(options.WebhooksQueue);
         }
+
+        return etag;
     }
 }

@@ -6,25 +6,54 @@ using Checkout.Workflows.Tests.Harness;
 
 namespace Checkout.Workflows.Tests.Persistence;
 
-/// <summary>The read model on Azurite: a record that runs again late never takes a checkout back.</summary>
+/// <summary>The read model on Azurite: a record that runs again late never takes a checkout back, whether it reads
+/// the row first or writes under the ETag of its own last write.</summary>
 public sealed class CheckoutStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task Save_OfAnEarlierState_AfterALaterOne_LeavesTheLaterOne()
     {
-        var store = new CheckoutStore(new TableServiceClient(azurite.ConnectionString), new CheckoutWorkflowOptions { ResourcePrefix = "s" + Guid.NewGuid().ToString("N")[..8] });
-        await store.InitializeAsync(default);
+        var store = await NewStoreAsync();
         var created = WorkflowHost.NewCheckout("co_store1", DateTimeOffset.UnixEpoch);
         var started = CheckoutTimeline.Start(created);
         Assert.True(started.State.Sequence > created.Sequence);
 
-        await store.SaveAsync(started.State, [started.Entry], default);
-        await store.SaveAsync(created, [], default);
+        await store.SaveAsync(started.State, [started.Entry], etag: null, default);
+        await store.SaveAsync(created, [], etag: null, default);
         Assert.Equal(started.State.Sequence, (await store.GetAsync(created.MerchantId, created.Id, default))!.State.Sequence);
 
         // The same state again (a repeated record) is written again, as is any later one.
-        await store.SaveAsync(started.State, [started.Entry], default);
+        await store.SaveAsync(started.State, [started.Entry], etag: null, default);
         var stored = await store.GetAsync(created.MerchantId, created.Id, default);
         Assert.Equal((started.State.Sequence, 1), (stored!.State.Sequence, stored.Timeline.Count));
+    }
+
+    [Fact]
+    public async Task Save_UnderTheETagOfTheLastWrite_Replaces_AndALateCopyUnderAnOlderETagStillLeavesTheLaterState()
+    {
+        var store = await NewStoreAsync();
+        var created = WorkflowHost.NewCheckout("co_store2", DateTimeOffset.UnixEpoch);
+        var started = CheckoutTimeline.Start(created);
+
+        var creation = await store.CreateAsync(created, [], default);
+        var afterStart = await store.SaveAsync(started.State, [started.Entry], creation.ETag, default);
+        var lateCopy = await store.SaveAsync(created, [], creation.ETag, default);
+        var again = await store.SaveAsync(started.State, [started.Entry], afterStart, default);
+
+        Assert.True(creation.Created);
+        Assert.NotNull(creation.ETag);
+        Assert.NotNull(afterStart);
+        Assert.Null(lateCopy);
+        Assert.NotNull(again);
+        Assert.NotEqual(afterStart, again);
+        Assert.Equal(started.State.Sequence, (await store.GetAsync(created.MerchantId, created.Id, default))!.State.Sequence);
+        Assert.Equal(CheckoutCreation.Existed, await store.CreateAsync(created, [], default));
+    }
+
+    private async Task<CheckoutStore> NewStoreAsync()
+    {
+        var store = new CheckoutStore(new TableServiceClient(azurite.ConnectionString), new CheckoutWorkflowOptions { ResourcePrefix = "s" + Guid.NewGuid().ToString("N")[..8] });
+        await store.InitializeAsync(default);
+        return store;
     }
 }
