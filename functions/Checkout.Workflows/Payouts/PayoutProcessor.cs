@@ -63,7 +63,9 @@ public sealed class PayoutProcessor(
         var result = destination is null
             ? new PayoutRailResult(string.Empty, PayoutStatus.Failed, PayoutFailureCodes.NoAccount, SandboxPayoutAccounts.Describe(PayoutFailureCodes.NoAccount))
             : await rail.CreateAsync(new PayoutRailRequest(payout.IdempotencyKey, payout.Id, payout.MerchantId, payout.Amount, destination), cancellationToken);
-        return await ApplyAsync(payout.MerchantId, payout.Id, payout.Attempt, result, cancellationToken);
+
+        // Applied to the row as read above: if it changed while the rail answered, its ETag says so and it is read again.
+        return await ApplyAsync(payout.MerchantId, payout.Id, payout.Attempt, result, payout, cancellationToken);
     }
 
     /// <summary>Asks the rail about an attempt in transit; returns the payout as it then stands.</summary>
@@ -110,12 +112,17 @@ public sealed class PayoutProcessor(
     }
 
     /// <summary>Applies the rail's word on one attempt; returns the payout as it now stands (null if unknown).</summary>
-    public async Task<Payout?> ApplyAsync(string merchantId, string payoutId, int attempt, PayoutRailResult result, CancellationToken cancellationToken)
+    public Task<Payout?> ApplyAsync(string merchantId, string payoutId, int attempt, PayoutRailResult result, CancellationToken cancellationToken) =>
+        ApplyAsync(merchantId, payoutId, attempt, result, read: null, cancellationToken);
+
+    /// <summary><paramref name="read"/> is the row as the caller last read it (with its ETag), which saves the first read.</summary>
+    private async Task<Payout?> ApplyAsync(string merchantId, string payoutId, int attempt, PayoutRailResult result, Payout? read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         while (true)
         {
-            var payout = await payouts.GetAsync(merchantId, payoutId, cancellationToken);
+            var payout = read ?? await payouts.GetAsync(merchantId, payoutId, cancellationToken);
+            read = null;
             if (payout is null || payout.Attempt != attempt || !PayoutStatusNames.CanMove(payout.Status, result.Status))
             {
                 if (payout is not null && payout.Attempt == attempt && payout.Status == result.Status)
