@@ -55,7 +55,9 @@ public sealed class BenchSmokeTests
     {
         Assert.Equal(30, run.Completed);
         Assert.True(run.Audit!.Passed, string.Join("\n", run.Audit.Violations.Take(20)));
-        Assert.Equal(30, run.Audit.Completed);
+        Assert.Equal(BenchRunner.WarmUpCheckoutsPerInstance * run.Instances, run.WarmUpCheckouts);
+        Assert.Equal(30 + run.WarmUpCheckouts, run.Audit.Completed);
+        Assert.NotNull(run.ColdStartToAwaitingMs);
         Assert.True(run.Audit.LedgerTransactions >= 30, $"{run.Audit.LedgerTransactions} ledger transactions reconciled");
         Assert.Equal(30, run.StartToAwaitingMs.Count);
         Assert.Equal(30, run.ConfirmToCompletedMs.Count);

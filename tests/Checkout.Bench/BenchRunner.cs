@@ -105,6 +105,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             AzuriteRestarted = monkey?.AzuriteRestarted ?? false,
             StorageCountsApproximate = chaos,
             ColdStartToAwaitingMs = warmUp.SlowestStartToAwaitingMs,
+            WarmUpCheckouts = warmUp.Records.Count,
             WebhookDeliveryMs = LatencySummary.Of(webhooks.Received.Select(w => w.LatencyMs)),
             WebhooksReceived = webhooks.Received.GroupBy(w => w.Type).ToDictionary(g => g.Key, g => g.Count()),
         };

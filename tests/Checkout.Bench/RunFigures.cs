@@ -62,6 +62,9 @@ internal sealed record RunFigures
     /// started instances served (server clock); not part of <see cref="StartToAwaitingMs"/>.</summary>
     public double? ColdStartToAwaitingMs { get; init; }
 
+    /// <summary>Checkouts driven before the run, audited with it and left out of its other figures.</summary>
+    public int WarmUpCheckouts { get; init; }
+
     /// <summary>True when instances were killed: operations between the last read of a killed instance and its death are lost.</summary>
     public bool StorageCountsApproximate { get; init; }
 }
