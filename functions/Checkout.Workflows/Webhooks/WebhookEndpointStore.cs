@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Checkout.Workflows.Secrets;
@@ -34,11 +33,12 @@ public sealed class WebhookEndpointStore(
     private readonly TableClient _table = tables.GetTableClient(options.WebhookEndpointsTable);
     private readonly TimeSpan _cacheDuration = webhooks?.EndpointCacheDuration ?? TimeSpan.Zero;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly ConcurrentDictionary<string, CachedEndpoints> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _cacheGate = new();
+    private readonly Dictionary<string, CachedEndpoints> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Bumped by every local change to a merchant's endpoints, so a list read that a change overtook is not
     /// cached.</summary>
-    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _generations = new(StringComparer.Ordinal);
 
     public static StorageField SecretField(string merchantId, string endpointId) => new(SecretTable, merchantId, endpointId, SecretProperty);
 
@@ -94,16 +94,24 @@ public sealed class WebhookEndpointStore(
     public async Task<IReadOnlyList<WebhookEndpoint>> ListForDeliveryAsync(string merchantId, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        if (_cache.TryGetValue(merchantId, out var cached) && now - cached.ReadAt < _cacheDuration)
+        long generation;
+        lock (_cacheGate)
         {
-            return cached.Endpoints;
+            if (_cache.TryGetValue(merchantId, out var cached) && now - cached.ReadAt < _cacheDuration)
+            {
+                return cached.Endpoints;
+            }
+
+            generation = _generations.GetValueOrDefault(merchantId);
         }
 
-        var generation = _generations.GetValueOrDefault(merchantId);
         var endpoints = await ListAsync(merchantId, cancellationToken);
-        if (_cacheDuration > TimeSpan.Zero && _generations.GetValueOrDefault(merchantId) == generation)
+        lock (_cacheGate)
         {
-            _cache[merchantId] = new CachedEndpoints(now, endpoints);
+            if (_cacheDuration > TimeSpan.Zero && _generations.GetValueOrDefault(merchantId) == generation)
+            {
+                _cache[merchantId] = new CachedEndpoints(now, endpoints);
+            }
         }
 
         return endpoints;
@@ -208,8 +216,11 @@ public sealed class WebhookEndpointStore(
     /// during the write, and may have missed it, from being cached after it.</summary>
     private void Changed(string merchantId)
     {
-        _generations.AddOrUpdate(merchantId, 1, (_, generation) => generation + 1);
-        _cache.TryRemove(merchantId, out _);
+        lock (_cacheGate)
+        {
+            _generations[merchantId] = _generations.GetValueOrDefault(merchantId) + 1;
+            _cache.Remove(merchantId);
+        }
     }
 
     private sealed record CachedEndpoints(DateTimeOffset ReadAt, IReadOnlyList<WebhookEndpoint> Endpoints);
