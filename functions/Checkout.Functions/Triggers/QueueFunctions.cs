@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 namespace Checkout.Functions.Triggers;
 
 /// <summary>
-/// The queue-triggered functions: payout requests (each starts its payout's orchestration), webhook fan-out and delivery
+/// The queue-triggered functions: payout requests (each sends its payout, and starts the orchestration that follows one not paid at once), webhook fan-out and delivery
 /// attempts, and their poison queues, which say so loudly, mark a delivery failed with the reason or retry a fan-out
 /// later. Queue names are app
 /// settings (<see cref="TriggerSettings"/>), as the Functions host resolves them; <c>dequeueCount</c> is the trigger's

@@ -27,7 +27,7 @@ internal static partial class PayoutLog
     [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "Payout {PayoutId} attempt {Attempt}: the rail kept failing through every retry; rail status {RailStatus}")]
     public static partial void Poisoned(ILogger logger, string payoutId, int attempt, string railStatus);
 
-    [LoggerMessage(EventId = 6008, Level = LogLevel.Error, Message = "Payout request {Request} could not start its orchestration in any delivery; it is in the poison queue (retry the payout or set the destination to start it)")]
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Error, Message = "Payout request {Request} failed every delivery (neither sent nor its orchestration started); it is in the poison queue (retry the payout or set the destination to start it)")]
     public static partial void RequestPoisoned(ILogger logger, string request);
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Debug, Message = "Payout {PayoutId} lost an ETag race; re-reading")]
@@ -38,6 +38,9 @@ internal static partial class PayoutLog
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Payout {PayoutId}: the rail's update could not be raised into its orchestration ({Reason}); its next status poll will see it")]
     public static partial void RailUpdateNotRaised(ILogger logger, string payoutId, string reason);
+
+    [LoggerMessage(EventId = 6013, Level = LogLevel.Warning, Message = "Payout {PayoutId}: its first send failed ({Reason}); its orchestration retries it")]
+    public static partial void FirstSendFailed(ILogger logger, string payoutId, string reason);
 
     [LoggerMessage(EventId = 6012, Level = LogLevel.Information, Message = "Payout {PayoutId} keeps back {KeptMinorUnits} minor units of {Currency} for merchant {MerchantId}'s refund deficit")]
     public static partial void DeficitKept(ILogger logger, string payoutId, long keptMinorUnits, string currency, string merchantId);

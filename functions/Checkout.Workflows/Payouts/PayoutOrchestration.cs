@@ -7,7 +7,8 @@ namespace Checkout.Workflows.Payouts;
 
 /// <summary>
 /// One payout as a Durable Task orchestration (instance id = payout id), started from the payouts queue once the
-/// capture is posted. It sends the current attempt to the rail, then, while the attempt is in transit, waits for the
+/// capture is posted, when the rail did not pay the payouts queue's own send at once. It follows that send (or sends the
+/// current attempt itself, on a retry or when that send failed), then, while the attempt is in transit, waits for the
 /// rail's signed webhook (raised as <see cref="RailUpdateEvent"/>) or polls the rail on a durable timer; a failure the
 /// rail may get over (<c>could_not_process</c>) is retried as a new attempt after a back-off, a few times; any other
 /// failure waits for the merchant (a retry request or a new payout destination raises <see cref="RetryEvent"/>) for
@@ -54,7 +55,7 @@ public sealed partial class PayoutOrchestration
         _retry = _context.WaitForExternalEvent<string>(RetryEvent);
         _railUpdate = _context.WaitForExternalEvent<string>(RailUpdateEvent);
         var automaticRetries = 0;
-        var payout = await StepAsync(PayoutActivities.Send);
+        var payout = _input.Sent ?? await StepAsync(PayoutActivities.Send);
         while (payout is not null)
         {
             while (payout is { Status: PayoutStatus.InTransit })

@@ -3,8 +3,9 @@ using Checkout.Workflows.Payouts;
 
 namespace Checkout.Workflows.Tests.Harness;
 
-/// <summary>Plays the payouts queue's function: each payout request on the queue starts its payout's orchestration
-/// (optionally delivered more than once, which must start nothing new), until the test's condition holds.</summary>
+/// <summary>Plays the payouts queue's function: each payout request on the queue is handled as the function does (sent,
+/// and followed by its orchestration unless paid at once), optionally delivered more than once (which must pay nothing
+/// twice), until the test's condition holds.</summary>
 internal sealed class PayoutPump(WorkflowHost host, int deliveriesPerMessage = 1)
 {
     private readonly QueueClient _queue = host.Get<QueueServiceClient>().GetQueueClient(host.Options.PayoutsQueue);
