@@ -80,7 +80,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         foreach (var batch in ids.Chunk(16))
         {
-            await Task.WhenAll(batch.Select(async id => await WorkflowClient.ConfirmAsync(app.BaseAddress, id, (await client.StateAsync(id)).Quote!.Id)));
+            await Task.WhenAll(batch.Select(async id => await WorkflowClient.ConfirmAsync(app.BaseAddress, id, (await client.StateAsync(id)).Quote!.Id, () => client.EngineViewAsync(id))));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Checkout.Domain.Workflow;
 using Checkout.Functions.Tests.Api;
 using Checkout.Testing;
@@ -24,9 +25,13 @@ internal sealed class WorkflowClient : IAsyncDisposable
     public const string DevKey = "dev-key-for-crash-tests-0123456789";
 
     private readonly ServiceProvider _services;
+    private readonly string _connectionString;
+    private readonly string _prefix;
 
     public WorkflowClient(string connectionString, string prefix)
     {
+        _connectionString = connectionString;
+        _prefix = prefix;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,
@@ -53,10 +58,41 @@ internal sealed class WorkflowClient : IAsyncDisposable
         return document.RootElement.GetProperty("id").GetString()!;
     }
 
-    public static async Task ConfirmAsync(Uri app, string id, string quoteId)
+    /// <summary>Confirms as a client should: a 503 (the checkout's workflow not started yet, after a crash) is retried
+    /// with the same key after its Retry-After, for as long as a killed instance's work can take to come back.</summary>
+    public static async Task ConfirmAsync(Uri app, string id, string quoteId, Func<Task<string>>? describe = null)
     {
-        using var response = await SendAsync(app, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{quoteId}}"}""", "confirm-" + id);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            using var response = await SendAsync(app, $"/api/checkouts/{id}/confirm", $$"""{"quoteId":"{{quoteId}}"}""", "confirm-" + id);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Accepted,
+                await response.Content.ReadAsStringAsync() + (describe is null ? string.Empty : "; " + await describe()));
+            return;
+        }
+    }
+
+    /// <summary>The engine's own rows for an instance, for a failure message: its Instances row's status and its
+    /// history's event types.</summary>
+    public async Task<string> EngineViewAsync(string id)
+    {
+        var hub = "checkout" + _prefix;
+        var tables = new TableServiceClient(_connectionString);
+        var instance = await tables.GetTableClient(hub + "Instances").GetEntityIfExistsAsync<TableEntity>(id, string.Empty);
+        var history = new List<string>();
+        await foreach (var row in tables.GetTableClient(hub + "History").QueryAsync<TableEntity>(e => e.PartitionKey == id))
+        {
+            history.Add($"{row.GetString("EventType")}#{row.GetInt32("EventId")}");
+        }
+
+        return $"engine: instance {(instance.HasValue ? instance.Value!.GetString("RuntimeStatus") + " updated " + instance.Value.GetDateTime("LastUpdatedTime")?.ToString("O") : "missing")}, history [{string.Join(", ", history)}]";
     }
 
     public async Task<CheckoutState> StateAsync(string id) =>

@@ -93,6 +93,13 @@ internal static class ApiProblems
 
     public static ApiResponse WebhookConflict(string slug, string title, string detail) => Problem(409, slug, title, detail);
 
+    /// <summary>The checkout's workflow has not started yet (the engine has not committed its start, which only a crash
+    /// delays for long); nothing was raised, and retrying shortly with the same request helps.</summary>
+    public static ApiResponse CheckoutStarting(string id) =>
+        ApiResponse.FromProblem(Problem(503, "checkout-starting", "The checkout is still starting.",
+            $"Checkout '{id}' has not started its workflow yet, so the request was not passed on; retry it shortly.") with { Code = "checkout.starting" })
+        with { RetryAfterSeconds = 1 };
+
     /// <summary>Nothing can be quoted until the live rate feeds have answered once; retrying later helps.</summary>
     public static ApiResponse FxRatesUnavailable(string detail) =>
         ApiResponse.FromProblem(Problem(503, "fx-rates-unavailable", "No FX rates are available yet.", detail) with { Code = "fx.rates_unavailable" })

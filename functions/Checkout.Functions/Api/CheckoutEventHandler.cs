@@ -12,11 +12,17 @@ namespace Checkout.Functions.Api;
 /// so a request it would refuse is answered at once: 410 once the checkout has ended; 409 otherwise, the body naming
 /// the current quote so the client can show it and confirm that one. Otherwise 202, and the orchestration applies the
 /// event (a confirm that the quote's expiry overtook in between changes nothing: the checkout requotes as it would have).
+/// An event is raised only once the engine has committed the orchestration's start (503 <c>checkout.starting</c>, with
+/// Retry-After, if that takes more than a few seconds), since one raised before could be dropped.
 /// </summary>
 internal static class CheckoutEventHandler
 {
     /// <summary>The reason a cancel without one records (a reason is optional, as Stripe's cancellation_reason is).</summary>
     public const string NoCancelReason = "canceled by the merchant (no reason given)";
+
+    /// <summary>How long a buyer request waits for the checkout's workflow to have started (see
+    /// <see cref="OrchestrationStarts.WaitUntilStartedAsync"/>): normally not at all; longer only after a crash.</summary>
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(3);
 
     public static Task<IResult> ConfirmAsync(
         HttpContext context, string id, CheckoutStore store, DurableTaskClient client, TimeProvider clock, IdempotentPost idempotent, CancellationToken cancellationToken) =>
@@ -47,6 +53,12 @@ internal static class CheckoutEventHandler
             if (stored is null)
             {
                 return ApiProblems.NotFound(id);
+            }
+
+            // Before the idempotency record, so a request answered "still starting" can be retried with the same key.
+            if (!CheckoutTimeline.HasEnded(stored.State) && !await client.WaitUntilStartedAsync(id, StartPatience, clock, cancellationToken))
+            {
+                return ApiProblems.CheckoutStarting(id);
             }
 
             var request = new BuyerRequest(value!, clock.GetUtcNow());

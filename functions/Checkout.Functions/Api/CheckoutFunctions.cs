@@ -57,9 +57,9 @@ public static class CheckoutFunctions
 
     [Function("ConfirmCheckout")]
     [EndpointSummary("Confirm the landed cost"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
-    [EndpointDescription("The buyer accepts the quote it was shown. 409 when that quote expired or was superseded (the problem names the current one) or the checkout is not awaiting confirmation; 410 once it has ended.")]
+    [EndpointDescription("The buyer accepts the quote it was shown. 409 when that quote expired or was superseded (the problem names the current one) or the checkout is not awaiting confirmation; 410 once it has ended; 503 checkout.starting (with Retry-After) while its workflow has not started yet, which only a crash delays for long.")]
     [JsonRequestBody(typeof(ConfirmRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
-    [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
+    [ProducesProblems(400, 404, 409, 410, 413, 415, 422, 503)]
     public static Task<IResult> ConfirmAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + CheckoutsRoute + "/{id}/confirm")] HttpRequest req,
         string id,
@@ -71,9 +71,9 @@ public static class CheckoutFunctions
 
     [Function("CancelCheckout")]
     [EndpointSummary("Cancel a checkout"), Tags(CheckoutDocumentTransformer.CheckoutsTag), RequiresApiKey]
-    [EndpointDescription("Before capture the checkout is canceled; after capture the payment is refunded first. 410 once it has ended.")]
+    [EndpointDescription("Before capture the checkout is canceled; after capture the payment is refunded first. 410 once it has ended; 503 checkout.starting (with Retry-After) while its workflow has not started yet, which only a crash delays for long.")]
     [JsonRequestBody(typeof(CancelRequest)), ProducesResponseType<CheckoutAccepted>(StatusCodes.Status202Accepted), PollingHeaders, AcceptsIdempotencyKey]
-    [ProducesProblems(400, 404, 409, 410, 413, 415, 422)]
+    [ProducesProblems(400, 404, 409, 410, 413, 415, 422, 503)]
     public static Task<IResult> CancelAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Prefix + CheckoutsRoute + "/{id}/cancel")] HttpRequest req,
         string id,

@@ -13,8 +13,8 @@ namespace Checkout.Workflows.Orchestration;
 /// <see cref="Steps.CheckoutAssessment"/>), then activities for capture, refund and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
 /// timer at quote expiry, and after a decline its <c>payment</c> (a new payment method) against a timer at the same
 /// expiry; for a wallet payment, the wallet's <c>wallet</c> notice against a timer at the payment's expiry; and the
-/// merchant-facing read model written before each wait and at the end: by a record activity, or at the end by the
-/// payout hand-off, which records its own result.
+/// merchant-facing read model written before each wait and at the end: by a record activity, or by the step whose
+/// result leads there (the assessment before the wait for the buyer, the payout hand-off at the end).
 /// Deterministic on replay: times come from the context or from the events' payloads, ids from the checkout, and all
 /// I/O happens in activities. Changing the order of the awaits below changes the history of checkouts in flight: add
 /// a new orchestration name for such a change rather than editing this one. (The wait for a new payment method comes
@@ -37,6 +37,7 @@ public sealed partial class CheckoutOrchestration
     private readonly ILogger _logger;
     private readonly bool _assessesInOneActivity;
     private readonly bool _handOffRecords;
+    private readonly bool _assessmentRecords;
     private readonly Queue<CheckoutCommand> _commands = new();
     private readonly List<HistoryEntry> _timeline = [];
     private CheckoutState _state;
@@ -57,6 +58,7 @@ public sealed partial class CheckoutOrchestration
         _logger = context.CreateReplaySafeLogger<CheckoutOrchestration>();
         _assessesInOneActivity = input.AssessesInOneActivity;
         _handOffRecords = input.HandOffRecords;
+        _assessmentRecords = input.AssessmentRecords;
         _recordedETag = input.ReadModelETag;
 
         // The start API wrote this very first transition to the read model before scheduling the orchestration.
@@ -167,24 +169,38 @@ public sealed partial class CheckoutOrchestration
 
     /// <summary>The rules' judgement from the quote up to the wait for the buyer, in one activity. Its events answer,
     /// in order, the quote and then each rule command the state machine queues as they are applied here, so applying
-    /// them takes those commands off the queue: what remains is the wait for the buyer, or nothing after a rejection.</summary>
+    /// them takes those commands off the queue: what remains is the wait for the buyer, or nothing after a rejection.
+    /// For checkouts started since <see cref="CheckoutOrchestrationInput.AssessmentRecords"/>, the step also records the
+    /// state its events lead to (the read model under the ETag of this orchestration's last write, and its webhooks),
+    /// so the wait that follows needs no record activity. Two things make that safe, both learnt in the bench's chaos
+    /// round. A run of the step again (after a crash, before the engine kept its result) answers with the events the
+    /// first run recorded, not with a new quote, so the buyer is charged what was shown. And the buyer-event APIs raise
+    /// nothing into an instance whose start the engine has not yet committed (the step can run, and record, before the
+    /// engine appends the episode that scheduled it; an event for an instance with no history is dropped).</summary>
     private async Task AssessAsync(RequestFxQuote quote)
     {
-        // Not recorded by the step itself, unlike the hand-off: the record announces awaiting_confirmation, and a buyer
-        // who confirms must find the orchestration already started. A step's result is committed only after the step
-        // returns, so after a crash the engine could meet the confirm before the instance's start, and drop it as an
-        // event for an instance with no history (seen in the bench's chaos round). The record activity runs only once
-        // the assessment's result is committed.
-        var step = _context.CallActivityAsync<string>(CheckoutActivities.Assess, CheckoutJson.Write(new StepInput(_state, quote.QuoteId)), _stepOptions);
+        var record = _assessmentRecords && _recordedETag is not null ? new StepRecord(_recorded, _timeline, _recordedETag) : null;
+        var step = _context.CallActivityAsync<string>(CheckoutActivities.Assess, CheckoutJson.Write(new StepInput(_state, quote.QuoteId, record)), _stepOptions);
         if (!await UntilCompletedAsync(step))
         {
+            // A cancel ended the checkout first; the final record overrules whatever the step may have recorded.
             return;
         }
 
         IReadOnlyList<CheckoutEvent> events;
+        AssessmentOutcome? outcome = null;
         try
         {
-            events = CheckoutJson.ReadEvents(await step);
+            var result = await step;
+            if (record is null)
+            {
+                events = CheckoutJson.ReadEvents(result);
+            }
+            else
+            {
+                outcome = CheckoutJson.Read<AssessmentOutcome>(result);
+                events = CheckoutJson.ReadEvents(outcome.Events);
+            }
         }
         catch (TaskFailedException ex)
         {
@@ -201,6 +217,15 @@ public sealed partial class CheckoutOrchestration
             }
 
             Apply(events[i]);
+        }
+
+        if (outcome is { RecordedSequence: { } sequence })
+        {
+            // The row holds what the step recorded: this state, unless a cancel was applied meanwhile (then the row is
+            // not ours to replace by ETag any more, and the next record reads it first).
+            var same = sequence == _state.Sequence;
+            _recorded = same ? _state : _recorded;
+            _recordedETag = same ? outcome.RecordedETag : null;
         }
     }
 

@@ -9,11 +9,14 @@ namespace Checkout.Workflows.Orchestration;
 /// <paramref name="HandOffRecords"/> likewise: true since the payout hand-off records the checkout's end itself (the
 /// read model and its webhooks) instead of a record activity after it. <paramref name="ReadModelETag"/> is the ETag of
 /// the read-model row the start wrote (null when unknown), so the first record replaces it without reading it first
-/// (<see cref="Persistence.CheckoutStore.SaveAsync"/>); it changes no decision, only whether a record reads first.</summary>
+/// (<see cref="Persistence.CheckoutStore.SaveAsync"/>); it changes no decision, only whether a record reads first.
+/// <paramref name="AssessmentRecords"/>: true since the assessment records the state it leads to itself (the wait for
+/// the buyer then needs no record activity); false in the inputs of checkouts started before.</summary>
 public sealed record CheckoutOrchestrationInput(
     CheckoutState Checkout,
     int StepMaxAttempts,
     TimeSpan StepFirstRetryInterval,
     bool AssessesInOneActivity = false,
     bool HandOffRecords = false,
-    string? ReadModelETag = null);
+    string? ReadModelETag = null,
+    bool AssessmentRecords = false);

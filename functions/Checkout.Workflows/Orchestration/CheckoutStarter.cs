@@ -28,7 +28,8 @@ public sealed class CheckoutStarter(CheckoutStore store, BuyerIdentityStore iden
         var start = CheckoutTimeline.Start(created);
         var written = await store.CreateAsync(start.State, [start.Entry], cancellationToken);
         var input = new CheckoutOrchestrationInput(
-            created, options.StepMaxAttempts, options.StepFirstRetryInterval, AssessesInOneActivity: true, HandOffRecords: true, ReadModelETag: written.ETag);
+            created, options.StepMaxAttempts, options.StepFirstRetryInterval, AssessesInOneActivity: true, HandOffRecords: true, ReadModelETag: written.ETag,
+            AssessmentRecords: true);
         await client.ScheduleOnceAsync(
             CheckoutOrchestration.Name,
             CheckoutJson.Write(input),

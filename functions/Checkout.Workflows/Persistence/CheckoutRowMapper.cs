@@ -17,9 +17,9 @@ internal static class CheckoutRowMapper
     /// <summary>Leaves headroom under the 1 MiB entity limit for the other columns.</summary>
     private const int MaxDataChars = 900_000 / 2;
 
-    public static TableEntity ToRow(CheckoutState state, IReadOnlyList<HistoryEntry> timeline)
+    public static TableEntity ToRow(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, RecordedAssessment? assessment = null)
     {
-        var json = JsonSerializer.Serialize(new StoredCheckout(state, timeline), WorkflowJson.Options);
+        var json = JsonSerializer.Serialize(new StoredCheckout(state, timeline, assessment), WorkflowJson.Options);
         if (json.Length > MaxDataChars)
         {
             throw new InvalidOperationException($"Checkout {state.Id} is {json.Length} chars of JSON, over the entity limit.");

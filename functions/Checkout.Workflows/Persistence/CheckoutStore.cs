@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
@@ -18,6 +19,12 @@ public sealed class CheckoutStore
 {
     private const string ReferenceRowPrefix = "ref_";
     private const string SequenceColumn = "Sequence";
+    private const string StatusColumn = "Status";
+
+    private static readonly FrozenSet<string> EndedStatuses = Enum.GetValues<CheckoutPhase>()
+        .Where(HasEnded)
+        .Select(phase => phase.ToStatus())
+        .ToFrozenSet(StringComparer.Ordinal);
 
     private readonly TableClient _table;
 
@@ -34,6 +41,32 @@ public sealed class CheckoutStore
     {
         var row = await _table.GetEntityOrNullAsync(merchantId, checkoutId, cancellationToken);
         return row is null ? null : CheckoutRowMapper.ToCheckout(row);
+    }
+
+    /// <summary>The checkout as stored and the row's ETag, for a writer that compares before it replaces.</summary>
+    public async Task<(StoredCheckout Checkout, string? ETag)?> GetWithETagAsync(string merchantId, string checkoutId, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityOrNullAsync(merchantId, checkoutId, cancellationToken);
+        return row is null ? null : (CheckoutRowMapper.ToCheckout(row), row.ETag.ToString());
+    }
+
+    /// <summary>Replaces the row only if it is still the one written with <paramref name="etag"/>, keeping
+    /// <paramref name="assessment"/> beside the state: the assessment step's own record. Returns the new ETag, or null
+    /// when anything wrote the row since (then nothing is written: the caller finds out what).</summary>
+    public async Task<string?> ReplaceIfUnchangedAsync(
+        CheckoutState state, IReadOnlyList<HistoryEntry> timeline, RecordedAssessment assessment, string etag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        try
+        {
+            using var replaced = await _table.UpdateEntityAsync(
+                CheckoutRowMapper.ToRow(state, timeline, assessment), new Azure.ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            return ETagOf(replaced);
+        }
+        catch (Azure.RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex) || StorageErrors.IsNotFound(ex))
+        {
+            return null;
+        }
     }
 
     /// <summary>Writes a new checkout's first row and its reference index row in one batch (one storage operation).
@@ -64,7 +97,10 @@ public sealed class CheckoutStore
     /// Replaces the row with the checkout as its orchestration now holds it, unless the row already holds a later state
     /// (a higher sequence). The orchestration records in order, but an activity runs at least once: a copy of an
     /// earlier record can run again after a later one (its message redelivered when the process that held it was
-    /// killed), and must not take the checkout back. With <paramref name="etag"/>, the ETag of the orchestration's own
+    /// killed), and must not take the checkout back. Above sequences: a checkout that has ended replaces a row that has
+    /// not, and is never replaced by one. An ended checkout goes nowhere else, so this takes nothing back, and it is
+    /// how the orchestration's end overrules a step's own record of a state the orchestration never reached (the
+    /// assessment recorded <c>awaiting_confirmation</c> while a cancel ended the checkout). With <paramref name="etag"/>, the ETag of the orchestration's own
     /// last write, the row is replaced under it in one operation; only when something else wrote since (that late
     /// copy, a refund, an operator) or none is known is the row read first, its sequence compared and the replace made
     /// under the ETag read. Returns the ETag of the row as written, null when the row was left as it was.
@@ -88,7 +124,7 @@ public sealed class CheckoutStore
 
         while (true)
         {
-            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(state.MerchantId, state.Id, [SequenceColumn], cancellationToken);
+            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(state.MerchantId, state.Id, [SequenceColumn, StatusColumn], cancellationToken);
             try
             {
                 if (!stored.HasValue)
@@ -97,7 +133,7 @@ public sealed class CheckoutStore
                     return ETagOf(added);
                 }
 
-                if ((stored.Value!.GetInt32(SequenceColumn) ?? 0) > state.Sequence)
+                if (!Supersedes(state, stored.Value!.GetInt32(SequenceColumn) ?? 0, stored.Value.GetString(StatusColumn)))
                 {
                     return null;
                 }
@@ -111,6 +147,18 @@ public sealed class CheckoutStore
             }
         }
     }
+
+    /// <summary>Whether <paramref name="state"/> may replace the stored row: an end replaces a row that has not ended,
+    /// never the reverse; otherwise the later sequence wins (a repeat of the same one is written again).</summary>
+    private static bool Supersedes(CheckoutState state, int storedSequence, string? storedStatus)
+    {
+        var storedEnded = storedStatus is not null && EndedStatuses.Contains(storedStatus);
+        return HasEnded(state.Phase) == storedEnded ? storedSequence <= state.Sequence : !storedEnded;
+    }
+
+    /// <summary>Ended for its orchestration: a terminal status, or waiting for an operator (as the orchestration's
+    /// <c>CheckoutTimeline.HasEnded</c> has it).</summary>
+    private static bool HasEnded(CheckoutPhase phase) => phase.IsTerminal() || phase == CheckoutPhase.NeedsAttention;
 
     private static string? ETagOf(Azure.Response response) => response.Headers.ETag?.ToString();
 

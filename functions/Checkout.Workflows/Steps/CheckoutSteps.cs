@@ -31,7 +31,11 @@ public sealed class CheckoutSteps(
     private readonly QueueClient _webhooks = queues.GetQueueClient(options.WebhooksQueue);
 
     /// <summary>The rules' whole judgement up to the wait for the buyer: the events, in order, as a JSON array. A CBEC
-    /// checkout's landed cost is checked against the buyer's annual total, and counted in it when priced.</summary>
+    /// checkout's landed cost is checked against the buyer's annual total, and counted in it when priced. When the
+    /// orchestration asks (<see cref="StepInput.Record"/> with the ETag of its last write), the step also records the
+    /// state the events lead to and answers with an <see cref="AssessmentOutcome"/>: the row is replaced only if
+    /// nothing wrote it since, and kept beside the state are the events themselves, so that a run of this step again
+    /// answers with what the first run recorded (and the buyer was shown) instead of a new quote.</summary>
     public async Task<string> AssessAsync(string input, CancellationToken cancellationToken)
     {
         var step = CheckoutJson.Read<StepInput>(input);
@@ -39,7 +43,35 @@ public sealed class CheckoutSteps(
         var annualTotal = await annualLimit.ReadAsync(step.State, cancellationToken);
         var events = CheckoutAssessment.Run(rules, step.State, new RequestFxQuote(quoteId), clock, annualTotal?.OthersThisYear);
         await annualLimit.SettleAsync(annualTotal, events, cancellationToken);
-        return CheckoutJson.WriteEvents(events);
+        var answer = CheckoutJson.WriteEvents(events);
+        if (step.Record is not { ETag: { } etag } record)
+        {
+            return answer;
+        }
+
+        var timeline = record.Timeline.ToList();
+        var after = CheckoutTimeline.Apply(step.State, events, timeline);
+        var written = await store.ReplaceIfUnchangedAsync(after, timeline, new RecordedAssessment(quoteId, answer), etag, cancellationToken);
+        if (written is null)
+        {
+            // Written since the orchestration's last write: by an earlier run of this step (its result possibly not
+            // kept by the engine yet), or by the orchestration's record of a cancel that ended the checkout.
+            var stored = await store.GetWithETagAsync(step.State.MerchantId, step.State.Id, cancellationToken);
+            if (stored is not { Checkout.Assessment: { } earlier } found || earlier.QuoteId != quoteId)
+            {
+                return CheckoutJson.Write(new AssessmentOutcome(answer));
+            }
+
+            // Answer as the earlier run did; its order, not this run's, is the one counted in the buyer's annual total.
+            answer = earlier.Events;
+            after = found.Checkout.State;
+            written = found.ETag;
+            await annualLimit.SettleAsync(await annualLimit.ReadAsync(step.State, cancellationToken), CheckoutJson.ReadEvents(answer), cancellationToken);
+        }
+
+        // Announced again by a repeated run (the first may have stopped before it): the same event ids, which receivers dedupe.
+        await AnnounceAsync(record.Before, after, cancellationToken);
+        return CheckoutJson.Write(new AssessmentOutcome(answer, after.Sequence, written));
     }
 
     public string QuoteFx(string input)
@@ -142,17 +174,25 @@ public sealed class CheckoutSteps(
         }
 
         var etag = await store.SaveAsync(record.After, record.Timeline, record.ETag, cancellationToken);
-        if (record.After.BuyerIdentity is not null && record.After.Phase.IsTerminal())
+        await AnnounceAsync(record.Before, record.After, cancellationToken);
+        return etag;
+    }
+
+    /// <summary>What follows a record: an ended checkout lets go of its buyer's identity, and the merchant events of the
+    /// transitions from <paramref name="before"/> to <paramref name="after"/> go to webhook delivery as one message.</summary>
+    private async Task AnnounceAsync(CheckoutState before, CheckoutState after, CancellationToken cancellationToken)
+    {
+        if (after.BuyerIdentity is not null && after.Phase.IsTerminal())
         {
             // The order no longer needs the buyer's identity: it goes once the checkout has ended, and an order not
             // kept stops counting toward the buyer's annual CBEC total.
-            await annualLimit.EndAsync(record.After, cancellationToken);
+            await annualLimit.EndAsync(after, cancellationToken);
         }
 
-        var events = CheckoutWebhookEvents.For(record.Before, record.After);
+        var events = CheckoutWebhookEvents.For(before, after);
         if (events.Count == 0)
         {
-            return etag;
+            return;
         }
 
         // Never expire: the default 7-day time-to-live would silently drop an event nobody fanned out in time.
@@ -161,7 +201,5 @@ public sealed class CheckoutSteps(
         {
             signal.Notify(options.WebhooksQueue);
         }
-
-        return etag;
     }
 }

@@ -6,6 +6,7 @@ using Checkout.Functions;
 using Checkout.LocalHost.Durable;
 using Checkout.LocalHost.Metadata;
 using Checkout.Testing;
+using Checkout.Workflows.Orchestration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,43 @@ public sealed class DurableFunctionsTests(AzuriteFixture azurite) : IClassFixtur
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
         var status = await http.GetFromJsonAsync<JsonElement>($"/api/greetings/{id}", timeout.Token);
         Assert.Equal("Completed", status.GetProperty("status").GetString());
+
+        await app.StopAsync(timeout.Token);
+    }
+
+    [Fact]
+    public async Task WaitUntilStarted_FalseForAnInstanceWhoseStartIsNotCommitted_TrueOnceItIs()
+    {
+        await using var app = Build(UniqueName.Table("dt"), queue: UniqueName.Queue("greet"));
+        using var timeout = new CancellationTokenSource(Timeout);
+        await app.Services.InitializeCheckoutAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+
+        var now = await client.ScheduleNewOrchestrationInstanceAsync(GreetingFunctions.Orchestration, new GreetingRequest("Ada"), timeout.Token);
+        await client.WaitForInstanceCompletionAsync(now, getInputsAndOutputs: false, timeout.Token);
+
+        // An instance as the engine leaves it when a crash stops its first episode before the commit: its Instances row
+        // as the start wrote it, Pending with no custom status, and no history (the start message would come back later
+        // and run the episode again). Made from the row of the instance above, so it has every column the engine writes.
+        var instances = new TableServiceClient(azurite.ConnectionString).GetTableClient(app.Services.GetRequiredService<DurableTaskHubOptions>().HubName + "Instances");
+        var row = (await instances.GetEntityAsync<TableEntity>(now, string.Empty, cancellationToken: timeout.Token)).Value;
+        var later = "greeting-" + Guid.NewGuid().ToString("N");
+        var pending = new TableEntity(row) { PartitionKey = later, ["RuntimeStatus"] = nameof(OrchestrationRuntimeStatus.Pending) };
+        pending.Remove("CustomStatus");
+        await instances.AddEntityAsync(pending, timeout.Token);
+
+        // One whose first episode committed its history but not its instance update, and a later episode wrote its
+        // custom status: the provider leaves it Pending, but it has started.
+        var stuck = "greeting-" + Guid.NewGuid().ToString("N");
+        await instances.AddEntityAsync(new TableEntity(pending) { PartitionKey = stuck, ["CustomStatus"] = "\"greeting\"" }, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await client.GetInstanceAsync(later, timeout.Token))!.RuntimeStatus);
+        Assert.False(await client.WaitUntilStartedAsync(later, TimeSpan.FromMilliseconds(300), TimeProvider.System, timeout.Token));
+        Assert.False(await client.WaitUntilStartedAsync("greeting-missing", TimeSpan.Zero, TimeProvider.System, timeout.Token));
+        Assert.True(await client.WaitUntilStartedAsync(now, TimeSpan.Zero, TimeProvider.System, timeout.Token));
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await client.GetInstanceAsync(stuck, timeout.Token))!.RuntimeStatus);
+        Assert.True(await client.WaitUntilStartedAsync(stuck, TimeSpan.Zero, TimeProvider.System, timeout.Token));
 
         await app.StopAsync(timeout.Token);
     }

@@ -4,6 +4,7 @@ using Checkout.Domain.Workflow;
 using Checkout.Testing;
 using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Providers;
+using Checkout.Workflows.Steps;
 using Checkout.Workflows.Tests.Harness;
 using Checkout.Workflows.Webhooks;
 using Microsoft.DurableTask;
@@ -59,21 +60,97 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
-    public async Task TheHandOff_RecordsTheCheckoutsEnd_OneRecordActivityBeforeTheWaitForTheBuyer()
+    public async Task TheAssessmentAndTheHandOff_RecordTheirOwnResults_NoRecordActivity()
     {
         await using var host = await StartAsync();
 
         var ended = await host.RunToEndAsync("folded1");
 
         Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
-        Assert.Equal(1, host.Calls[CheckoutActivities.Record]);
+        Assert.Equal(0, host.Calls[CheckoutActivities.Record]);
         Assert.Equal(
             ["CheckoutStarted", "FxQuoted", "CustomsScreened", "LogisticsPlanned", "LandedCostPriced", "ConfirmRequested", "PaymentCaptured", "PayoutHandedOff"],
             ended.Timeline.Select(h => h.EventType));
         Assert.Equal(
             [WebhookEventTypes.CheckoutAwaitingConfirmation, WebhookEventTypes.PaymentCaptured, WebhookEventTypes.CheckoutCompleted],
             (await EventsAsync(host)).Select(e => e.Type));
+
+        // The row the hand-off wrote no longer carries the assessment's events.
+        Assert.Null(ended.Assessment);
     }
+
+    [Fact]
+    public async Task StartedBeforeTheAssessmentRecorded_OneRecordActivityBeforeTheWaitForTheBuyer()
+    {
+        await using var host = await StartAsync();
+        var created = WorkflowHost.NewCheckout("folded2", host.Clock.GetUtcNow());
+        var start = CheckoutTimeline.Start(created);
+        var creation = await host.Store.CreateAsync(start.State, [start.Entry], CancellationToken.None);
+
+        // The input as checkouts started before the assessment recorded itself carry it: no AssessmentRecords.
+        var input = new CheckoutOrchestrationInput(created, 3, TimeSpan.FromMilliseconds(200), AssessesInOneActivity: true, HandOffRecords: true, ReadModelETag: creation.ETag);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(CheckoutOrchestration.Name, CheckoutJson.Write(input), new StartOrchestrationOptions("folded2"));
+        var awaiting = await host.UntilPhaseAsync("folded2", CheckoutPhase.AwaitingConfirmation);
+        await host.ConfirmAsync("folded2", awaiting.State.Quote!.Id);
+        var ended = await host.UntilEndedAsync("folded2");
+
+        Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
+        Assert.Equal(1, host.Calls[CheckoutActivities.Record]);
+        Assert.Null(awaiting.Assessment);
+        Assert.Equal(
+            [WebhookEventTypes.CheckoutAwaitingConfirmation, WebhookEventTypes.PaymentCaptured, WebhookEventTypes.CheckoutCompleted],
+            (await EventsAsync(host)).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Assessment_RunAgainAfterItRecorded_AnswersWithTheRecordedQuote_NotANewOne()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var host = await WorkflowHost.StartAsync(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], clock);
+        var created = WorkflowHost.NewCheckout("again1", clock.GetUtcNow());
+        var start = CheckoutTimeline.Start(created);
+        var creation = await host.Store.CreateAsync(start.State, [start.Entry], CancellationToken.None);
+        var steps = host.Get<CheckoutSteps>();
+        var input = CheckoutJson.Write(new StepInput(start.State, "again1-q1", new StepRecord(start.State, [start.Entry], creation.ETag)));
+
+        var first = CheckoutJson.Read<AssessmentOutcome>(await steps.AssessAsync(input, CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var again = CheckoutJson.Read<AssessmentOutcome>(await steps.AssessAsync(input, CancellationToken.None));
+
+        // Run afresh, the same step would now quote a later expiry; run again, it answers with what was recorded and shown.
+        var fresh = CheckoutJson.ReadEvents(await steps.AssessAsync(CheckoutJson.Write(new StepInput(start.State, "again1-q1")), CancellationToken.None));
+        Assert.NotEqual(QuoteExpiry(CheckoutJson.ReadEvents(first.Events)), QuoteExpiry(fresh));
+        Assert.Equal(first, again);
+        var stored = await host.Store.GetAsync(created.MerchantId, created.Id, CancellationToken.None);
+        Assert.Equal((CheckoutPhase.AwaitingConfirmation, first.RecordedSequence), (stored!.State.Phase, stored.State.Sequence));
+        Assert.Equal(QuoteExpiry(CheckoutJson.ReadEvents(first.Events)), stored.State.Quote!.ExpiresAt);
+
+        // Announced by each run, under the same event id.
+        var announced = await EventsAsync(host);
+        Assert.Equal(2, announced.Count);
+        Assert.Single(announced.Select(e => e.Id).Distinct());
+    }
+
+    [Fact]
+    public async Task Assessment_RowWrittenSinceByAnotherRecord_AnswersUnrecorded_AndWritesNothing()
+    {
+        await using var host = await StartAsync();
+        var created = WorkflowHost.NewCheckout("again2", host.Clock.GetUtcNow());
+        var start = CheckoutTimeline.Start(created);
+        var creation = await host.Store.CreateAsync(start.State, [start.Entry], CancellationToken.None);
+        var canceled = CheckoutTimeline.Apply(start.State, [new CancelRequested("changed my mind", host.Clock.GetUtcNow())], [start.Entry]);
+        await host.Store.SaveAsync(canceled, [start.Entry], creation.ETag, CancellationToken.None);
+        var input = CheckoutJson.Write(new StepInput(start.State, "again2-q1", new StepRecord(start.State, [start.Entry], creation.ETag)));
+
+        var outcome = CheckoutJson.Read<AssessmentOutcome>(await host.Get<CheckoutSteps>().AssessAsync(input, CancellationToken.None));
+
+        Assert.Null(outcome.RecordedSequence);
+        Assert.NotEmpty(CheckoutJson.ReadEvents(outcome.Events));
+        Assert.Equal(CheckoutPhase.Canceled, (await host.Store.GetAsync(created.MerchantId, created.Id, CancellationToken.None))!.State.Phase);
+        Assert.Empty(await EventsAsync(host));
+    }
+
+    private static DateTimeOffset QuoteExpiry(IReadOnlyList<CheckoutEvent> events) => events.OfType<FxQuoted>().Single().Quote.ExpiresAt;
 
     [Fact]
     public async Task StartedBeforeTheAssessment_RunsOneActivityPerRuleStep_ToTheSameTimeline()

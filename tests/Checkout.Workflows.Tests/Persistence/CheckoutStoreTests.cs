@@ -50,6 +50,28 @@ public sealed class CheckoutStoreTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(CheckoutCreation.Existed, await store.CreateAsync(created, [], default));
     }
 
+    [Fact]
+    public async Task Save_OfAnEndedCheckout_OverrulesALaterRowThatHasNotEnded_AndIsNeverOverruledByOne()
+    {
+        var store = await NewStoreAsync();
+        var created = WorkflowHost.NewCheckout("co_store3", DateTimeOffset.UnixEpoch);
+        var start = CheckoutTimeline.Start(created);
+        var creation = await store.CreateAsync(start.State, [start.Entry], default);
+
+        // What a step recorded (a later sequence, not ended), then the orchestration's end from an earlier state.
+        var stepped = start.State with { Sequence = start.State.Sequence + 3 };
+        await store.SaveAsync(stepped, [start.Entry], creation.ETag, default);
+        var canceled = CheckoutTimeline.Apply(start.State, [new Domain.Workflow.CancelRequested("no", DateTimeOffset.UnixEpoch)], [start.Entry]);
+        Assert.True(canceled.Sequence < stepped.Sequence);
+
+        Assert.NotNull(await store.SaveAsync(canceled, [start.Entry], creation.ETag, default));
+        Assert.Equal(Domain.Workflow.CheckoutPhase.Canceled, (await store.GetAsync(created.MerchantId, created.Id, default))!.State.Phase);
+
+        // An ended row stays under any state that has not ended, even one of a later sequence.
+        Assert.Null(await store.SaveAsync(stepped with { Sequence = stepped.Sequence + 5 }, [start.Entry], etag: null, default));
+        Assert.Equal(Domain.Workflow.CheckoutPhase.Canceled, (await store.GetAsync(created.MerchantId, created.Id, default))!.State.Phase);
+    }
+
     private async Task<CheckoutStore> NewStoreAsync()
     {
         var store = new CheckoutStore(new TableServiceClient(azurite.ConnectionString), new CheckoutWorkflowOptions { ResourcePrefix = "s" + Guid.NewGuid().ToString("N")[..8] });
