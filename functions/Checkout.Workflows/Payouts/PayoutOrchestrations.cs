@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace Checkout.Workflows.Payouts;
 
 /// <summary>
-/// Handles payout requests, and starts and signals payout orchestrations (instance id = payout id). A request's
-/// first attempt is sent by the payouts queue's function itself: a payout the rail pays at once needs nothing followed,
-/// so it gets no orchestration, which saves the engine's start, two episodes and a work item (about 17 storage
-/// operations). Any other answer (in transit, failed) starts the orchestration
-/// with the payout as the send left it, to follow it from there; when the send itself failed (the rail not answering),
-/// the orchestration sends the attempt again under the same rail key, with its step retries. Starting is idempotent: a redelivered request finds the instance and starts nothing. A merchant's
-/// retry wakes the running orchestration, or starts a fresh one when there is none at work (paid at once, or its retry
-/// window passed), so a retried payout is always sent.
+/// Handles payout requests, and starts and signals payout orchestrations (instance id = payout id). A request's first
+/// attempt is sent by the payouts queue's function itself: a payout the rail pays at once needs nothing followed, so it
+/// gets no orchestration, which saves the engine's start, two episodes and a work item (about 17 storage operations).
+/// Any other answer (in transit, failed) starts the orchestration with the payout as the send left it, to follow it
+/// from there; when the send itself failed (the rail not answering), the orchestration sends the attempt again under
+/// the same rail key, with its step retries. Starting is idempotent: a redelivered request finds the instance and
+/// starts nothing. A merchant's retry wakes the running orchestration, or starts a fresh one when there is none at work
+/// (its retry window passed), so a retried payout is always sent.
 /// </summary>
 public sealed class PayoutOrchestrations(
     PayoutProcessor processor, PayoutOptions options, CheckoutWorkflowOptions workflow, ILogger<PayoutOrchestrations> logger)

@@ -97,13 +97,14 @@ public sealed class CheckoutStore
     /// Replaces the row with the checkout as its orchestration now holds it, unless the row already holds a later state
     /// (a higher sequence). The orchestration records in order, but an activity runs at least once: a copy of an
     /// earlier record can run again after a later one (its message redelivered when the process that held it was
-    /// killed), and must not take the checkout back. Above sequences: a checkout that has ended replaces a row that has
-    /// not, and is never replaced by one. An ended checkout goes nowhere else, so this takes nothing back, and it is
-    /// how the orchestration's end overrules a step's own record of a state the orchestration never reached (the
-    /// assessment recorded <c>awaiting_confirmation</c> while a cancel ended the checkout). With <paramref name="etag"/>, the ETag of the orchestration's own
-    /// last write, the row is replaced under it in one operation; only when something else wrote since (that late
-    /// copy, a refund, an operator) or none is known is the row read first, its sequence compared and the replace made
-    /// under the ETag read. Returns the ETag of the row as written, null when the row was left as it was.
+    /// killed), and must not take the checkout back. One rule comes before sequences: a checkout that has ended replaces
+    /// a row that has not, and is never replaced by one. An ended checkout goes nowhere else, so this takes nothing
+    /// back, and it is how the orchestration's end overrules a step's own record of a state the orchestration never
+    /// reached (the assessment recorded <c>awaiting_confirmation</c> while a cancel ended the checkout). With
+    /// <paramref name="etag"/>, the ETag of the orchestration's own last write, the row is replaced under it in one
+    /// operation; only when something else wrote since (that late copy, a step's own record) or none is known is the
+    /// row read first, compared and the replace made under the ETag read. Returns the ETag of the row as written, null
+    /// when the row was left as it was.
     /// </summary>
     public async Task<string?> SaveAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, string? etag, CancellationToken cancellationToken)
     {
