@@ -103,6 +103,41 @@ public sealed class CheckoutLifecycleTests(ApiApp app) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task Confirm_BeforeTheEngineCommittedTheStart_Answers503RetryAfter_ThenTheSameKeyGoesThrough()
+    {
+        var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
+        var (_, waiting) = await CheckoutPolling.UntilStatusAsync(app, id, "awaiting_confirmation");
+        var confirm = $$"""{"quoteId":"{{waiting.GetProperty("quote").GetProperty("id").GetString()}}"}""";
+        var instances = app.Tables.GetTableClient("checkout" + app.Prefix + "Instances");
+        // Once the orchestration waits for the buyer (its custom status says so): no episode writes the row until the confirm.
+        var started = (await Eventually.UntilAsync(
+            async () => (await instances.GetEntityAsync<TableEntity>(id, string.Empty)).Value,
+            row => row.GetString("CustomStatus")?.Contains("awaiting_confirmation", StringComparison.Ordinal) == true,
+            TimeSpan.FromSeconds(30),
+            "the orchestration waits for the buyer"))!;
+
+        // The instance row as the engine leaves it when a crash stops the start's episode before its commit (while the
+        // assessment, run from that episode, has already recorded awaiting_confirmation): Pending, no custom status.
+        var pending = new TableEntity(started) { ["RuntimeStatus"] = "Pending" };
+        pending.Remove("CustomStatus");
+        await instances.UpdateEntityAsync(pending, started.ETag, TableUpdateMode.Replace);
+        using (var early = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", confirm, idempotencyKey: "confirm-" + id))
+        {
+            var problem = await ProblemAssert.IsProblemAsync(early, HttpStatusCode.ServiceUnavailable, "checkout-starting");
+            Assert.Equal("checkout.starting", problem.GetProperty("code").GetString());
+            Assert.Equal(TimeSpan.FromSeconds(1), early.Headers.RetryAfter?.Delta);
+        }
+
+        Assert.Equal("awaiting_confirmation", (await CheckoutPolling.GetAsync(app, id)).Body.GetProperty("status").GetString());
+
+        // Once the engine has committed it, the same request, under the same key, is passed on: nothing was recorded.
+        await instances.UpsertEntityAsync(started, TableUpdateMode.Replace);
+        using var later = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", confirm, idempotencyKey: "confirm-" + id);
+        Assert.Equal(HttpStatusCode.Accepted, later.StatusCode);
+        await CheckoutPolling.UntilStatusAsync(app, id, "completed");
+    }
+
+    [Fact]
     public async Task Confirm_WrongQuote_Answers409LinkingTheCurrentQuote()
     {
         var id = await CheckoutPolling.StartAsync(app, SampleRequests.Checkout);
