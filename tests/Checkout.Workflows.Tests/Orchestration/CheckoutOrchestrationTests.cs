@@ -3,6 +3,7 @@ using Checkout.Domain.Payments;
 using Checkout.Domain.Workflow;
 using Checkout.Testing;
 using Checkout.Workflows.Orchestration;
+using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
 using Checkout.Workflows.Steps;
 using Checkout.Workflows.Tests.Harness;
@@ -83,9 +84,7 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     public async Task StartedBeforeTheAssessmentRecorded_OneRecordActivityBeforeTheWaitForTheBuyer()
     {
         await using var host = await StartAsync();
-        var created = WorkflowHost.NewCheckout("folded2", host.Clock.GetUtcNow());
-        var start = CheckoutTimeline.Start(created);
-        var creation = await host.Store.CreateAsync(start.State, [start.Entry], CancellationToken.None);
+        var (created, start, creation) = await RecordStartAsync(host, "folded2");
 
         // The input as checkouts started before the assessment recorded itself carry it: no AssessmentRecords.
         var input = new CheckoutOrchestrationInput(created, 3, TimeSpan.FromMilliseconds(200), AssessesInOneActivity: true, HandOffRecords: true, ReadModelETag: creation.ETag);
@@ -107,9 +106,7 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var host = await WorkflowHost.StartAsync(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], clock);
-        var created = WorkflowHost.NewCheckout("again1", clock.GetUtcNow());
-        var start = CheckoutTimeline.Start(created);
-        var creation = await host.Store.CreateAsync(start.State, [start.Entry], CancellationToken.None);
+        var (created, start, creation) = await RecordStartAsync(host, "again1");
         var steps = host.Get<CheckoutSteps>();
         var input = CheckoutJson.Write(new StepInput(start.State, "again1-q1", new StepRecord(start.State, [start.Entry], creation.ETag)));
 
@@ -135,9 +132,7 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     public async Task Assessment_RowWrittenSinceByAnotherRecord_AnswersUnrecorded_AndWritesNothing()
     {
         await using var host = await StartAsync();
-        var created = WorkflowHost.NewCheckout("again2", host.Clock.GetUtcNow());
-        var start = CheckoutTimeline.Start(created);
-        var creation = await host.Store.CreateAsync(start.State, [start.Entry], CancellationToken.None);
+        var (created, start, creation) = await RecordStartAsync(host, "again2");
         var canceled = CheckoutTimeline.Apply(start.State, [new CancelRequested("changed my mind", host.Clock.GetUtcNow())], [start.Entry]);
         await host.Store.SaveAsync(canceled, [start.Entry], creation.ETag, CancellationToken.None);
         var input = CheckoutJson.Write(new StepInput(start.State, "again2-q1", new StepRecord(start.State, [start.Entry], creation.ETag)));
@@ -150,15 +145,25 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         Assert.Empty(await EventsAsync(host));
     }
 
+    /// <summary>A checkout as the start API leaves it before scheduling its orchestration: created, and its first
+    /// transition recorded in the read model.</summary>
+    private static async Task<(CheckoutState Created, StartedCheckout Start, CheckoutCreation Creation)> RecordStartAsync(WorkflowHost host, string id)
+    {
+        var created = WorkflowHost.NewCheckout(id, host.Clock.GetUtcNow());
+        var (state, entry, _) = CheckoutTimeline.Start(created);
+        var creation = await host.Store.CreateAsync(state, [entry], CancellationToken.None);
+        return (created, new StartedCheckout(state, entry), creation);
+    }
+
+    private sealed record StartedCheckout(CheckoutState State, HistoryEntry Entry);
+
     private static DateTimeOffset QuoteExpiry(IReadOnlyList<CheckoutEvent> events) => events.OfType<FxQuoted>().Single().Quote.ExpiresAt;
 
     [Fact]
     public async Task StartedBeforeTheAssessment_RunsOneActivityPerRuleStep_ToTheSameTimeline()
     {
         await using var host = await StartAsync();
-        var created = WorkflowHost.NewCheckout("older1", host.Clock.GetUtcNow());
-        var start = CheckoutTimeline.Start(created);
-        await host.Store.CreateAsync(start.State, [start.Entry], CancellationToken.None);
+        var (created, _, _) = await RecordStartAsync(host, "older1");
 
         // The input as checkouts started before the assessment carry it: no AssessesInOneActivity.
         var input = JsonSerializer.Serialize(new { checkout = JsonDocument.Parse(CheckoutJson.Write(created)).RootElement, stepMaxAttempts = 3, stepFirstRetryInterval = "00:00:00.200" });
