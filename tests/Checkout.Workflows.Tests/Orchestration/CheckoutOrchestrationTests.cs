@@ -84,7 +84,7 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     public async Task StartedBeforeTheAssessmentRecorded_OneRecordActivityBeforeTheWaitForTheBuyer()
     {
         await using var host = await StartAsync();
-        var (created, start, creation) = await RecordStartAsync(host, "folded2");
+        var (created, _, creation) = await RecordStartAsync(host, "folded2");
 
         // The input as checkouts started before the assessment recorded itself carry it: no AssessmentRecords.
         var input = new CheckoutOrchestrationInput(created, 3, TimeSpan.FromMilliseconds(200), AssessesInOneActivity: true, HandOffRecords: true, ReadModelETag: creation.ETag);
@@ -144,20 +144,6 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(CheckoutPhase.Canceled, (await host.Store.GetAsync(created.MerchantId, created.Id, CancellationToken.None))!.State.Phase);
         Assert.Empty(await EventsAsync(host));
     }
-
-    /// <summary>A checkout as the start API leaves it before scheduling its orchestration: created, and its first
-    /// transition recorded in the read model.</summary>
-    private static async Task<(CheckoutState Created, StartedCheckout Start, CheckoutCreation Creation)> RecordStartAsync(WorkflowHost host, string id)
-    {
-        var created = WorkflowHost.NewCheckout(id, host.Clock.GetUtcNow());
-        var (state, entry, _) = CheckoutTimeline.Start(created);
-        var creation = await host.Store.CreateAsync(state, [entry], CancellationToken.None);
-        return (created, new StartedCheckout(state, entry), creation);
-    }
-
-    private sealed record StartedCheckout(CheckoutState State, HistoryEntry Entry);
-
-    private static DateTimeOffset QuoteExpiry(IReadOnlyList<CheckoutEvent> events) => events.OfType<FxQuoted>().Single().Quote.ExpiresAt;
 
     [Fact]
     public async Task StartedBeforeTheAssessment_RunsOneActivityPerRuleStep_ToTheSameTimeline()
@@ -331,6 +317,20 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     }
 
     private static readonly Dictionary<string, string?> ShortQuotes = new() { ["Fx:Quotes:LockDuration"] = "00:00:02" };
+
+    /// <summary>A checkout as the start API leaves it before scheduling its orchestration: created, and its first
+    /// transition recorded in the read model.</summary>
+    private static async Task<(CheckoutState Created, StartedCheckout Start, CheckoutCreation Creation)> RecordStartAsync(WorkflowHost host, string id)
+    {
+        var created = WorkflowHost.NewCheckout(id, host.Clock.GetUtcNow());
+        var (state, entry, _) = CheckoutTimeline.Start(created);
+        var creation = await host.Store.CreateAsync(state, [entry], CancellationToken.None);
+        return (created, new StartedCheckout(state, entry), creation);
+    }
+
+    private sealed record StartedCheckout(CheckoutState State, HistoryEntry Entry);
+
+    private static DateTimeOffset QuoteExpiry(IReadOnlyList<CheckoutEvent> events) => events.OfType<FxQuoted>().Single().Quote.ExpiresAt;
 
     private Task<WorkflowHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null, int activityRuns = 1) =>
