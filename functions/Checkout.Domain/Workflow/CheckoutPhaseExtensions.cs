@@ -6,6 +6,9 @@ public static class CheckoutPhaseExtensions
     public static bool IsTerminal(this CheckoutPhase phase) => phase is CheckoutPhase.Completed or CheckoutPhase.Rejected
         or CheckoutPhase.Expired or CheckoutPhase.Canceled or CheckoutPhase.Failed;
 
+    /// <summary>Ended for the workflow: terminal, or waiting for an operator. Nothing the workflow does moves it on.</summary>
+    public static bool HasEnded(this CheckoutPhase phase) => phase.IsTerminal() || phase == CheckoutPhase.NeedsAttention;
+
     /// <summary>The snake_case status the HTTP API shows.</summary>
     public static string ToStatus(this CheckoutPhase phase) => phase switch
     {

@@ -37,7 +37,7 @@ public static class CheckoutStateMachine
             PayoutHandedOff e => state.Phase == CheckoutPhase.PayingOut
                 ? Apply(state with { Phase = CheckoutPhase.Completed, PayoutId = e.PayoutId }, e)
                 : Ignore(state),
-            StepPoisoned e => state.Phase.IsTerminal() || state.Phase == CheckoutPhase.NeedsAttention
+            StepPoisoned e => state.Phase.HasEnded()
                 ? Ignore(state)
                 : End(state, e, CheckoutPhase.NeedsAttention, new Rejection("workflow.step_poisoned", $"Step {e.Step} failed repeatedly: {e.Detail}")),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown checkout event."),

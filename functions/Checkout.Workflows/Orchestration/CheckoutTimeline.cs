@@ -51,7 +51,7 @@ public static class CheckoutTimeline
     public static bool HasEnded(CheckoutState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.Phase.IsTerminal() || state.Phase == CheckoutPhase.NeedsAttention;
+        return state.Phase.HasEnded();
     }
 
     public static HistoryEntry Entry(CheckoutState after, CheckoutEvent @event)

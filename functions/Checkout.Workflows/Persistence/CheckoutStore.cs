@@ -22,7 +22,7 @@ public sealed class CheckoutStore
     private const string StatusColumn = "Status";
 
     private static readonly FrozenSet<string> EndedStatuses = Enum.GetValues<CheckoutPhase>()
-        .Where(HasEnded)
+        .Where(phase => phase.HasEnded())
         .Select(phase => phase.ToStatus())
         .ToFrozenSet(StringComparer.Ordinal);
 
@@ -37,11 +37,8 @@ public sealed class CheckoutStore
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
-    public async Task<StoredCheckout?> GetAsync(string merchantId, string checkoutId, CancellationToken cancellationToken)
-    {
-        var row = await _table.GetEntityOrNullAsync(merchantId, checkoutId, cancellationToken);
-        return row is null ? null : CheckoutRowMapper.ToCheckout(row);
-    }
+    public async Task<StoredCheckout?> GetAsync(string merchantId, string checkoutId, CancellationToken cancellationToken) =>
+        (await GetWithETagAsync(merchantId, checkoutId, cancellationToken))?.Checkout;
 
     /// <summary>The checkout as stored and the row's ETag, for a writer that compares before it replaces.</summary>
     public async Task<(StoredCheckout Checkout, string? ETag)?> GetWithETagAsync(string merchantId, string checkoutId, CancellationToken cancellationToken)
@@ -51,10 +48,10 @@ public sealed class CheckoutStore
     }
 
     /// <summary>Replaces the row only if it is still the one written with <paramref name="etag"/>, keeping
-    /// <paramref name="assessment"/> beside the state: the assessment step's own record. Returns the new ETag, or null
+    /// <paramref name="assessment"/> (the assessment step's own record) beside the state. Returns the new ETag, or null
     /// when anything wrote the row since (then nothing is written: the caller finds out what).</summary>
     public async Task<string?> ReplaceIfUnchangedAsync(
-        CheckoutState state, IReadOnlyList<HistoryEntry> timeline, RecordedAssessment assessment, string etag, CancellationToken cancellationToken)
+        CheckoutState state, IReadOnlyList<HistoryEntry> timeline, RecordedAssessment? assessment, string etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         try
@@ -109,19 +106,13 @@ public sealed class CheckoutStore
     public async Task<string?> SaveAsync(CheckoutState state, IReadOnlyList<HistoryEntry> timeline, string? etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var row = CheckoutRowMapper.ToRow(state, timeline);
-        if (etag is not null)
+        if (etag is not null && await ReplaceIfUnchangedAsync(state, timeline, assessment: null, etag, cancellationToken) is { } replacedUnderOurs)
         {
-            try
-            {
-                using var replaced = await _table.UpdateEntityAsync(row, new Azure.ETag(etag), TableUpdateMode.Replace, cancellationToken);
-                return ETagOf(replaced);
-            }
-            catch (Azure.RequestFailedException ex) when (StorageErrors.IsPreconditionFailed(ex) || StorageErrors.IsNotFound(ex))
-            {
-                // Written by someone else since our last write: decide by the sequence below.
-            }
+            return replacedUnderOurs;
         }
+
+        // Written by someone else since our last write, or no write of ours known: decide by what the row holds.
+        var row = CheckoutRowMapper.ToRow(state, timeline);
 
         while (true)
         {
@@ -154,12 +145,8 @@ public sealed class CheckoutStore
     private static bool Supersedes(CheckoutState state, int storedSequence, string? storedStatus)
     {
         var storedEnded = storedStatus is not null && EndedStatuses.Contains(storedStatus);
-        return HasEnded(state.Phase) == storedEnded ? storedSequence <= state.Sequence : !storedEnded;
+        return state.Phase.HasEnded() == storedEnded ? storedSequence <= state.Sequence : !storedEnded;
     }
-
-    /// <summary>Ended for its orchestration: a terminal status, or waiting for an operator (as the orchestration's
-    /// <c>CheckoutTimeline.HasEnded</c> has it).</summary>
-    private static bool HasEnded(CheckoutPhase phase) => phase.IsTerminal() || phase == CheckoutPhase.NeedsAttention;
 
     private static string? ETagOf(Azure.Response response) => response.Headers.ETag?.ToString();
 
