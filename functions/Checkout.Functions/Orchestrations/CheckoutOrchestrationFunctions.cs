@@ -35,6 +35,10 @@ public static class CheckoutOrchestrationFunctions
     public static Task<string> CaptureAsync([ActivityTrigger] string input, FunctionContext context) =>
         Steps(context).CaptureAsync(input, context.CancellationToken);
 
+    [Function(CheckoutActivities.CaptureAndHandOff)]
+    public static Task<string> CaptureAndHandOffAsync([ActivityTrigger] string input, FunctionContext context) =>
+        Steps(context).CaptureAndHandOffAsync(input, context.CancellationToken);
+
     [Function(CheckoutActivities.CreateWalletPayment)]
     public static Task<string> CreateWalletPaymentAsync([ActivityTrigger] string input, FunctionContext context) =>
         Steps(context).CreateWalletPaymentAsync(input, context.CancellationToken);

@@ -15,6 +15,10 @@ public static class CheckoutActivities
     public const string PlanLogistics = "CheckoutPlanLogistics";
     public const string PriceLandedCost = "CheckoutPriceLandedCost";
     public const string Capture = "CheckoutCapture";
+
+    /// <summary>The card capture, then the payout hand-off and the record of the end, in one activity
+    /// (<see cref="Steps.CheckoutSteps.CaptureAndHandOffAsync"/>).</summary>
+    public const string CaptureAndHandOff = "CheckoutCaptureAndHandOff";
     public const string CreateWalletPayment = "CheckoutCreateWalletPayment";
     public const string CloseWalletPayment = "CheckoutCloseWalletPayment";
     public const string Refund = "CheckoutRefund";

@@ -10,7 +10,9 @@ namespace Checkout.Workflows.Orchestration;
 /// One checkout as a Durable Task orchestration (instance id = checkout id). The pure
 /// <see cref="CheckoutStateMachine"/> decides what every event means, as it always has; this class only carries its
 /// commands out: one activity for the rules' judgement (FX quote, customs and logistics checks, landed cost: see
-/// <see cref="Steps.CheckoutAssessment"/>), then activities for capture, refund and the payout hand-off; the buyer's <c>confirm</c> and <c>cancel</c> as external events raced against a durable
+/// <see cref="Steps.CheckoutAssessment"/>), then one activity for a card's capture and the payout hand-off after it (see
+/// <see cref="CaptureAndHandOffAsync"/>), and activities for a wallet's payment and for a refund; the buyer's
+/// <c>confirm</c> and <c>cancel</c> as external events raced against a durable
 /// timer at quote expiry, and after a decline its <c>payment</c> (a new payment method) against a timer at the same
 /// expiry; for a wallet payment, the wallet's <c>wallet</c> notice against a timer at the payment's expiry; and the
 /// merchant-facing read model written before each wait and at the end: by a record activity, or by the step whose
@@ -38,6 +40,7 @@ public sealed partial class CheckoutOrchestration
     private readonly bool _assessesInOneActivity;
     private readonly bool _handOffRecords;
     private readonly bool _assessmentRecords;
+    private readonly bool _captureHandsOff;
     private readonly Queue<CheckoutCommand> _commands = new();
     private readonly List<HistoryEntry> _timeline = [];
     private CheckoutState _state;
@@ -59,6 +62,7 @@ public sealed partial class CheckoutOrchestration
         _assessesInOneActivity = input.AssessesInOneActivity;
         _handOffRecords = input.HandOffRecords;
         _assessmentRecords = input.AssessmentRecords;
+        _captureHandsOff = input.CaptureHandsOff;
         _recordedETag = input.ReadModelETag;
 
         // The start API wrote this very first transition to the read model before scheduling the orchestration.
@@ -105,6 +109,9 @@ public sealed partial class CheckoutOrchestration
                     await RecordAsync();
                     await AwaitBuyerAsync(c);
                     break;
+                case CapturePayment when _captureHandsOff && _state.CancelReason is null:
+                    await CaptureAndHandOffAsync();
+                    break;
                 case CapturePayment:
                     await StepAsync(CheckoutActivities.Capture, new StepInput(_state));
                     break;
@@ -128,6 +135,12 @@ public sealed partial class CheckoutOrchestration
                 default:
                     throw new InvalidOperationException($"The checkout orchestration cannot run {command.GetType().Name}.");
             }
+        }
+
+        if (HasEnded(_state) && _cancel.IsCompleted)
+        {
+            // A cancel that the capture and hand-off overtook: refused (and logged) now that the checkout has ended.
+            ApplyCancel();
         }
 
         await RecordAsync();
@@ -227,6 +240,48 @@ public sealed partial class CheckoutOrchestration
             _recorded = same ? _state : _recorded;
             _recordedETag = same ? outcome.RecordedETag : null;
         }
+    }
+
+    /// <summary>
+    /// The card capture and, once it succeeds, the payout hand-off and the record of the end, as one activity
+    /// (<see cref="CheckoutActivities.CaptureAndHandOff"/>), for checkouts started since
+    /// <see cref="CheckoutOrchestrationInput.CaptureHandsOff"/> and only while no cancel is known. Unlike the other
+    /// steps it runs once, without retries, and no cancel is applied while it runs: a card payment being captured cannot
+    /// be called back (as a payment service's own "processing" state cannot be canceled), and a capture that succeeds
+    /// completes the checkout in the same step, so a cancel that arrives meanwhile comes too late and is refused once the
+    /// checkout has ended (the merchant refunds it). When the step fails (the payment service unavailable, a storage
+    /// error), the checkout goes on as before this step existed: the capture as a step of its own with retries, during
+    /// which a cancel still applies, then the hand-off. Both effects are idempotent, so what the failed run did is found,
+    /// not done twice.
+    /// </summary>
+    private async Task CaptureAndHandOffAsync()
+    {
+        var input = new StepInput(_state, Record: new StepRecord(_recorded, _timeline, _recordedETag));
+        IReadOnlyList<CheckoutEvent> events;
+        try
+        {
+            events = CheckoutJson.ReadEvents(await _context.CallActivityAsync<string>(CheckoutActivities.CaptureAndHandOff, CheckoutJson.Write(input)));
+        }
+        catch (TaskFailedException ex)
+        {
+            LogCaptureAndHandOffFailed(_logger, _state.Id, ex.FailureDetails.ErrorMessage);
+            await StepAsync(CheckoutActivities.Capture, new StepInput(_state));
+            return;
+        }
+
+        foreach (var @event in events)
+        {
+            if (@event is PayoutHandedOff && !(_commands.TryDequeue(out var answered) && answered is HandOffToPayout))
+            {
+                throw new InvalidOperationException($"Checkout {_state.Id}: the step handed off a payout the state machine did not ask for.");
+            }
+
+            Apply(@event);
+        }
+
+        // The step recorded the end it handed off to (nothing else was applied meanwhile); a decline is recorded by the
+        // wait for a new payment method that follows it.
+        Recorded(byStep: events.Count > 1);
     }
 
     /// <summary>The customs and logistics checks the quote asked for, fanned out together and applied in order (the
@@ -355,4 +410,7 @@ public sealed partial class CheckoutOrchestration
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Checkout {CheckoutId} ended {Phase}")]
     private static partial void LogEnded(ILogger logger, string checkoutId, CheckoutPhase phase);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Checkout {CheckoutId}: capture and hand-off failed ({Reason}); going on with the capture as a step of its own, with retries")]
+    private static partial void LogCaptureAndHandOffFailed(ILogger logger, string checkoutId, string reason);
 }

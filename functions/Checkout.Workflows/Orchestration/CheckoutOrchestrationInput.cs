@@ -11,7 +11,9 @@ namespace Checkout.Workflows.Orchestration;
 /// the read-model row the start wrote (null when unknown), so the first record replaces it without reading it first
 /// (<see cref="Persistence.CheckoutStore.SaveAsync"/>); it changes no decision, only whether a record reads first.
 /// <paramref name="AssessmentRecords"/>: true since the assessment records the state it leads to itself (the wait for
-/// the buyer then needs no record activity); false in the inputs of checkouts started before.</summary>
+/// the buyer then needs no record activity); false in the inputs of checkouts started before.
+/// <paramref name="CaptureHandsOff"/>: true since a card capture and the payout hand-off after it run as one activity
+/// (<see cref="CheckoutActivities.CaptureAndHandOff"/>); false in the inputs of checkouts started before.</summary>
 public sealed record CheckoutOrchestrationInput(
     CheckoutState Checkout,
     int StepMaxAttempts,
@@ -19,4 +21,5 @@ public sealed record CheckoutOrchestrationInput(
     bool AssessesInOneActivity = false,
     bool HandOffRecords = false,
     string? ReadModelETag = null,
-    bool AssessmentRecords = false);
+    bool AssessmentRecords = false,
+    bool CaptureHandsOff = false);

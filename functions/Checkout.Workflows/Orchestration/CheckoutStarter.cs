@@ -29,7 +29,7 @@ public sealed class CheckoutStarter(CheckoutStore store, BuyerIdentityStore iden
         var written = await store.CreateAsync(start.State, [start.Entry], cancellationToken);
         var input = new CheckoutOrchestrationInput(
             created, options.StepMaxAttempts, options.StepFirstRetryInterval, AssessesInOneActivity: true, HandOffRecords: true, ReadModelETag: written.ETag,
-            AssessmentRecords: true);
+            AssessmentRecords: true, CaptureHandsOff: true);
         await client.ScheduleOnceAsync(
             CheckoutOrchestration.Name,
             CheckoutJson.Write(input),

@@ -90,13 +90,38 @@ public sealed class CheckoutSteps(
     public string PriceLandedCost(string input) =>
         CheckoutJson.WriteEvent(rules.PriceLandedCost(CheckoutJson.Read<StepInput>(input).State, clock.GetUtcNow()));
 
-    public async Task<string> CaptureAsync(string input, CancellationToken cancellationToken)
+    public async Task<string> CaptureAsync(string input, CancellationToken cancellationToken) =>
+        CheckoutJson.WriteEvent(await CaptureEventAsync(CheckoutJson.Read<StepInput>(input).State, cancellationToken));
+
+    /// <summary>
+    /// The card capture and, when it succeeds, the payout hand-off and the record of the checkout's end, in one
+    /// activity (checkouts started since <see cref="CheckoutOrchestrationInput.CaptureHandsOff"/>): nothing waits between
+    /// the two, so the engine's round trip between them (a work item, a result message and an episode) bought nothing.
+    /// Answers the events in order, as a JSON array: the capture and the hand-off, or the capture's result alone when
+    /// the state machine does not go on to the hand-off from it (a decline). Both effects are idempotent under keys
+    /// derived from the checkout, so a run of this step again captures and hands off nothing twice.
+    /// </summary>
+    public async Task<string> CaptureAndHandOffAsync(string input, CancellationToken cancellationToken)
     {
-        var state = CheckoutJson.Read<StepInput>(input).State;
+        var step = CheckoutJson.Read<StepInput>(input);
+        var captured = await CaptureEventAsync(step.State, cancellationToken);
+        var decision = CheckoutStateMachine.Decide(step.State, captured);
+        if (decision is not { Outcome: DecisionOutcome.Applied, Commands: [HandOffToPayout handOff] })
+        {
+            return CheckoutJson.WriteEvents([captured]);
+        }
+
+        var handedOff = await payouts.HandOffAsync(decision.State, handOff.PayoutId, clock.GetUtcNow(), cancellationToken);
+        await RecordResultAsync(step, [captured, handedOff], cancellationToken);
+        return CheckoutJson.WriteEvents([captured, handedOff]);
+    }
+
+    private async Task<CheckoutEvent> CaptureEventAsync(CheckoutState state, CancellationToken cancellationToken)
+    {
         var amount = state.LandedCost!.AmountDueAtCheckout;
         var result = await payments.CaptureAsync(new CaptureRequest(CheckoutStateMachine.CaptureKey(state), state.Id, state.PaymentToken, amount), cancellationToken);
         var now = clock.GetUtcNow();
-        return CheckoutJson.WriteEvent(result.CaptureId is { } captureId ? new PaymentCaptured(captureId, now) : new PaymentDeclined(result.Decline!, now));
+        return result.CaptureId is { } captureId ? new PaymentCaptured(captureId, now) : new PaymentDeclined(result.Decline!, now);
     }
 
     /// <summary>Creates the current attempt's wallet payment under the attempt's key; the buyer has

@@ -213,6 +213,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
         Add(CheckoutActivities.PlanLogistics, input => Task.FromResult(steps.PlanLogistics(input)));
         Add(CheckoutActivities.PriceLandedCost, input => Task.FromResult(steps.PriceLandedCost(input)));
         Add(CheckoutActivities.Capture, input => steps.CaptureAsync(input, CancellationToken.None));
+        Add(CheckoutActivities.CaptureAndHandOff, input => steps.CaptureAndHandOffAsync(input, CancellationToken.None));
         Add(CheckoutActivities.CreateWalletPayment, input => steps.CreateWalletPaymentAsync(input, CancellationToken.None));
         Add(CheckoutActivities.CloseWalletPayment, input => steps.CloseWalletPaymentAsync(input, CancellationToken.None));
         Add(CheckoutActivities.Refund, input => steps.RefundAsync(input, CancellationToken.None));

@@ -61,6 +61,20 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task CaptureAndHandOff_RunAsOneActivity()
+    {
+        await using var host = await StartAsync();
+
+        var ended = await host.RunToEndAsync("paid1");
+
+        Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
+        Assert.Equal(1, host.Calls[CheckoutActivities.CaptureAndHandOff]);
+        Assert.Equal(0, host.Calls[CheckoutActivities.Capture]);
+        Assert.Equal(0, host.Calls[CheckoutActivities.HandOffToPayout]);
+        Assert.Single(await host.Get<PayoutHandOff>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task TheAssessmentAndTheHandOff_RecordTheirOwnResults_NoRecordActivity()
     {
         await using var host = await StartAsync();
@@ -96,6 +110,9 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
         Assert.Equal(1, host.Calls[CheckoutActivities.Record]);
         Assert.Null(awaiting.Assessment);
+
+        // Nor does it carry CaptureHandsOff: the capture and the hand-off are activities of their own.
+        Assert.Equal((0, 1, 1), (host.Calls[CheckoutActivities.CaptureAndHandOff], host.Calls[CheckoutActivities.Capture], host.Calls[CheckoutActivities.HandOffToPayout]));
         Assert.Equal(
             [WebhookEventTypes.CheckoutAwaitingConfirmation, WebhookEventTypes.PaymentCaptured, WebhookEventTypes.CheckoutCompleted],
             (await EventsAsync(host)).Select(e => e.Type));
@@ -295,9 +312,37 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
-    public async Task CancelDuringCapture_CaptureRefunded_ThenCanceled()
+    public async Task CancelDuringTheCaptureAndHandOff_ComesTooLate_CompletedWithItsPayout_TheCancelRefused()
     {
         var held = new HeldCaptures();
+        await using var host = await StartAsync(replace: services => services.AddSingleton<IPaymentGateway>(
+            sp => held.Around(sp.GetRequiredService<SandboxPaymentGateway>())));
+        await host.StartCheckoutAsync("late1");
+        var awaiting = await host.UntilPhaseAsync("late1", CheckoutPhase.AwaitingConfirmation);
+        await host.ConfirmAsync("late1", awaiting.State.Quote!.Id);
+        await held.Reached.WaitAsync(WorkflowHost.Timeout);
+
+        await host.CancelAsync("late1", "buyer asked");
+        held.Release();
+        var ended = await host.UntilEndedAsync("late1");
+
+        Assert.Equal(CheckoutPhase.Completed, ended.State.Phase);
+        Assert.Equal("late1-payout", ended.State.PayoutId);
+        Assert.Null(ended.State.RefundId);
+        Assert.Null(ended.State.CancelReason);
+        Assert.DoesNotContain("CancelRequested", ended.Timeline.Select(h => h.EventType));
+        var instance = await host.Client.GetInstanceAsync("late1", getInputsAndOutputs: true);
+        Assert.Equal("\"completed\"", instance!.SerializedOutput);
+        var ledger = await host.Get<Ledger.LedgerReconciliation>().RunAsync(CancellationToken.None);
+        Assert.True(ledger.IsReconciled, string.Join(Environment.NewLine, ledger.Problems));
+    }
+
+    [Fact]
+    public async Task CaptureAndHandOffFails_TheCaptureGoesOnAsAStepOfItsOwn_WhereACancelStillRefunds()
+    {
+        // The first capture finds the payment service unavailable (the one-activity step fails, without retries); the
+        // capture step that follows is held until the cancel is in.
+        var held = new HeldCaptures(failFirst: true);
         await using var host = await StartAsync(replace: services => services.AddSingleton<IPaymentGateway>(
             sp => held.Around(sp.GetRequiredService<SandboxPaymentGateway>())));
         await host.StartCheckoutAsync("refund1");
@@ -314,6 +359,8 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         Assert.NotNull(ended.State.RefundId);
         Assert.Null(ended.State.PayoutId);
         Assert.Equal(["PaymentCaptured", "PaymentRefunded"], ended.Timeline.Select(h => h.EventType).Where(t => t.StartsWith("Payment", StringComparison.Ordinal)));
+        Assert.Equal((1, 1, 0), (host.Calls[CheckoutActivities.CaptureAndHandOff], host.Calls[CheckoutActivities.Capture], host.Calls[CheckoutActivities.HandOffToPayout]));
+        Assert.Empty(await host.Get<PayoutHandOff>().ListAsync(CancellationToken.None));
     }
 
     private static readonly Dictionary<string, string?> ShortQuotes = new() { ["Fx:Quotes:LockDuration"] = "00:00:02" };
@@ -338,9 +385,12 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
 
     private static Task<IReadOnlyList<Events.MerchantEvent>> EventsAsync(WorkflowHost host) => host.MerchantEventsAsync();
 
-    /// <summary>The sandbox payment service, its captures held until the test lets them go.</summary>
-    private sealed class HeldCaptures
+    /// <summary>The sandbox payment service, its captures held until the test lets them go; with
+    /// <paramref name="failFirst"/>, the first capture fails as unavailable instead, and the next ones are held.</summary>
+    private sealed class HeldCaptures(bool failFirst = false)
     {
+        private readonly bool _failFirst = failFirst;
+        private int _captures;
         private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -355,6 +405,11 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         {
             public async Task<CaptureResult> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
             {
+                if (Interlocked.Increment(ref held._captures) == 1 && held._failFirst)
+                {
+                    throw new PaymentServiceUnavailableException("Unavailable for the test's first capture.");
+                }
+
                 held._reached.TrySetResult();
                 await held._released.Task.WaitAsync(cancellationToken);
                 return await inner.CaptureAsync(request, cancellationToken);
