@@ -40,7 +40,7 @@ public sealed class PayoutOrchestrations(
         Payout? sent = null;
         try
         {
-            sent = await processor.SendAsync(request.MerchantId, request.PayoutId, cancellationToken);
+            sent = await processor.SendAsync(request.MerchantId, request.PayoutId, request.CreatedPostedFor, cancellationToken);
 
             // Unknown (the processor logs it), or paid: nothing to follow.
             if (sent is null or { Status: PayoutStatus.Paid })

@@ -35,16 +35,18 @@ public sealed class PayoutProcessor(
         return ledger.PostAsync(LedgerPostingRules.PayoutCreated(payout.Facts(clock.GetUtcNow())), cancellationToken);
     }
 
-    /// <summary>Asks for the payout's orchestration on the payouts queue, whose function starts it (once: the
-    /// instance id is the payout id).</summary>
+    /// <summary>Asks for the attempt <see cref="StartAttemptAsync"/> has just started to be sent, on the payouts queue
+    /// (whose function sends it, and starts the payout's orchestration if it must be followed).</summary>
     public Task RequestAsync(Payout payout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payout);
-        return _queue.SendMessageAsync(new PayoutRequest(payout.MerchantId, payout.Id).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+        var request = new PayoutRequest(payout.MerchantId, payout.Id, CreatedPostedFor: payout.Attempt);
+        return _queue.SendMessageAsync(request.ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
     }
 
-    /// <summary>Sends the current attempt to the rail if it is still pending; returns the payout as it then stands.</summary>
-    public async Task<Payout?> SendAsync(string merchantId, string payoutId, CancellationToken cancellationToken)
+    /// <summary>Sends the current attempt to the rail if it is still pending; returns the payout as it then stands.
+    /// <paramref name="createdPostedFor"/>: the attempt whose payout-created posting the caller knows was made.</summary>
+    public async Task<Payout?> SendAsync(string merchantId, string payoutId, int? createdPostedFor, CancellationToken cancellationToken)
     {
         var payout = await CurrentAsync(merchantId, payoutId, cancellationToken);
         if (payout is null)
@@ -58,7 +60,13 @@ public sealed class PayoutProcessor(
             return payout;
         }
 
-        await ledger.PostAsync(LedgerPostingRules.PayoutCreated(payout.Facts(clock.GetUtcNow())), cancellationToken);
+        if (payout.Attempt != createdPostedFor)
+        {
+            // The guard for an attempt whose start crashed between its row and its posting (a merchant's retry): posted
+            // here if it was not, refused as a duplicate if it was.
+            await ledger.PostAsync(LedgerPostingRules.PayoutCreated(payout.Facts(clock.GetUtcNow())), cancellationToken);
+        }
+
         var destination = await destinations.GetForRailAsync(payout.MerchantId, cancellationToken);
         var result = destination is null
             ? new PayoutRailResult(string.Empty, PayoutStatus.Failed, PayoutFailureCodes.NoAccount, SandboxPayoutAccounts.Describe(PayoutFailureCodes.NoAccount))

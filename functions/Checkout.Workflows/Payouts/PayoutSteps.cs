@@ -7,7 +7,7 @@ namespace Checkout.Workflows.Payouts;
 public sealed class PayoutSteps(PayoutProcessor processor, PayoutRetries retries, PayoutStore payouts)
 {
     public Task<string> SendAsync(string input, CancellationToken cancellationToken) =>
-        RunAsync(input, request => processor.SendAsync(request.MerchantId, request.PayoutId, cancellationToken));
+        RunAsync(input, request => processor.SendAsync(request.MerchantId, request.PayoutId, createdPostedFor: null, cancellationToken));
 
     public Task<string> PollAsync(string input, CancellationToken cancellationToken) =>
         RunAsync(input, request => processor.PollAsync(request.MerchantId, request.PayoutId, cancellationToken));

@@ -44,6 +44,13 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
     public async Task<CaptureResult> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.PaymentToken == SuccessToken)
+        {
+            // Not read first: the capture id derives from the key, so capturing again writes the same row and answers
+            // the same capture, at one request.
+            return await RecordCaptureAsync(request, cancellationToken);
+        }
+
         var existing = await _table.GetEntityOrNullAsync(request.IdempotencyKey, "capture", cancellationToken);
         if (existing?.GetString("CaptureId") is { } captured)
         {
@@ -52,8 +59,6 @@ public sealed class SandboxPaymentGateway(TableServiceClient tables, CheckoutWor
 
         switch (request.PaymentToken)
         {
-            case SuccessToken:
-                return await RecordCaptureAsync(request, cancellationToken);
             case RefundFailsToken or RefundTransientToken:
                 var marked = await RecordCaptureAsync(request, cancellationToken);
                 var mark = request.PaymentToken == RefundFailsToken ? RefusesRefundsRow : FlakyRefundsRow;

@@ -26,20 +26,50 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
     public async Task<PayoutRailResult> CreateAsync(PayoutRailRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var behaviour = SandboxPayoutAccounts.For(request.Destination.Account);
+        if (behaviour != SandboxPayoutAccounts.Behaviour.UnavailableTwice)
+        {
+            // Added, not read first: a key's first create (almost every one) costs one request, and a repeated one finds
+            // the row there and answers with it.
+            var created = NewPayout(request, behaviour);
+            try
+            {
+                await _table.AddEntityAsync(created, cancellationToken);
+                return Read(created);
+            }
+            catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
+            {
+                TableEntity found = await _table.GetEntityAsync<TableEntity>(request.IdempotencyKey, Row, cancellationToken: cancellationToken);
+                if (found.GetString("Status") is { Length: > 0 })
+                {
+                    return Read(found);
+                }
+
+                // Only the transient counter of a send of this attempt to an earlier destination: this one creates it.
+                await _table.UpsertEntityAsync(created, TableUpdateMode.Replace, cancellationToken);
+                return Read(created);
+            }
+        }
+
         var existing = await _table.GetEntityOrNullAsync(request.IdempotencyKey, Row, cancellationToken);
         if (existing?.GetString("Status") is { Length: > 0 })
         {
             return Read(existing);
         }
 
-        var behaviour = SandboxPayoutAccounts.For(request.Destination.Account);
-        if (behaviour == SandboxPayoutAccounts.Behaviour.UnavailableTwice)
-        {
-            await FailFirstAttemptsAsync(request.IdempotencyKey, existing, cancellationToken);
-        }
+        await FailFirstAttemptsAsync(request.IdempotencyKey, existing, cancellationToken);
+        var row = NewPayout(request, behaviour);
 
+        // Replace, not add: the row holds the transient counter; two concurrent creates with one key compute the same
+        // deterministic payout, so either write is the answer.
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        return Read(row);
+    }
+
+    private static TableEntity NewPayout(PayoutRailRequest request, SandboxPayoutAccounts.Behaviour behaviour)
+    {
         var (status, failure) = SandboxPayoutAccounts.AtCreation(behaviour);
-        var row = new TableEntity(request.IdempotencyKey, Row)
+        return new TableEntity(request.IdempotencyKey, Row)
         {
             ["RailPayoutId"] = "po_" + Derive(request.IdempotencyKey),
             ["PayoutId"] = request.PayoutId,
@@ -52,10 +82,6 @@ public sealed class SandboxPayoutRail(TableServiceClient tables, CheckoutWorkflo
             ["Status"] = status.ToWire(),
             ["FailureCode"] = failure ?? string.Empty,
         };
-        // Replace, not add: the row may hold the transient counter; two concurrent creates with one key compute the
-        // same deterministic payout, so either write is the answer.
-        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        return Read(row);
     }
 
     /// <summary>A status check: an <c>in_transit</c> payout reaches its account's final status here.</summary>
