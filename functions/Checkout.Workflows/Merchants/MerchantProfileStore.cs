@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Checkout.Domain.Monetary;
@@ -8,13 +9,16 @@ namespace Checkout.Workflows.Merchants;
 /// <summary>
 /// Merchant profiles, one row per merchant (partition <c>profile</c>, row = merchant id). Shared by the API (which
 /// creates merchants) and the payouts workflow (which settles in the merchant's currency); the API keys live apart,
-/// in the API's own table.
+/// in the API's own table. A profile does not change once created (the settlement currency is fixed then, and the
+/// Development merchant's is a constant), so one found is kept for the process's life: every checkout's hand-off reads
+/// its merchant's settlement currency, and would otherwise pay a storage read for the same answer each time.
 /// </summary>
 public sealed class MerchantProfileStore(TableServiceClient tables, CheckoutWorkflowOptions options)
 {
     private const string ProfilePartition = "profile";
 
     private readonly TableClient _table = tables.GetTableClient(options.MerchantProfilesTable);
+    private readonly ConcurrentDictionary<string, MerchantProfile> _found = new(StringComparer.Ordinal);
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
@@ -34,22 +38,33 @@ public sealed class MerchantProfileStore(TableServiceClient tables, CheckoutWork
     }
 
     /// <summary>Creates or replaces the profile (used for the Development merchant, whose settings may change).</summary>
-    public Task UpsertAsync(MerchantProfile profile, CancellationToken cancellationToken)
+    public async Task UpsertAsync(MerchantProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return _table.UpsertEntityAsync(ToRow(profile), TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(ToRow(profile), TableUpdateMode.Replace, cancellationToken);
+        _found[profile.MerchantId] = profile;
     }
 
+    /// <summary>The merchant's profile, from this process's copy once found (a merchant not found is asked again).</summary>
     public async Task<MerchantProfile?> GetAsync(string merchantId, CancellationToken cancellationToken)
     {
+        if (_found.TryGetValue(merchantId, out var known))
+        {
+            return known;
+        }
+
         var row = await _table.GetEntityOrNullAsync(ProfilePartition, merchantId, cancellationToken);
-        return row is null
-            ? null
-            : new MerchantProfile(
-                merchantId,
-                row.GetString("Name") ?? merchantId,
-                new CurrencyCode(row.GetString("SettlementCurrency") ?? throw new InvalidOperationException($"Merchant {merchantId} has no settlement currency.")),
-                row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var profile = new MerchantProfile(
+            merchantId,
+            row.GetString("Name") ?? merchantId,
+            new CurrencyCode(row.GetString("SettlementCurrency") ?? throw new InvalidOperationException($"Merchant {merchantId} has no settlement currency.")),
+            row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        return _found.GetOrAdd(merchantId, profile);
     }
 
     private static TableEntity ToRow(MerchantProfile profile) => new(ProfilePartition, profile.MerchantId)
