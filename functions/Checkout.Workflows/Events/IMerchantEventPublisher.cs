@@ -1,8 +1,9 @@
 namespace Checkout.Workflows.Events;
 
-/// <summary>Hands a merchant event to webhook delivery. At least once: call it again on redelivery with the same
-/// event id rather than guessing whether the first call got through.</summary>
+/// <summary>Hands merchant events to webhook delivery: the events of one change (a checkout transition, a payout's
+/// new status) together. At least once: call it again on redelivery with the same event ids rather than guessing
+/// whether the first call got through; receivers dedupe on the ids.</summary>
 public interface IMerchantEventPublisher
 {
-    Task PublishAsync(MerchantEvent merchantEvent, CancellationToken cancellationToken);
+    Task PublishAsync(IReadOnlyList<MerchantEvent> events, CancellationToken cancellationToken);
 }

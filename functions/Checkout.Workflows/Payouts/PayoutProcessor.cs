@@ -188,5 +188,5 @@ public sealed class PayoutProcessor(
     };
 
     private Task PublishAsync(Payout payout, CancellationToken cancellationToken) =>
-        PayoutEvents.For(payout, payout.UpdatedAt) is { } merchantEvent ? events.PublishAsync(merchantEvent, cancellationToken) : Task.CompletedTask;
+        PayoutEvents.For(payout, payout.UpdatedAt) is { } merchantEvent ? events.PublishAsync([merchantEvent], cancellationToken) : Task.CompletedTask;
 }

@@ -67,7 +67,7 @@ public sealed class RefundSteps(
 
         if (RefundEvents.For(refund) is { } merchantEvent)
         {
-            await events.PublishAsync(merchantEvent, cancellationToken);
+            await events.PublishAsync([merchantEvent], cancellationToken);
         }
 
         return refund.Status;

@@ -1,11 +1,10 @@
-using Azure.Storage.Queues;
 using Checkout.Domain.Payments;
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Buyers;
+using Checkout.Workflows.Events;
 using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Providers;
-using Checkout.Workflows.Storage;
 using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Workflows.Steps;
@@ -23,13 +22,10 @@ public sealed class CheckoutSteps(
     PayoutHandOff payouts,
     CheckoutStore store,
     CbecAnnualLimit annualLimit,
-    QueueServiceClient queues,
+    IMerchantEventPublisher publisher,
     CheckoutWorkflowOptions options,
-    IEnumerable<IQueueSignal> signals,
     TimeProvider clock)
 {
-    private readonly QueueClient _webhooks = queues.GetQueueClient(options.WebhooksQueue);
-
     /// <summary>The rules' whole judgement up to the wait for the buyer: the events, in order, as a JSON array. A CBEC
     /// checkout's landed cost is checked against the buyer's annual total, and counted in it when priced. When the
     /// orchestration asks (<see cref="StepInput.Record"/> with the ETag of its last write), the step also records the
@@ -214,17 +210,6 @@ public sealed class CheckoutSteps(
             await annualLimit.EndAsync(after, cancellationToken);
         }
 
-        var events = CheckoutWebhookEvents.For(before, after);
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        // Never expire: the default 7-day time-to-live would silently drop an event nobody fanned out in time.
-        await _webhooks.SendMessageAsync(new MerchantEventBatch(events).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
-        foreach (var signal in signals)
-        {
-            signal.Notify(options.WebhooksQueue);
-        }
+        await publisher.PublishAsync(CheckoutWebhookEvents.For(before, after), cancellationToken);
     }
 }

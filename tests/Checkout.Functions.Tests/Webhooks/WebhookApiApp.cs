@@ -4,6 +4,7 @@ using Checkout.Functions.Tests.Api;
 using Checkout.Testing;
 using Checkout.Workflows;
 using Checkout.Workflows.Events;
+using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Functions.Tests.Webhooks;
 
@@ -23,7 +24,7 @@ public sealed class WebhookApiApp() : ApiApp(new Dictionary<string, string>
         await new MerchantKeyStore(Tables, new ApiTables(Options)).CreateKeyAsync(merchantId, CancellationToken.None);
 
     public async Task PublishAsync(MerchantEvent merchantEvent) =>
-        await new QueueMerchantEventPublisher(await QueuesAsync(), Options).PublishAsync(merchantEvent, CancellationToken.None);
+        await new QueueMerchantEventPublisher(await QueuesAsync(), Options, []).PublishAsync([merchantEvent], CancellationToken.None);
 
     /// <summary>Messages on the deliveries queue, visible or not: zero means no attempt is queued or scheduled.</summary>
     public async Task<int> QueuedAttemptsAsync() =>
