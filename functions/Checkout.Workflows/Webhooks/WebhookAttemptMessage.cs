@@ -3,8 +3,9 @@ using Checkout.Workflows.Serialization;
 
 namespace Checkout.Workflows.Webhooks;
 
-/// <summary>A message on the deliveries queue: make attempt <see cref="Attempt"/> of one delivery. The number guards
-/// against duplicates: an attempt already recorded is never made again.</summary>
+/// <summary>A message on the deliveries queue: make attempt <see cref="Attempt"/> of one delivery (the second or a
+/// later one, or a manual redelivery; first attempts are the fan-out's). The number guards against duplicates: an
+/// attempt the delivery has recorded is not made again from this queue.</summary>
 public sealed record WebhookAttemptMessage(string MerchantId, string DeliveryId, int Attempt, bool Manual = false)
 {
     public string ToJson() => JsonSerializer.Serialize(this, WorkflowJson.Options);

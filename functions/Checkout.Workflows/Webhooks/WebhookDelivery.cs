@@ -3,8 +3,8 @@ namespace Checkout.Workflows.Webhooks;
 /// <summary>
 /// One event to one endpoint: the exact body sent on every attempt (so a signature verified once verifies again),
 /// its status and every attempt. Ids derive from the event and endpoint, so a repeated fan-out finds the same row.
-/// <see cref="AttemptCount"/> is the highest attempt number made (what guards against repeating one);
-/// <see cref="AttemptsMade"/> counts every HTTP attempt, duplicates of one number made concurrently included.
+/// <see cref="AttemptCount"/> is the highest attempt number recorded (what guards the deliveries queue against
+/// repeating one); <see cref="AttemptsMade"/> counts every HTTP attempt recorded, duplicates of a number included.
 /// </summary>
 public sealed record WebhookDelivery(
     string Id,

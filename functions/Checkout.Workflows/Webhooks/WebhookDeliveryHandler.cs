@@ -4,10 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace Checkout.Workflows.Webhooks;
 
 /// <summary>
-/// Makes one signed attempt, records it under the delivery's ETag, then schedules the next attempt as a delayed
-/// message on the deliveries queue (or stops: success, 410 Gone, retries exhausted, or a manual redelivery). The
-/// first attempt comes from the fan-out (<see cref="AttemptFirstAsync"/>), later ones from that queue. An attempt
-/// number already recorded is never attempted again; one made twice at once is recorded twice (see RecordAsync).
+/// Makes one signed attempt and decides what it means (<see cref="SendAsync"/>), records it under the delivery's ETag
+/// (<see cref="RecordAsync"/>), then schedules the next attempt as a delayed message on the deliveries queue (or stops:
+/// success, 410 Gone, retries exhausted, or a manual redelivery). Messages on that queue carry every attempt after the
+/// first; the fan-out makes first attempts and writes them into the new rows itself, in batches (see
+/// <see cref="WebhookFanOut"/>), so a first attempt may be made again with the same <c>webhook-id</c> when a crash
+/// came between it and its row. An attempt number the row has recorded is never attempted again from this queue; one
+/// made twice at once is recorded twice (see RecordAsync).
 /// </summary>
 public sealed class WebhookDeliveryHandler(
     WebhookDeliveryStore deliveries,
@@ -53,12 +56,13 @@ public sealed class WebhookDeliveryHandler(
         }
     }
 
-    /// <summary>The first attempt of a delivery the fan-out has just written (or found written but never attempted), to
-    /// an endpoint it has just read: no message, no re-read.</summary>
-    public Task AttemptFirstAsync(WebhookDelivery delivery, ETag etag, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>The first attempt of a delivery whose row exists without one (written by a fan-out from before first
+    /// attempts were written with their rows, which crashed before attempting), to an endpoint the fan-out has just read.</summary>
+    public async Task AttemptFirstAsync(WebhookDelivery delivery, ETag etag, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return SendAndRecordAsync(delivery, etag, endpoint, new WebhookAttemptMessage(delivery.MerchantId, delivery.Id, 1), cancellationToken);
+        var outcome = await SendAsync(delivery, endpoint, new WebhookAttemptMessage(delivery.MerchantId, delivery.Id, 1), cancellationToken);
+        await RecordAsync(delivery, etag, outcome, cancellationToken);
     }
 
     private async Task AttemptAsync(WebhookAttemptMessage message, CancellationToken cancellationToken)
@@ -91,10 +95,16 @@ public sealed class WebhookDeliveryHandler(
             return;
         }
 
-        await SendAndRecordAsync(delivery, etag, endpoint, message, cancellationToken);
+        await RecordAsync(delivery, etag, await SendAsync(delivery, endpoint, message, cancellationToken), cancellationToken);
     }
 
-    private async Task SendAndRecordAsync(WebhookDelivery delivery, ETag etag, WebhookEndpoint endpoint, WebhookAttemptMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes attempt <c>message.Attempt</c> and decides the delivery's status and next attempt from the answer; records
+    /// nothing. A 410 Gone disables the endpoint here, before any caller records the attempt: a crash in between must not
+    /// leave a recorded 410 with the endpoint still enabled.
+    /// </summary>
+    internal async Task<WebhookAttemptOutcome> SendAsync(
+        WebhookDelivery delivery, WebhookEndpoint endpoint, WebhookAttemptMessage message, CancellationToken cancellationToken)
     {
         var at = clock.GetUtcNow();
         var result = await sender.SendAsync(endpoint, delivery, cancellationToken);
@@ -103,18 +113,58 @@ public sealed class WebhookDeliveryHandler(
             : at + webhookOptions.RetryDelays[message.Attempt - 1];
         if (result.Gone)
         {
-            // Before recording: a crash in between must not leave a recorded 410 with the endpoint still enabled.
             await endpoints.DisableAsync(endpoint.MerchantId, endpoint.Id, $"Answered 410 Gone on {at:O}.", at, cancellationToken);
             WebhookLog.EndpointDisabled(logger, endpoint.Id, endpoint.MerchantId);
         }
 
         var status = result.Succeeded ? WebhookDeliveryStatus.Succeeded : next is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
-        var attempt = new WebhookAttempt(message.Attempt, at, result.StatusCode, result.DurationMs, result.Error, next, message.Manual);
-        var recorded = await RecordAsync(delivery, etag, attempt, status, result, cancellationToken);
-        WebhookLog.Attempted(logger, delivery.Id, message.Attempt, endpoint.Id, recorded?.Status ?? status, result.StatusCode, result.DurationMs);
-        if (next is { } due && recorded is { } first && !first.Duplicate)
+        WebhookLog.Attempted(logger, delivery.Id, message.Attempt, endpoint.Id, status, result.StatusCode, result.DurationMs);
+        return new WebhookAttemptOutcome(new WebhookAttempt(message.Attempt, at, result.StatusCode, result.DurationMs, result.Error, next, message.Manual), status, result);
+    }
+
+    /// <summary>Records an attempt made on a delivery that has a row (<see cref="RecordOnRowAsync"/>), then schedules the
+    /// next attempt unless it was recorded as a duplicate.</summary>
+    internal async Task RecordAsync(WebhookDelivery delivery, ETag etag, WebhookAttemptOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var recorded = await RecordOnRowAsync(delivery, etag, outcome, cancellationToken);
+        if (recorded is null)
         {
-            await queue.ScheduleAsync(new WebhookAttemptMessage(delivery.MerchantId, delivery.Id, message.Attempt + 1), due, cancellationToken);
+            WebhookLog.NotRecorded(logger, delivery.Id, outcome.Attempt.Attempt);
+        }
+        else if (recorded.Value.Duplicate)
+        {
+            WebhookLog.RecordedAsDuplicate(logger, delivery.Id, outcome.Attempt.Attempt, recorded.Value.Delivery.Status);
+        }
+        else
+        {
+            await ScheduleNextAsync(recorded.Value.Delivery, cancellationToken);
+        }
+    }
+
+    /// <summary>The fan-out's first attempt of a delivery whose row it found written already (the event came again in
+    /// another message): the HTTP attempt goes on that row, as a duplicate when it holds its first attempt.</summary>
+    internal async Task RecordOnExistingAsync(WebhookDelivery delivery, WebhookAttemptOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (await deliveries.GetAsync(delivery.MerchantId, delivery.Id, cancellationToken) is not { } found)
+        {
+            WebhookLog.NotRecorded(logger, delivery.Id, outcome.Attempt.Attempt);
+            return;
+        }
+
+        await RecordAsync(found.Delivery, found.ETag, outcome, cancellationToken);
+    }
+
+    /// <summary>Queues the next attempt the delivery's last recorded attempt scheduled, if any. A copy of a message
+    /// already queued is harmless: its attempt number is then recorded or stale when it arrives, and it is dropped.</summary>
+    internal async Task ScheduleNextAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (delivery is { Status: WebhookDeliveryStatus.Pending, LastAttempt: { NextAttemptAt: { } due, Manual: false } })
+        {
+            await queue.ScheduleAsync(new WebhookAttemptMessage(delivery.MerchantId, delivery.Id, delivery.AttemptCount + 1), due, cancellationToken);
         }
     }
 
@@ -124,34 +174,19 @@ public sealed class WebhookDeliveryHandler(
     /// log: as itself when its number is still unrecorded, else as a duplicate that schedules nothing and only turns
     /// the delivery to succeeded when it succeeded. Null when the delivery vanished or the races never ended.
     /// </summary>
-    private async Task<(string Status, bool Duplicate)?> RecordAsync(
-        WebhookDelivery delivery, ETag etag, WebhookAttempt attempt, string status, WebhookSendResult result, CancellationToken cancellationToken)
+    private async Task<(WebhookDelivery Delivery, bool Duplicate)?> RecordOnRowAsync(
+        WebhookDelivery delivery, ETag etag, WebhookAttemptOutcome outcome, CancellationToken cancellationToken)
     {
         for (var tries = 1; tries <= MaxRecordTries; tries++)
         {
-            var duplicate = delivery.AttemptCount >= attempt.Attempt;
-            var updated = duplicate
-                ? delivery with
-                {
-                    Status = result.Succeeded ? WebhookDeliveryStatus.Succeeded : delivery.Status,
-                    Attempts = [.. delivery.Attempts, attempt with { NextAttemptAt = null, Duplicate = true }],
-                    AttemptsMade = delivery.AttemptsMade + 1,
-                    LastError = result.Succeeded ? null : delivery.LastError,
-                }
-                : delivery with
-                {
-                    Status = status,
-                    AttemptCount = attempt.Attempt,
-                    Attempts = [.. delivery.Attempts, attempt],
-                    AttemptsMade = delivery.AttemptsMade + 1,
-                    LastError = result.Succeeded ? null : result.Error ?? $"HTTP {result.StatusCode}",
-                };
+            var duplicate = delivery.AttemptCount >= outcome.Attempt.Attempt;
+            var updated = duplicate ? outcome.AppliedAsDuplicateTo(delivery) : outcome.AppliedTo(delivery);
             if (await deliveries.UpdateAsync(updated, etag, cancellationToken))
             {
-                return (updated.Status, duplicate);
+                return (updated, duplicate);
             }
 
-            WebhookLog.AttemptRaced(logger, delivery.Id, attempt.Attempt);
+            WebhookLog.AttemptRaced(logger, delivery.Id, outcome.Attempt.Attempt);
             if (await deliveries.GetAsync(delivery.MerchantId, delivery.Id, cancellationToken) is not { } fresh)
             {
                 return null;

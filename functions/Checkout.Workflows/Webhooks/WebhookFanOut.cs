@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using Checkout.Workflows.Events;
 using Checkout.Workflows.Providers;
@@ -6,11 +7,19 @@ using Microsoft.Extensions.Logging;
 namespace Checkout.Workflows.Webhooks;
 
 /// <summary>
-/// Consumes the webhooks queue: for each event, one delivery row per enabled endpoint that wants the event's type,
-/// and that delivery's first attempt made right here (endpoints in parallel); only retries travel as delayed attempt
-/// messages. Repeating a fan-out finds the rows already there and makes only first attempts that were never
-/// recorded, so a crash between row and attempt loses nothing. The first attempt inline rather than queued saves
-/// a message round trip (send, receive, delete, two reads) per event and endpoint, and a queue hop of latency.
+/// Consumes the webhooks queue: for each event of a message, one delivery to each enabled endpoint that wants the
+/// event's type, whose first attempt is made right here; only retries travel as delayed attempt messages. A message's
+/// first delivery writes nothing before attempting: it makes every first attempt at once, then writes the deliveries'
+/// rows, each holding its attempt, in one batch per merchant, then queues the retries of the attempts that failed
+/// (after the rows, so each retry finds its row). That is one table request per message and merchant instead of an add
+/// and an update per delivery, and a queue hop of latency saved against queueing the first attempt too.
+/// The price is at-least-once first attempts: a crash (or a failed write) after an attempt and before its row means
+/// the redelivered message attempts it again, with the same <c>webhook-id</c>, on which Standard Webhooks receivers
+/// deduplicate. A redelivered message (or the poison handler) reads first which rows exist: it attempts only
+/// deliveries without one, and queues again the retry of a recorded failed first attempt, which a crash before its
+/// scheduling would otherwise leave pending for good (a retry queued twice is dropped as stale by the handler).
+/// The same events arriving in another message (a workflow step run twice announces them again) are attempted, and
+/// find their rows written: the record stands, the extra HTTP attempt is added to it as a duplicate.
 /// </summary>
 public sealed class WebhookFanOut(
     WebhookEndpointStore endpoints,
@@ -30,7 +39,7 @@ public sealed class WebhookFanOut(
         var events = Read(messageText, options.WebhooksQueue);
         try
         {
-            await FanOutAsync(events, cancellationToken);
+            await FanOutAsync(events, redelivered: dequeueCount > 1, cancellationToken);
         }
         catch (Exception ex) when (dequeueCount >= options.MaxDequeueCount && ex is not OperationCanceledException)
         {
@@ -47,7 +56,7 @@ public sealed class WebhookFanOut(
         var events = Read(messageText, poisonQueue);
         try
         {
-            await FanOutAsync(events, cancellationToken);
+            await FanOutAsync(events, redelivered: true, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -56,39 +65,102 @@ public sealed class WebhookFanOut(
         }
     }
 
-    public async Task FanOutAsync(IReadOnlyList<MerchantEvent> events, CancellationToken cancellationToken)
+    private async Task FanOutAsync(IReadOnlyList<MerchantEvent> events, bool redelivered, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
         foreach (var merchant in events.GroupBy(e => e.MerchantId, StringComparer.Ordinal))
         {
             var targets = (await endpoints.ListForDeliveryAsync(merchant.Key, cancellationToken)).Where(e => e.Enabled).ToList();
+            var planned = new List<PlannedDelivery>();
             foreach (var merchantEvent in merchant)
             {
                 var matching = targets.Where(e => e.Wants(merchantEvent.Type)).ToList();
-                await Task.WhenAll(matching.Select(endpoint => EnsureDeliveryAsync(merchantEvent, endpoint, cancellationToken)));
+                planned.AddRange(matching.Select(endpoint => new PlannedDelivery(NewDelivery(merchantEvent, endpoint), endpoint)));
                 WebhookLog.FannedOut(logger, merchantEvent.Id, merchantEvent.Type, merchant.Key, matching.Count);
             }
+
+            // One row per delivery id: an event listed twice in a message would otherwise make the batch refuse itself.
+            planned = [.. planned.DistinctBy(p => p.Delivery.Id, StringComparer.Ordinal)];
+            var unrecorded = redelivered ? await ResumeRecordedAsync(planned, cancellationToken) : planned;
+            await AttemptAndRecordAsync(merchant.Key, unrecorded, cancellationToken);
         }
     }
 
-    private async Task EnsureDeliveryAsync(MerchantEvent merchantEvent, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// On a redelivered message, settles the deliveries that have rows and answers those that have none (their first
+    /// attempt, if made, was never recorded). A row without an attempt (left by a fan-out from before first attempts
+    /// were written with their rows) gets its first attempt on that row; a row pending after its first attempt gets
+    /// its retry queued again. Point reads, in parallel: exact, and redeliveries are rare.
+    /// </summary>
+    private async Task<IReadOnlyList<PlannedDelivery>> ResumeRecordedAsync(IReadOnlyList<PlannedDelivery> planned, CancellationToken cancellationToken)
     {
-        var id = WebhookIds.DeliveryId(merchantEvent.Timestamp, merchantEvent.Id, endpoint.Id);
-        var delivery = new WebhookDelivery(
-            id, merchantEvent.MerchantId, endpoint.Id, merchantEvent.Id, merchantEvent.Type, WebhookIds.WebhookId(merchantEvent.Id),
-            WebhookPayload.Serialize(merchantEvent, mode.LiveMode), clock.GetUtcNow(), WebhookDeliveryStatus.Pending, 0, []);
-        if (await deliveries.AddAsync(delivery, cancellationToken) is { } etag)
+        var rows = await Task.WhenAll(planned.Select(p => deliveries.GetAsync(p.Delivery.MerchantId, p.Delivery.Id, cancellationToken)));
+        var unrecorded = new List<PlannedDelivery>();
+        var settling = new List<Task>();
+        for (var i = 0; i < planned.Count; i++)
         {
-            await attempts.AttemptFirstAsync(delivery, etag, endpoint, cancellationToken);
+            switch (rows[i])
+            {
+                case null:
+                    unrecorded.Add(planned[i]);
+                    break;
+                case { Delivery: { AttemptCount: 0, Status: WebhookDeliveryStatus.Pending } delivery, ETag: var etag }:
+                    settling.Add(attempts.AttemptFirstAsync(delivery, etag, planned[i].Endpoint, cancellationToken));
+                    break;
+                case { Delivery: { AttemptCount: 1, Status: WebhookDeliveryStatus.Pending } delivery }:
+                    // Attempt 2 onwards queue their own successors; only the fan-out's retry can be missing.
+                    WebhookLog.NextAttemptRequeued(logger, delivery.Id, delivery.AttemptCount);
+                    settling.Add(attempts.ScheduleNextAsync(delivery, cancellationToken));
+                    break;
+            }
+        }
+
+        await Task.WhenAll(settling);
+        return unrecorded;
+    }
+
+    /// <summary>First attempts of deliveries without rows, all at once; then their rows, each holding its attempt, in
+    /// one batch (per 100 rows); then the retries of those that failed. A row found written already keeps its record
+    /// and gets this HTTP attempt added to it instead (see <see cref="WebhookDeliveryHandler.RecordOnExistingAsync"/>).
+    /// If the write fails the message is retried, and makes these attempts again.</summary>
+    private async Task AttemptAndRecordAsync(string merchantId, IReadOnlyList<PlannedDelivery> planned, CancellationToken cancellationToken)
+    {
+        if (planned.Count == 0)
+        {
             return;
         }
 
-        var existing = await deliveries.GetAsync(delivery.MerchantId, id, cancellationToken);
-        if (existing is { Delivery: { AttemptCount: 0, Status: WebhookDeliveryStatus.Pending } } found)
+        var outcomes = await Task.WhenAll(planned.Select(p => attempts.SendAsync(p.Delivery, p.Endpoint, FirstAttempt(p.Delivery), cancellationToken)));
+        var rows = planned.Select((p, i) => outcomes[i].AppliedTo(p.Delivery)).ToList();
+        IReadOnlyList<WebhookDelivery> existed;
+        try
         {
-            await attempts.AttemptFirstAsync(found.Delivery, found.ETag, endpoint, cancellationToken);
+            existed = await deliveries.AddAllAsync(rows, cancellationToken);
         }
+        catch (RequestFailedException ex)
+        {
+            WebhookLog.FirstAttemptsNotRecorded(logger, ex, string.Join(", ", rows.Select(r => r.Id)), merchantId);
+            throw;
+        }
+
+        WebhookLog.FirstAttemptsRecorded(logger, merchantId, rows.Count - existed.Count);
+        var written = existed.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        await Task.WhenAll(rows.Select((row, i) => written.Contains(row.Id)
+            ? RecordOnExistingAsync(row, outcomes[i], cancellationToken)
+            : attempts.ScheduleNextAsync(row, cancellationToken)));
     }
+
+    private Task RecordOnExistingAsync(WebhookDelivery row, WebhookAttemptOutcome outcome, CancellationToken cancellationToken)
+    {
+        WebhookLog.DeliveryWrittenAlready(logger, row.Id, row.EventId);
+        return attempts.RecordOnExistingAsync(row, outcome, cancellationToken);
+    }
+
+    private WebhookDelivery NewDelivery(MerchantEvent merchantEvent, WebhookEndpoint endpoint) => new(
+        WebhookIds.DeliveryId(merchantEvent.Timestamp, merchantEvent.Id, endpoint.Id), merchantEvent.MerchantId, endpoint.Id,
+        merchantEvent.Id, merchantEvent.Type, WebhookIds.WebhookId(merchantEvent.Id), WebhookPayload.Serialize(merchantEvent, mode.LiveMode),
+        clock.GetUtcNow(), WebhookDeliveryStatus.Pending, 0, []);
+
+    private static WebhookAttemptMessage FirstAttempt(WebhookDelivery delivery) => new(delivery.MerchantId, delivery.Id, 1);
 
     private IReadOnlyList<MerchantEvent> Read(string messageText, string queueName)
     {
@@ -104,4 +176,6 @@ public sealed class WebhookFanOut(
     }
 
     private static string Ids(IReadOnlyList<MerchantEvent> events) => string.Join(", ", events.Select(e => e.Id));
+
+    private sealed record PlannedDelivery(WebhookDelivery Delivery, WebhookEndpoint Endpoint);
 }

@@ -17,6 +17,18 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "Poisoned fan-out of event(s) {EventIds} failed again; parked for {Delay} before the next try")]
     public static partial void FanOutParked(ILogger logger, Exception exception, string eventIds, TimeSpan delay);
 
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Debug, Message = "Deliveries of merchant {MerchantId} written with their first attempts: {Count} row(s)")]
+    public static partial void FirstAttemptsRecorded(ILogger logger, string merchantId, int count);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Deliveries {DeliveryIds} of merchant {MerchantId} were attempted but their rows not written; the message is retried and attempts them again with the same webhook-id")]
+    public static partial void FirstAttemptsNotRecorded(ILogger logger, Exception exception, string deliveryIds, string merchantId);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Delivery {DeliveryId} of event {EventId} was written already (the event came again in another message); its record is kept")]
+    public static partial void DeliveryWrittenAlready(ILogger logger, string deliveryId, string eventId);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Debug, Message = "Redelivered fan-out: delivery {DeliveryId} is pending after attempt {Attempt}; its next attempt is queued again")]
+    public static partial void NextAttemptRequeued(ILogger logger, string deliveryId, int attempt);
+
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Delivery {DeliveryId} attempt {Attempt} to endpoint {EndpointId}: {Status} (HTTP {StatusCode}, {DurationMs} ms)")]
     public static partial void Attempted(ILogger logger, string deliveryId, int attempt, string endpointId, string status, int? statusCode, long durationMs);
 
@@ -37,4 +49,10 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 7016, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} changed while attempt {Attempt} was made; recording the attempt on the row as it is now")]
     public static partial void AttemptRaced(ILogger logger, string deliveryId, int attempt);
+
+    [LoggerMessage(EventId = 7017, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} attempt {Attempt} was made but not recorded: the delivery vanished or kept changing")]
+    public static partial void NotRecorded(ILogger logger, string deliveryId, int attempt);
+
+    [LoggerMessage(EventId = 7018, Level = LogLevel.Information, Message = "Delivery {DeliveryId} had attempt {Attempt} recorded already; this HTTP attempt is recorded beside it as a duplicate ({Status})")]
+    public static partial void RecordedAsDuplicate(ILogger logger, string deliveryId, int attempt, string status);
 }

@@ -21,8 +21,10 @@ public sealed class CheckoutWebhookEndToEndTests(WebhookApiApp app) : IClassFixt
         using var confirm = await app.SendAsync(HttpMethod.Post, $"/api/checkouts/{id}/confirm", JsonSerializer.Serialize(new { quoteId }));
         Assert.Equal(HttpStatusCode.Accepted, confirm.StatusCode);
         await CheckoutPolling.UntilStatusAsync(app, id, "completed");
+        // The payout's own event (payout.paid) follows the checkout's, sooner or later: it is not counted here.
         var received = await Eventually.UntilAsync(
-            () => Task.FromResult(receiver.Received), r => r.Count >= 3, TimeSpan.FromSeconds(60), "three events arrive");
+            () => Task.FromResult(receiver.Received.Where(r => !Type(r)!.StartsWith("payout.", StringComparison.Ordinal)).ToList()),
+            r => r.Count >= 3, TimeSpan.FromSeconds(60), "three events arrive");
 
         Assert.Equal(3, received.Count);
         Assert.All(received, r => Assert.True(r.SignatureVerifies(secret), "signature verifies"));

@@ -11,4 +11,4 @@ internal sealed record WebhookAttemptView(
     string? Error,
     [property: Description("When the next automatic attempt was scheduled; left out when none followed.")] DateTimeOffset? NextAttemptTime,
     [property: Description("True for a redelivery the merchant asked for.")] bool Manual,
-    [property: Description("True for a second attempt of the same number made concurrently by two workers.")] bool Duplicate);
+    [property: Description("True for a second HTTP attempt of a number already recorded (two workers at once, or the event arriving again); it schedules nothing.")] bool Duplicate);

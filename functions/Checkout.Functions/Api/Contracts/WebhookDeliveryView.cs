@@ -11,7 +11,7 @@ internal sealed record WebhookDeliveryView(
     string EventType,
     [property: Description("The webhook-id header: the same for every attempt of the event.")] string WebhookId,
     [property: Description("pending, succeeded or failed.")] string Status,
-    [property: Description("Every HTTP attempt made, concurrent duplicates included.")] int AttemptCount,
+    [property: Description("Every HTTP attempt made, duplicates included.")] int AttemptCount,
     [property: Description("While pending: when the next automatic attempt is due.")] DateTimeOffset? NextAttemptTime,
     string? LastError,
     DateTimeOffset CreatedTime,
