@@ -71,7 +71,6 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<RefundStarter>();
         services.AddCheckoutPayouts(configuration);
         services.AddSingleton<MerchantProfileStore>();
-        services.AddSingleton<IMerchantEventPublisher, QueueMerchantEventPublisher>();
         services.AddCheckoutWebhooks(configuration);
         services.AddSingleton<WorkflowStorageInitializer>();
         return services;

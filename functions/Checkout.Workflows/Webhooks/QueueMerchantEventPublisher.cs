@@ -11,7 +11,10 @@ public sealed class QueueMerchantEventPublisher(QueueServiceClient queues, Check
 {
     private readonly QueueClient _queue = queues.GetQueueClient(options.WebhooksQueue);
 
-    public async Task PublishAsync(IReadOnlyList<MerchantEvent> events, CancellationToken cancellationToken)
+    public Task PublishAsync(IReadOnlyList<MerchantEvent> events, CancellationToken cancellationToken) => PublishAsync(events, attempted: false, cancellationToken);
+
+    /// <param name="attempted">Whether first attempts of these may have been made already (see <see cref="MerchantEventBatch.Attempted"/>).</param>
+    public async Task PublishAsync(IReadOnlyList<MerchantEvent> events, bool attempted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -20,7 +23,7 @@ public sealed class QueueMerchantEventPublisher(QueueServiceClient queues, Check
         }
 
         // Never expire: the default 7-day time-to-live would silently drop an event nobody fanned out in time.
-        await _queue.SendMessageAsync(new MerchantEventBatch(events).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+        await _queue.SendMessageAsync(new MerchantEventBatch(events, attempted).ToJson(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
         foreach (var signal in signals)
         {
             signal.Notify(options.WebhooksQueue);

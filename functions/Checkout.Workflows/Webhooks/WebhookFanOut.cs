@@ -36,10 +36,11 @@ public sealed class WebhookFanOut(
 
     public async Task HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
-        var events = Read(messageText, options.WebhooksQueue);
+        var batch = Read(messageText, options.WebhooksQueue);
+        var events = batch.Events;
         try
         {
-            await FanOutAsync(events, redelivered: dequeueCount > 1, cancellationToken);
+            await FanOutAsync(events, redelivered: dequeueCount > 1 || batch.Attempted, cancellationToken);
         }
         catch (Exception ex) when (dequeueCount >= options.MaxDequeueCount && ex is not OperationCanceledException)
         {
@@ -53,7 +54,7 @@ public sealed class WebhookFanOut(
     public async Task HandlePoisonAsync(string messageText, CancellationToken cancellationToken)
     {
         var poisonQueue = options.WebhooksQueue + "-poison";
-        var events = Read(messageText, poisonQueue);
+        var events = Read(messageText, poisonQueue).Events;
         try
         {
             await FanOutAsync(events, redelivered: true, cancellationToken);
@@ -63,6 +64,14 @@ public sealed class WebhookFanOut(
             WebhookLog.FanOutParked(logger, ex, Ids(events), PoisonRetryDelay);
             await queues.GetQueueClient(poisonQueue).SendMessageAsync(messageText, PoisonRetryDelay, TimeSpan.FromSeconds(-1), cancellationToken);
         }
+    }
+
+    /// <summary>The first delivery of events published just now, made by their publisher itself
+    /// (<see cref="WebhookPublisher"/>): as a message's first delivery, with nothing read first.</summary>
+    public Task DeliverFirstAsync(IReadOnlyList<MerchantEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return FanOutAsync(events, redelivered: false, cancellationToken);
     }
 
     private async Task FanOutAsync(IReadOnlyList<MerchantEvent> events, bool redelivered, CancellationToken cancellationToken)
@@ -162,16 +171,16 @@ public sealed class WebhookFanOut(
 
     private static WebhookAttemptMessage FirstAttempt(WebhookDelivery delivery) => new(delivery.MerchantId, delivery.Id, 1);
 
-    private IReadOnlyList<MerchantEvent> Read(string messageText, string queueName)
+    private MerchantEventBatch Read(string messageText, string queueName)
     {
         try
         {
-            return MerchantEventBatch.Parse(messageText);
+            return MerchantEventBatch.Read(messageText);
         }
         catch (FormatException ex)
         {
             WebhookLog.Unreadable(logger, queueName, ex.Message);
-            return [];
+            return new MerchantEventBatch([]);
         }
     }
 

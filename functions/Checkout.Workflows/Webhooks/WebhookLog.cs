@@ -53,6 +53,9 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 7017, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} attempt {Attempt} was made but not recorded: the delivery vanished or kept changing")]
     public static partial void NotRecorded(ILogger logger, string deliveryId, int attempt);
 
+    [LoggerMessage(EventId = 7019, Level = LogLevel.Warning, Message = "Events {EventIds} were not delivered by their publisher ({Reason}); handed to the webhooks queue")]
+    public static partial void HandedToQueue(ILogger logger, string eventIds, string reason);
+
     [LoggerMessage(EventId = 7018, Level = LogLevel.Information, Message = "Delivery {DeliveryId} had attempt {Attempt} recorded already; this HTTP attempt is recorded beside it as a duplicate ({Status})")]
     public static partial void RecordedAsDuplicate(ILogger logger, string deliveryId, int attempt, string status);
 }

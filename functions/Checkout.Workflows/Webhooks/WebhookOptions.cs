@@ -24,6 +24,11 @@ public sealed class WebhookOptions
     /// rarely and events come in bursts, so the list was one table query per batch for the same answer.</summary>
     public TimeSpan EndpointCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a publisher waits on the first attempts it makes itself (<see cref="WebhookPublisher"/>) before it
+    /// hands the events to the webhooks queue instead; <c>00:00:00</c> sends every event through the queue. Short, so a
+    /// slow endpoint cannot hold a workflow step.</summary>
+    public TimeSpan InlineDeliveryBudget { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The parsed <see cref="RetrySchedule"/>; attempt n (1-based) that fails waits <c>RetryDelays[n-1]</c>.</summary>
     public IReadOnlyList<TimeSpan> RetryDelays { get; private set; } = Parse(DefaultRetrySchedule);
 
@@ -49,6 +54,11 @@ public sealed class WebhookOptions
         if (EndpointCacheDuration < TimeSpan.Zero || EndpointCacheDuration > TimeSpan.FromMinutes(5))
         {
             throw new InvalidOperationException($"{SectionName}:EndpointCacheDuration must be between 0 and 5 minutes.");
+        }
+
+        if (InlineDeliveryBudget < TimeSpan.Zero || InlineDeliveryBudget > TimeSpan.FromSeconds(30))
+        {
+            throw new InvalidOperationException($"{SectionName}:InlineDeliveryBudget must be between 0 and 30 seconds.");
         }
 
         if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromMinutes(1) || ConnectTimeout <= TimeSpan.Zero)

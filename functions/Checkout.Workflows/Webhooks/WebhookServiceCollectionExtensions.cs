@@ -1,3 +1,4 @@
+using Checkout.Workflows.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,8 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookFanOut>();
         services.AddSingleton<WebhookDeliveryHandler>();
+        services.AddSingleton<QueueMerchantEventPublisher>();
+        services.AddSingleton<IMerchantEventPublisher, WebhookPublisher>();
         services.AddSingleton<WebhookStorageInitializer>();
         return services;
     }

@@ -161,6 +161,60 @@ public sealed class WebhookFanOutTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(1, await fan.QueuedAttemptsAsync());
     }
 
+    [Fact]
+    public async Task Publisher_DeliversTheFirstAttemptsItself_NothingOnTheWebhooksQueue()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(_ => 204);
+        using var fan = await FanOutRig.StartAsync(azurite, receiver.Url);
+        var events = NewEvents(2);
+
+        fan.Counters.Reset();
+        await fan.Publisher(TimeSpan.FromSeconds(5)).PublishAsync(events, CancellationToken.None);
+
+        Assert.Equal(2, receiver.Received.Count);
+        Assert.All(await Task.WhenAll(events.Select(fan.DeliveryAsync)), d => Assert.Equal((WebhookDeliveryStatus.Succeeded, 1), (d.Status, d.AttemptCount)));
+        Assert.Equal(0, await fan.QueuedEventsAsync());
+        Assert.Equal(0, fan.Counters.Snapshot().GetValueOrDefault("Queue.SendMessage"));
+    }
+
+    [Fact]
+    public async Task Publisher_EndpointSlowerThanItsBudget_HandsTheEventsToTheQueueMarkedAttempted_WhoseFanOutKeepsWhatWasRecorded()
+    {
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var receiver = await WebhookReceiver.StartAsync(async _ =>
+        {
+            await slow.Task;
+            return 204;
+        });
+        using var fan = await FanOutRig.StartAsync(azurite, receiver.Url);
+        var events = NewEvents(1);
+
+        await fan.Publisher(TimeSpan.FromMilliseconds(300)).PublishAsync(events, CancellationToken.None);
+
+        var queued = Assert.Single(await fan.PeekEventsAsync());
+        Assert.True(queued.Attempted);
+        Assert.Equal(events.Select(e => e.Id), queued.Events.Select(e => e.Id));
+        slow.SetResult();
+
+        // The queue's fan-out of it, on its first delivery, reads first: no row, so it attempts (again, same webhook-id).
+        await fan.FanOut.HandleAsync(queued.ToJson(), 1, CancellationToken.None);
+        var delivery = await fan.DeliveryAsync(events[0]);
+        Assert.Equal((WebhookDeliveryStatus.Succeeded, 1), (delivery.Status, delivery.AttemptCount));
+        Assert.All(receiver.Received, r => Assert.Equal(delivery.WebhookId, r.Id));
+    }
+
+    [Fact]
+    public async Task Publisher_WithoutABudget_SendsThroughTheQueue()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(_ => 204);
+        using var fan = await FanOutRig.StartAsync(azurite, receiver.Url);
+
+        await fan.Publisher(TimeSpan.Zero).PublishAsync(NewEvents(1), CancellationToken.None);
+
+        Assert.False(Assert.Single(await fan.PeekEventsAsync()).Attempted);
+        Assert.Empty(receiver.Received);
+    }
+
     private static List<MerchantEvent> NewEvents(int count)
     {
         var payoutId = "po_" + Guid.NewGuid().ToString("N")[..12];
@@ -179,9 +233,12 @@ public sealed class WebhookFanOutTests(AzuriteFixture azurite) : IClassFixture<A
         private readonly StorageClients _clients;
         private readonly WebhookSender _sender;
 
-        private FanOutRig(StorageClients clients, WebhookSender sender, WebhookFanOut fanOut, WebhookDeliveryStore deliveries, QueueClient attemptsQueue)
+        private readonly CheckoutWorkflowOptions _options;
+
+        private FanOutRig(StorageClients clients, CheckoutWorkflowOptions options, WebhookSender sender, WebhookFanOut fanOut, WebhookDeliveryStore deliveries, QueueClient attemptsQueue)
         {
             _clients = clients;
+            _options = options;
             _sender = sender;
             FanOut = fanOut;
             Deliveries = deliveries;
@@ -218,8 +275,22 @@ public sealed class WebhookFanOutTests(AzuriteFixture azurite) : IClassFixture<A
                 deliveries, endpoints, sender, scheduler, webhookOptions, options, TimeProvider.System, NullLogger<WebhookDeliveryHandler>.Instance);
             var mode = new ProviderMode(Options.Create(new ProviderOptions { PaymentProvider = ProviderOptions.Sandbox, PayoutRail = ProviderOptions.Sandbox }), new FxOptions());
             var fanOut = new WebhookFanOut(endpoints, deliveries, handler, clients.Queues, options, TimeProvider.System, mode, NullLogger<WebhookFanOut>.Instance);
-            return new FanOutRig(clients, sender, fanOut, deliveries, clients.Queues.GetQueueClient(options.WebhookDeliveriesQueue));
+            await clients.Queues.GetQueueClient(options.WebhooksQueue).CreateIfNotExistsAsync();
+            return new FanOutRig(clients, options, sender, fanOut, deliveries, clients.Queues.GetQueueClient(options.WebhookDeliveriesQueue));
         }
+
+        /// <summary>The app's publisher over this fan-out, with its inline budget.</summary>
+        public WebhookPublisher Publisher(TimeSpan budget) => new(
+            FanOut,
+            new QueueMerchantEventPublisher(_clients.Queues, _options, []),
+            new WebhookOptions { InlineDeliveryBudget = budget },
+            NullLogger<WebhookPublisher>.Instance);
+
+        /// <summary>Messages on the webhooks queue (peeked), each a batch of events.</summary>
+        public async Task<IReadOnlyList<MerchantEventBatch>> PeekEventsAsync() =>
+            [.. (await _clients.Queues.GetQueueClient(_options.WebhooksQueue).PeekMessagesAsync(32)).Value.Select(m => MerchantEventBatch.Read(m.Body.ToString()))];
+
+        public Task<int> QueuedEventsAsync() => StorageClients.ApproximateCountAsync(_clients.Queues.GetQueueClient(_options.WebhooksQueue));
 
         public Task RedeliverAsync(string message, bool poison) => poison
             ? FanOut.HandlePoisonAsync(message, CancellationToken.None)

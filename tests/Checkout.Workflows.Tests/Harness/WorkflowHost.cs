@@ -77,6 +77,9 @@ internal sealed class WorkflowHost : IAsyncDisposable
             // pinned near a dated file; the live feeds have tests of their own.
             ["Fx:Source"] = "sandbox",
             ["Wallets:WebhookSecret"] = WalletSecret,
+
+            // No webhook delivery runs here: published events wait on the webhooks queue, where tests read them.
+            ["Webhooks:InlineDeliveryBudget"] = "00:00:00",
         };
         foreach (var (key, value) in TestSecrets.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
