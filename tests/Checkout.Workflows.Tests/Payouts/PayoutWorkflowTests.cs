@@ -1,3 +1,4 @@
+using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
 using Checkout.Testing;
 using Checkout.Workflows.Events;
@@ -34,6 +35,29 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
 
         // The payouts queue's function sent it and the rail paid it at once: no orchestration was needed to follow it.
         Assert.Null(await s.Host.Client.GetInstanceAsync(paid.Id, getInputsAndOutputs: false));
+    }
+
+    [Fact]
+    public async Task Send_PostsTheAttemptsCreation_UnlessTheRequestSaysItsSenderPostedIt()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, PaidAtOnce);
+        var payouts = s.Host.Get<PayoutStore>();
+        var processor = s.Host.Get<PayoutProcessor>();
+        var now = s.Host.Clock.GetUtcNow();
+        var amount = new Money(10m, new CurrencyCode("USD"));
+
+        // A retry whose start stopped between its row (attempt 2) and its posting; the request names attempt 1.
+        await payouts.CreateAsync(new Payout(PayoutScenario.Merchant, "guard1-payout", "guard1", amount, 2, PayoutStatus.Pending, now, now), CancellationToken.None);
+        await processor.SendAsync(PayoutScenario.Merchant, "guard1-payout", createdPostedFor: 1, CancellationToken.None);
+
+        // A hand-off's request: it posted attempt 1's creation before asking, so the send posts nothing of the kind.
+        await payouts.CreateAsync(new Payout(PayoutScenario.Merchant, "posted1-payout", "posted1", amount, 1, PayoutStatus.Pending, now, now), CancellationToken.None);
+        await processor.SendAsync(PayoutScenario.Merchant, "posted1-payout", createdPostedFor: 1, CancellationToken.None);
+
+        var ids = (await s.Host.Get<Ledger.LedgerStore>().ListTransactionsAsync(PayoutScenario.Merchant, 50, CancellationToken.None)).Select(t => t.Id).ToList();
+        Assert.Contains("guard1-payout-a2-created", ids);
+        Assert.Contains("posted1-payout-a1-paid", ids);
+        Assert.DoesNotContain("posted1-payout-a1-created", ids);
     }
 
     [Fact]
