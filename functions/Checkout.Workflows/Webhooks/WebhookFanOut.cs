@@ -184,7 +184,8 @@ public sealed class WebhookFanOut(
         }
     }
 
-    private static string Ids(IReadOnlyList<MerchantEvent> events) => string.Join(", ", events.Select(e => e.Id));
+    /// <summary>The events' ids, for a log line.</summary>
+    internal static string Ids(IReadOnlyList<MerchantEvent> events) => string.Join(", ", events.Select(e => e.Id));
 
     private sealed record PlannedDelivery(WebhookDelivery Delivery, WebhookEndpoint Endpoint);
 }

@@ -39,15 +39,13 @@ public sealed class WebhookPublisher(WebhookFanOut fanOut, QueueMerchantEventPub
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            WebhookLog.HandedToQueue(logger, Ids(events), $"not done within {options.InlineDeliveryBudget.TotalSeconds:0.###} s");
+            WebhookLog.HandedToQueue(logger, WebhookFanOut.Ids(events), $"not done within {options.InlineDeliveryBudget.TotalSeconds:0.###} s");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            WebhookLog.HandedToQueue(logger, Ids(events), ex.Message);
+            WebhookLog.HandedToQueue(logger, WebhookFanOut.Ids(events), ex.Message);
         }
 
         await queue.PublishAsync(events, attempted: true, cancellationToken);
     }
-
-    private static string Ids(IReadOnlyList<MerchantEvent> events) => string.Join(", ", events.Select(e => e.Id));
 }
