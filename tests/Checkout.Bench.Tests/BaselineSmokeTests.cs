@@ -11,7 +11,7 @@ public sealed class BaselineSmokeTests
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
-        var figures = await BaselineRun.RunAsync(new LoadPlan(4, 2, null, TimeSpan.FromMilliseconds(50)), TextWriter.Null, cancel.Token);
+        var figures = await BaselineRun.RunAsync(new LoadPlan(4, 2, null, TimeSpan.FromMilliseconds(50)), warmUp: 2, TextWriter.Null, cancel.Token);
 
         Assert.Equal(4, figures.Completed);
         Assert.Empty(figures.FailureSamples);
@@ -19,5 +19,6 @@ public sealed class BaselineSmokeTests
         // Starting, the activities and the timer all go through the control and work-item queues and the history table.
         Assert.True(figures.StorageOperationsPerOrchestration.GetValueOrDefault("Queue.SendMessage") >= 5, figures.EngineSettings);
         Assert.Contains("Table.Batch", figures.StorageOperationsPerOrchestration.Keys);
+        Assert.True(figures.Cpu is { AzuriteMs: > 0, BenchMs: > 0, AppMs: 0 }, figures.Cpu?.ToString());
     }
 }

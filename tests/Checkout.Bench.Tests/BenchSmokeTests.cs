@@ -15,7 +15,7 @@ public sealed class BenchSmokeTests
         var options = BenchOptions.Parse(
         [
             "--checkouts", "30", "--concurrency", "8", "--instances", "1", "--chaos", "--kill-every", "3", "--max-kills", "1",
-            "--ceiling-seconds", "2", "--output", output,
+            "--ceiling-seconds", "2", "--warm-up", "4", "--output", output,
         ]);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(6));
 
@@ -41,6 +41,9 @@ public sealed class BenchSmokeTests
         Assert.All(run.Ceiling.UnmodelledKinds, kind => Assert.StartsWith("Blob.", kind, StringComparison.Ordinal));
         Assert.True(run.StatusPollCost!.Count > 0);
         Assert.Contains("Table.Batch", run.StorageOperationsPerCheckout.Keys);
+        // Every process of the run did work for it: the app served the checkouts, Azurite stored them, the bench drove them.
+        Assert.NotNull(run.Cpu);
+        Assert.True(run.Cpu.AppMs > 0 && run.Cpu.AzuriteMs > 0 && run.Cpu.BenchMs > 0, run.Cpu.ToString());
     }
 
     private static void AssertChaosRun(RunFigures run)
@@ -49,13 +52,14 @@ public sealed class BenchSmokeTests
         Assert.Equal(1, run.InstanceRestarts);
         Assert.True(run.AzuriteRestarted);
         Assert.Null(run.Ceiling);
+        Assert.Null(run.Cpu);
     }
 
     private static void AssertEveryCheckoutCompletedAndAudited(RunFigures run)
     {
         Assert.Equal(30, run.Completed);
         Assert.True(run.Audit!.Passed, string.Join("\n", run.Audit.Violations.Take(20)));
-        Assert.Equal(BenchRunner.WarmUpCheckoutsPerInstance * run.Instances, run.WarmUpCheckouts);
+        Assert.Equal((BenchRunner.WarmUpCheckoutsPerInstance * run.Instances) + 4, run.WarmUpCheckouts);
         Assert.Equal(30 + run.WarmUpCheckouts, run.Audit.Completed);
         Assert.NotNull(run.ColdStartToAwaitingMs);
         Assert.True(run.Audit.LedgerTransactions >= 30, $"{run.Audit.LedgerTransactions} ledger transactions reconciled");

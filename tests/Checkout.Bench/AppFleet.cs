@@ -90,6 +90,18 @@ internal sealed class AppFleet : IAsyncDisposable
         await WaitHealthyAsync(replacement);
     }
 
+    /// <summary>CPU time the instances alive now have used; an instance killed takes its share with it.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        var total = TimeSpan.Zero;
+        for (var i = 0; i < _instances.Length; i++)
+        {
+            total += Instance(i).ProcessorTime;
+        }
+
+        return total;
+    }
+
     public string Output(int index) => Instance(index).Output;
 
     public async ValueTask DisposeAsync()

@@ -18,6 +18,9 @@ internal sealed record BenchOptions
           --kill-every K       seconds between kills in the chaos round (default 10)
           --max-kills M        stop killing after M kills (default: no limit)
           --chaos-checkouts N  checkouts in the chaos round (default: --checkouts)
+          --warm-up W          checkouts driven at --concurrency before each run is measured, after the cold start's
+                               3 per instance, and left out of its figures (default 100): the run then measures the
+                               app with its code compiled, not the JIT (the baseline warms up the same way)
           --ceiling-seconds S  how long the Azurite ceiling probe runs per run (default 15)
           --poll-ms P          the baseline's first status poll after P ms, then doubling up to 1 s (default 50); the app's
                                checkouts are followed by their webhooks, polled only when one is 15 s late
@@ -49,6 +52,9 @@ internal sealed record BenchOptions
     public int? ChaosCheckouts { get; init; }
 
     public int? MaxKills { get; init; }
+
+    /// <summary>Checkouts (or baseline orchestrations) driven at full concurrency before a run is measured.</summary>
+    public int WarmUp { get; init; } = 100;
 
     public TimeSpan CeilingDuration { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -82,12 +88,18 @@ internal sealed record BenchOptions
         "--chaos-only" => o with { Chaos = true, ChaosOnly = true },
         "--kill-every" => o with { KillEvery = TimeSpan.FromSeconds(Positive(name, value())) },
         "--max-kills" => o with { MaxKills = Positive(name, value()) },
+        "--warm-up" => o with { WarmUp = NonNegative(name, value()) },
         "--ceiling-seconds" => o with { CeilingDuration = TimeSpan.FromSeconds(Positive(name, value())) },
         "--chaos-checkouts" => o with { ChaosCheckouts = Positive(name, value()) },
         "--poll-ms" => o with { PollInterval = TimeSpan.FromMilliseconds(Positive(name, value())) },
         "--output" => o with { Output = value() },
         _ => throw new ArgumentException($"Unknown option {name}."),
     };
+
+    private static int NonNegative(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number, 0 or more, not '{text}'.");
 
     private static int Positive(string name, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

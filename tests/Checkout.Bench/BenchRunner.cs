@@ -41,7 +41,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         }
 
         // After the app's runs, on its own fresh Azurite, at the same concurrency and count as the app's runs.
-        var baseline = options.Baseline ? await BaselineRun.RunAsync(plan with { Rate = null }, log, ct) : null;
+        var baseline = options.Baseline ? await BaselineRun.RunAsync(plan with { Rate = null }, options.WarmUp, log, ct) : null;
         return new BenchResult(started, options.CommandLine, Environment.ProcessorCount, RuntimeInformation.OSDescription, runs, NotMeasured) { Baseline = baseline };
     }
 
@@ -76,6 +76,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         await api.RegisterWebhookAsync(webhooks.Url, ct);
         var warmUp = await WarmUpAsync(api, webhooks, instances, plan, prefix, label, ct);
         var before = await fleet.StorageOperationsAsync(ct);
+        var cpuBefore = CpuPerCheckout.Read(fleet, azurite);
         var driver = new LoadDriver(api, webhooks, plan);
         var monkey = chaos ? new ChaosMonkey(fleet, azurite, options.KillEvery, options.MaxKills ?? int.MaxValue, restartAzurite: true) : null;
         using var stopChaos = new CancellationTokenSource();
@@ -91,6 +92,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             await chaosTask;
         }
 
+        var cpu = CpuPerCheckout.Read(fleet, azurite).Since(cpuBefore, records.Count(r => r.CompletedSeenAt is not null));
         var storage = (await fleet.StorageOperationsAsync(ct)).Minus(before);
         await WebhooksSettledAsync(webhooks, ct);
         var server = await HistoryTimings.ReadAsync(api, records, ct);
@@ -104,6 +106,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             InstanceRestarts = fleet.Restarts,
             AzuriteRestarted = monkey?.AzuriteRestarted ?? false,
             StorageCountsApproximate = chaos,
+
+            // Killed instances and a restarted Azurite take their CPU counts with them.
+            Cpu = chaos ? null : cpu,
             ColdStartToAwaitingMs = warmUp.SlowestStartToAwaitingMs,
             WarmUpCheckouts = warmUp.Records.Count,
             WebhookDeliveryMs = LatencySummary.Of(webhooks.Received.Select(w => w.LatencyMs)),
@@ -112,21 +117,33 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
     }
 
     /// <summary>
-    /// Before a run is measured, <see cref="WarmUpCheckoutsPerInstance"/> checkouts per instance, driven to the end and
-    /// left out of every figure but the audit. A freshly started instance processes no orchestration until the engine
-    /// owns its control-queue partition: an intent lease, then the ownership lease one lease-acquire interval later
-    /// (5 s locally), so the first checkouts of a cold run waited up to that long and were the whole p99 of a paced
-    /// run. That cold start is reported apart (<see cref="RunFigures.ColdStartToAwaitingMs"/>), not mixed into the
-    /// steady-state latencies; the baseline warms up the same way.
+    /// Before a run is measured, checkouts driven to the end and left out of every figure but the audit; the baseline
+    /// warms up the same way.
+    /// <list type="bullet">
+    /// <item>The cold start: <see cref="WarmUpCheckoutsPerInstance"/> per instance. A freshly started instance processes
+    /// no orchestration until the engine owns its control-queue partition: an intent lease, then the ownership lease
+    /// one lease-acquire interval later (5 s locally), so the first checkouts of a cold run waited up to that long and
+    /// were the whole p99 of a paced run. Reported apart (<see cref="RunFigures.ColdStartToAwaitingMs"/>).</item>
+    /// <item>Then <see cref="BenchOptions.WarmUp"/> at the run's concurrency, for the JIT: .NET compiles a method
+    /// quickly first and again, optimized, after about 30 calls each way, in the background. A 200-checkout run that
+    /// started cold spent a third of the app's CPU on it (its first 5 s measured 3.2 s of compilation), and the app,
+    /// with far more code than the bare engine, paid more of it.</item>
+    /// </list>
     /// </summary>
-    private static async Task<(IReadOnlyList<CheckoutRecord> Records, double? SlowestStartToAwaitingMs)> WarmUpAsync(
+    private async Task<(IReadOnlyList<CheckoutRecord> Records, double? SlowestStartToAwaitingMs)> WarmUpAsync(
         CheckoutApiClient api, WebhookReceiver webhooks, int instances, LoadPlan plan, string prefix, string label, CancellationToken ct)
     {
-        var warmUp = plan with { Checkouts = WarmUpCheckoutsPerInstance * instances, Concurrency = instances, Rate = null };
-        var records = await new LoadDriver(api, webhooks, warmUp).RunAsync(prefix + "-warmup", label + " warm-up", ct);
+        var cold = plan with { Checkouts = WarmUpCheckoutsPerInstance * instances, Concurrency = instances, Rate = null };
+        var records = await new LoadDriver(api, webhooks, cold).RunAsync(prefix + "-warmup", label + " warm-up", ct);
+        var timings = await HistoryTimings.ReadAsync(api, records, ct);
+        if (options.WarmUp > 0)
+        {
+            var hot = plan with { Checkouts = options.WarmUp, Rate = null };
+            records = [.. records, .. await new LoadDriver(api, webhooks, hot).RunAsync(prefix + "-warmload", label + " warm-up at load", ct)];
+        }
+
         await WebhooksSettledAsync(webhooks, ct);
         webhooks.ForgetReceived();
-        var timings = await HistoryTimings.ReadAsync(api, records, ct);
         return (records, timings.Values.Max(t => t.StartToAwaitingMs));
     }
 

@@ -22,13 +22,20 @@ internal static class MarkdownSummary
         md.AppendLine();
         foreach (var run in result.Runs.Where(r => r.ColdStartToAwaitingMs is not null))
         {
-            Line(md, $"Cold start ({run.Label}): the {BenchRunner.WarmUpCheckoutsPerInstance} warm-up checkouts per instance, driven before the run and left out of its figures, took up to {run.ColdStartToAwaitingMs:F0} ms from start to awaiting_confirmation.");
+            Line(md, $"Cold start ({run.Label}): the first {BenchRunner.WarmUpCheckoutsPerInstance} checkouts per instance, driven before the run with {run.WarmUpCheckouts - (BenchRunner.WarmUpCheckoutsPerInstance * run.Instances)} more at its concurrency and left out of its figures, took up to {run.ColdStartToAwaitingMs:F0} ms from start to awaiting_confirmation.");
         }
 
         md.AppendLine();
         foreach (var run in result.Runs.Where(r => r.WebhookDeliveryMs is { Count: > 0 }))
         {
             Line(md, $"Webhook delivery, event to receipt ({run.Label}): p50 / p95 / p99 {Percentiles(run.WebhookDeliveryMs!)} ms over {string.Join(", ", run.WebhooksReceived.Select(p => F($"{p.Value} {p.Key}")))}.");
+        }
+
+        md.AppendLine();
+        foreach (var run in result.Runs.Where(r => r.Cpu is not null))
+        {
+            var cpu = run.Cpu!;
+            Line(md, $"CPU per checkout ({run.Label}): {cpu.TotalMs:F1} ms: app {cpu.AppMs:F1}, Azurite {cpu.AzuriteMs:F1}, bench (driver, webhook receiver) {cpu.BenchMs:F1}.");
         }
 
         if (result.Runs.Count > 0 && result.Runs[0] is var first)
@@ -61,6 +68,11 @@ internal static class MarkdownSummary
 
         md.AppendLine();
         Line(md, $"Bare-engine baseline ({b.EngineSettings}): {b.Completed}/{b.Orchestrations} checkout-shaped orchestrations at concurrency {b.Concurrency}, {b.OrchestrationsPerSecond:F2}/s, {b.StorageOperationsPerOrchestrationTotal:F1} storage operations each.");
+        if (b.Cpu is { } cpu)
+        {
+            Line(md, $"CPU per baseline orchestration: {cpu.TotalMs:F1} ms: Azurite {cpu.AzuriteMs:F1}, bench (the engine and its driver) {cpu.BenchMs:F1}.");
+        }
+
         if (result.AgainstBaseline is not { } c)
         {
             return;

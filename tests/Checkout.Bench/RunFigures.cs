@@ -65,6 +65,9 @@ internal sealed record RunFigures
     /// <summary>Checkouts driven before the run, audited with it and left out of its other figures.</summary>
     public int WarmUpCheckouts { get; init; }
 
+    /// <summary>CPU per completed checkout by process over the measured run; null for the chaos round.</summary>
+    public CpuPerCheckout? Cpu { get; init; }
+
     /// <summary>True when instances were killed: operations between the last read of a killed instance and its death are lost.</summary>
     public bool StorageCountsApproximate { get; init; }
 }

@@ -42,6 +42,16 @@ public sealed class AppProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>CPU time the running process has used so far (user and kernel).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static AppProcess Start(IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);

@@ -47,6 +47,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
+    /// <summary>CPU time the running Azurite has used so far (user and kernel); zero when it is not running. A restart
+    /// starts the count again.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_process is not { HasExited: false } process)
+            {
+                return TimeSpan.Zero;
+            }
+
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
     {
         var location = Path.Combine(Path.GetTempPath(), "checkout-azurite-" + Guid.NewGuid().ToString("N")[..12]);

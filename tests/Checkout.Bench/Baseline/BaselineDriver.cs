@@ -11,26 +11,29 @@ namespace Checkout.Bench.Baseline;
 /// concurrency in flight, start, poll (same back-off) until it awaits confirmation, raise the confirm event, poll
 /// until it has completed.
 /// </summary>
-internal sealed class BaselineDriver(BaselineEngine engine, LoadPlan plan)
+internal sealed class BaselineDriver(BaselineEngine engine, LoadPlan plan, int warmUp)
 {
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
 
-    public async Task<BaselineFigures> RunAsync(string label, CancellationToken ct)
+    public async Task<BaselineFigures> RunAsync(string label, Func<CpuPerCheckout.Reading> readCpu, CancellationToken ct)
     {
         // Warmed up as the app's runs are (BenchRunner.WarmUpAsync): the engine's first orchestrations wait for its
-        // partition lease, which is not the throughput being compared.
-        var warmUp = await DriveAsync(Ids("bl-warmup", BenchRunner.WarmUpCheckoutsPerInstance), label + " warm-up", ct);
-        if (!warmUp.IsEmpty)
+        // partition lease, and its first hundred run partly unoptimized code; neither is the throughput being compared.
+        var cold = await DriveAsync(Ids("bl-warmup", BenchRunner.WarmUpCheckoutsPerInstance), label + " warm-up", ct);
+        var hot = warmUp > 0 ? await DriveAsync(Ids("bl-warmload", warmUp), label + " warm-up at load", ct) : [];
+        if (!cold.IsEmpty || !hot.IsEmpty)
         {
-            throw new InvalidOperationException("The baseline's warm-up failed: " + string.Join("; ", warmUp.Take(3)));
+            throw new InvalidOperationException("The baseline's warm-up failed: " + string.Join("; ", cold.Concat(hot).Take(3)));
         }
 
         var ids = Ids("bl", plan.Checkouts);
         var before = engine.Counters.Snapshot();
+        var cpuBefore = readCpu();
         var clock = Stopwatch.StartNew();
         var failures = await DriveAsync(ids, label, ct);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuAfter = readCpu();
         var operations = Minus(engine.Counters.Snapshot(), before);
         var completed = ids.Length - failures.Count;
         var perOrchestration = StorageMix.From(new StorageSnapshot(operations), Math.Max(completed, 1)).PerCheckout;
@@ -44,6 +47,7 @@ internal sealed class BaselineDriver(BaselineEngine engine, LoadPlan plan)
             StorageOperationsPerOrchestration = perOrchestration.ToDictionary(p => p.Key, p => Math.Round(p.Value, 2)),
             StorageOperationsPerOrchestrationTotal = Math.Round(perOrchestration.Where(p => p.Key != "Retry").Sum(p => p.Value), 1),
             EngineSettings = Describe(engine),
+            Cpu = cpuAfter.Since(cpuBefore, ids.Length - failures.Count),
             FailureSamples = [.. failures.Take(5)],
         };
     }

@@ -22,5 +22,8 @@ internal sealed record BaselineFigures
     /// <summary>The engine settings it ran with, as the app's local host reads them.</summary>
     public required string EngineSettings { get; init; }
 
+    /// <summary>CPU per completed orchestration: the engine runs in the bench's process, with the driver.</summary>
+    public CpuPerCheckout? Cpu { get; init; }
+
     public IReadOnlyList<string> FailureSamples { get; init; } = [];
 }

@@ -6,12 +6,12 @@ namespace Checkout.Bench.Baseline;
 /// neither inherits the other's leftover queue messages.</summary>
 internal static class BaselineRun
 {
-    public static async Task<BaselineFigures> RunAsync(LoadPlan plan, TextWriter log, CancellationToken ct)
+    public static async Task<BaselineFigures> RunAsync(LoadPlan plan, int warmUp, TextWriter log, CancellationToken ct)
     {
         await using var azurite = await AzuriteProcess.StartAsync(ct);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
         await using var engine = await BaselineEngine.StartAsync(azurite.ConnectionString, ct);
         log.WriteLine($"bare-engine baseline: {plan.Checkouts} orchestrations at concurrency {plan.Concurrency}");
-        return await new BaselineDriver(engine, plan).RunAsync("baseline", ct);
+        return await new BaselineDriver(engine, plan, warmUp).RunAsync("baseline", () => CpuPerCheckout.Read(fleet: null, azurite), ct);
     }
 }
