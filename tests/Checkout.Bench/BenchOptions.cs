@@ -18,9 +18,10 @@ internal sealed record BenchOptions
           --kill-every K       seconds between kills in the chaos round (default 10)
           --max-kills M        stop killing after M kills (default: no limit)
           --chaos-checkouts N  checkouts in the chaos round (default: --checkouts)
-          --warm-up W          checkouts driven at --concurrency before each run is measured, after the cold start's
-                               3 per instance, and left out of its figures (default 100): the run then measures the
-                               app with its code compiled, not the JIT (the baseline warms up the same way)
+          --warm-up W          checkouts driven at --concurrency before each as-fast-as-possible run is measured,
+                               after the cold start's 3 per instance, and left out of its figures (default 100): the
+                               run then measures the app with most of its code compiled, not the JIT (the baseline
+                               warms up the same way; paced and chaos runs only take the cold start's 3)
           --ceiling-seconds S  how long the Azurite ceiling probe runs per run (default 15)
           --poll-ms P          the baseline's first status poll after P ms, then doubling up to 1 s (default 50); the app's
                                checkouts are followed by their webhooks, polled only when one is 15 s late

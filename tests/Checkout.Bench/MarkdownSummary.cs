@@ -22,7 +22,8 @@ internal static class MarkdownSummary
         md.AppendLine();
         foreach (var run in result.Runs.Where(r => r.ColdStartToAwaitingMs is not null))
         {
-            Line(md, $"Cold start ({run.Label}): the first {BenchRunner.WarmUpCheckoutsPerInstance} checkouts per instance, driven before the run with {run.WarmUpCheckouts - (BenchRunner.WarmUpCheckoutsPerInstance * run.Instances)} more at its concurrency and left out of its figures, took up to {run.ColdStartToAwaitingMs:F0} ms from start to awaiting_confirmation.");
+            var atLoad = run.WarmUpCheckouts - (BenchRunner.WarmUpCheckoutsPerInstance * run.Instances);
+            Line(md, $"Cold start ({run.Label}): the first {BenchRunner.WarmUpCheckoutsPerInstance} checkouts per instance, driven before the run{(atLoad > 0 ? F($" with {atLoad} more at its concurrency") : string.Empty)} and left out of its figures, took up to {run.ColdStartToAwaitingMs:F0} ms from start to awaiting_confirmation.");
         }
 
         md.AppendLine();
