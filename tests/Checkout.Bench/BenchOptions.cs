@@ -54,7 +54,8 @@ internal sealed record BenchOptions
 
     public int? MaxKills { get; init; }
 
-    /// <summary>Checkouts (or baseline orchestrations) driven at full concurrency before a run is measured.</summary>
+    /// <summary>Checkouts (or baseline orchestrations) driven at full concurrency before an as-fast-as-possible run is
+    /// measured.</summary>
     public int WarmUp { get; init; } = 100;
 
     public TimeSpan CeilingDuration { get; init; } = TimeSpan.FromSeconds(15);

@@ -106,9 +106,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             InstanceRestarts = fleet.Restarts,
             AzuriteRestarted = monkey?.AzuriteRestarted ?? false,
             StorageCountsApproximate = chaos,
-
-            // Killed instances and a restarted Azurite take their CPU counts with them.
-            Cpu = chaos ? null : cpu,
+            Cpu = chaos ? null : cpu, // Killed instances and a restarted Azurite take their CPU counts with them.
             ColdStartToAwaitingMs = warmUp.SlowestStartToAwaitingMs,
             WarmUpCheckouts = warmUp.Records.Count,
             WebhookDeliveryMs = LatencySummary.Of(webhooks.Received.Select(w => w.LatencyMs)),

@@ -6,7 +6,8 @@ namespace Checkout.Bench;
 /// <summary>
 /// CPU milliseconds per completed checkout over a measured run, by process: the app instances, Azurite, and the bench
 /// itself (the load driver and the webhook receiver; for the baseline, its engine as well). On a machine where they all
-/// share two cores, throughput follows whichever costs most; unlike checkouts/s, these hardly move between runs.
+/// share two cores, throughput follows whichever costs most, and these say which. They vary between runs as the
+/// machine's speed does, so compare processes within a run, and runs by their ratios.
 /// </summary>
 internal sealed record CpuPerCheckout(double AppMs, double AzuriteMs, double BenchMs)
 {

@@ -19,7 +19,7 @@ internal sealed class BaselineDriver(BaselineEngine engine, LoadPlan plan, int w
     public async Task<BaselineFigures> RunAsync(string label, Func<CpuPerCheckout.Reading> readCpu, CancellationToken ct)
     {
         // Warmed up as the app's runs are (BenchRunner.WarmUpAsync): the engine's first orchestrations wait for its
-        // partition lease, and its first hundred run partly unoptimized code; neither is the throughput being compared.
+        // partition lease, and the next ones run while the JIT is still compiling; neither is the throughput compared.
         var cold = await DriveAsync(Ids("bl-warmup", BenchRunner.WarmUpCheckoutsPerInstance), label + " warm-up", ct);
         var hot = warmUp > 0 ? await DriveAsync(Ids("bl-warmload", warmUp), label + " warm-up at load", ct) : [];
         if (!cold.IsEmpty || !hot.IsEmpty)
