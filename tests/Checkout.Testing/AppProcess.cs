@@ -42,13 +42,22 @@ public sealed class AppProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>CPU time the running process has used so far (user and kernel).</summary>
+    /// <summary>CPU time the running process has used so far (user and kernel); zero once it has exited (its count goes
+    /// with it), as <see cref="AzuriteProcess.ProcessorTime"/>, so a reading never hides why the app stopped.</summary>
     public TimeSpan ProcessorTime
     {
         get
         {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
+            try
+            {
+                _process.Refresh();
+                return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                // Exited between the check and the read.
+                return TimeSpan.Zero;
+            }
         }
     }
 
