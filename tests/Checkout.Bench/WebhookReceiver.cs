@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using Checkout.Testing;
 
 namespace Checkout.Bench;
 
@@ -21,7 +21,7 @@ internal sealed class WebhookReceiver : IDisposable
 
     public WebhookReceiver()
     {
-        Url = new Uri($"http://127.0.0.1:{FreePort()}/webhooks/");
+        Url = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/webhooks/");
         _listener.Prefixes.Add(Url.ToString());
         _listener.Start();
         _loop = Task.Run(ServeAsync);
@@ -112,10 +112,4 @@ internal sealed class WebhookReceiver : IDisposable
         public SemaphoreSlim Arrived { get; } = new(0);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

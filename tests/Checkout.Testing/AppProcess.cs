@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Checkout.Testing;
@@ -64,7 +62,7 @@ public sealed class AppProcess : IDisposable
     public static AppProcess Start(IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var app = Path.Combine(AppContext.BaseDirectory, "Checkout.LocalHost.dll");
         // Working directory = the app's folder, as the run script's; the local host finds its settings there either way.
         var start = new ProcessStartInfo("dotnet")
@@ -190,10 +188,4 @@ public sealed class AppProcess : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -67,7 +67,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var location = Path.Combine(Path.GetTempPath(), "checkout-azurite-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(location);
-        var azurite = new AzuriteProcess(location, FreePort(), FreePort(), FreePort());
+        var ports = LoopbackPorts.Free(3);
+        var azurite = new AzuriteProcess(location, ports[0], ports[1], ports[2]);
         await azurite.LaunchAsync(cancellationToken);
         return azurite;
     }
@@ -230,10 +231,4 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

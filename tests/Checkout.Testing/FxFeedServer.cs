@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -45,7 +44,7 @@ public sealed class FxFeedServer : IAsyncDisposable
 
     public static async Task<FxFeedServer> StartAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -101,10 +100,4 @@ public sealed class FxFeedServer : IAsyncDisposable
         await context.Response.WriteAsync(Files.LatestJson(), context.RequestAborted);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

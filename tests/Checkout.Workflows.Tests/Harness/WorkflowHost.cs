@@ -102,7 +102,7 @@ internal sealed class WorkflowHost : IAsyncDisposable
         var calls = new ActivityCalls();
         var durable = await DurableTaskTestHost.StartAsync(
             registry => Register(registry, provider.GetRequiredService<CheckoutSteps>(), provider.GetRequiredService<PayoutSteps>(), activityRuns, calls),
-            new DurableTaskTestHostOptions { Port = FreePort() });
+            new DurableTaskTestHostOptions { Port = LoopbackPorts.Free() });
         return new WorkflowHost(provider, durable, prefix, calls);
     }
 
@@ -199,12 +199,6 @@ internal sealed class WorkflowHost : IAsyncDisposable
         await _services.DisposeAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void Register(DurableTaskRegistry registry, CheckoutSteps steps, PayoutSteps payouts, int runs, ActivityCalls calls)
     {
