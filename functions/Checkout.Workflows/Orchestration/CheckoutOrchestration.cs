@@ -1,6 +1,7 @@
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
 using Checkout.Workflows.Wallets;
+using Checkout.Workflows.Webhooks;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -44,7 +45,8 @@ public sealed partial class CheckoutOrchestration
     private readonly Queue<CheckoutCommand> _commands = new();
     private readonly List<HistoryEntry> _timeline = [];
     private CheckoutState _state;
-    private CheckoutState _recorded;
+    /// <summary>What the last record of the read model announced.</summary>
+    private AnnouncedCheckout _recorded;
 
     /// <summary>The read-model row's ETag after this orchestration's last write of it, when known.</summary>
     private string? _recordedETag;
@@ -67,7 +69,8 @@ public sealed partial class CheckoutOrchestration
 
         // The start API wrote this very first transition to the read model before scheduling the orchestration.
         var start = CheckoutTimeline.Start(input.Checkout);
-        _state = _recorded = start.State;
+        _state = start.State;
+        _recorded = AnnouncedCheckout.Of(_state);
         _timeline.Add(start.Entry);
         Enqueue(start.Commands);
     }
@@ -175,7 +178,7 @@ public sealed partial class CheckoutOrchestration
         if (byStep)
         {
             // The step does not answer with the row's new ETag: a later record reads the row first.
-            _recorded = _state;
+            _recorded = AnnouncedCheckout.Of(_state);
             _recordedETag = null;
         }
     }
@@ -237,7 +240,7 @@ public sealed partial class CheckoutOrchestration
             // The row holds what the step recorded: this state, unless a cancel was applied meanwhile (then the row is
             // not ours to replace by ETag any more, and the next record reads it first).
             var same = sequence == _state.Sequence;
-            _recorded = same ? _state : _recorded;
+            _recorded = same ? AnnouncedCheckout.Of(_state) : _recorded;
             _recordedETag = same ? outcome.RecordedETag : null;
         }
     }
@@ -393,7 +396,7 @@ public sealed partial class CheckoutOrchestration
         // The activity answers with the row's new ETag (nothing in histories from before it did, or when it left the row).
         _recordedETag = await _context.CallActivityAsync<string?>(
             CheckoutActivities.Record, CheckoutJson.Write(new RecordInput(_recorded, _state, _timeline, _recordedETag)), _stepOptions);
-        _recorded = _state;
+        _recorded = AnnouncedCheckout.Of(_state);
     }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Checkout {CheckoutId}: {EventName} moved it from {From} to {To}")]

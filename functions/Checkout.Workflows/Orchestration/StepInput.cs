@@ -1,5 +1,6 @@
 using Checkout.Domain.Workflow;
 using Checkout.Workflows.Persistence;
+using Checkout.Workflows.Webhooks;
 
 namespace Checkout.Workflows.Orchestration;
 
@@ -9,6 +10,10 @@ namespace Checkout.Workflows.Orchestration;
 /// to itself, one activity where there were two.</summary>
 public sealed record StepInput(CheckoutState State, string? QuoteId = null, StepRecord? Record = null);
 
-/// <summary>The checkout as last recorded (what its webhooks announced so far), its timeline up to the step, and the
-/// ETag of that last write (null when unknown).</summary>
-public sealed record StepRecord(CheckoutState Before, IReadOnlyList<HistoryEntry> Timeline, string? ETag = null);
+/// <summary>What the checkout's last record announced, its timeline up to the step, and the ETag of that last write
+/// (null when unknown). <see cref="Before"/>, the whole state last recorded, is what inputs scheduled before
+/// <see cref="Announced"/> carried instead; it is read, never written.</summary>
+public sealed record StepRecord(AnnouncedCheckout? Announced, IReadOnlyList<HistoryEntry> Timeline, string? ETag = null, CheckoutState? Before = null)
+{
+    public AnnouncedCheckout AnnouncedBefore => Announced ?? AnnouncedCheckout.Of(Before ?? throw new FormatException("A step's record needs what was announced before it."));
+}

@@ -66,7 +66,7 @@ public sealed class CheckoutSteps(
         }
 
         // Announced again by a repeated run (the first may have stopped before it): the same event ids, which receivers dedupe.
-        await AnnounceAsync(record.Before, after, cancellationToken);
+        await AnnounceAsync(record.AnnouncedBefore, after, cancellationToken);
         return CheckoutJson.Write(new AssessmentOutcome(answer, after.Sequence, written));
     }
 
@@ -178,7 +178,7 @@ public sealed class CheckoutSteps(
 
         var timeline = record.Timeline.ToList();
         var after = CheckoutTimeline.Apply(step.State, events, timeline);
-        await RecordAsync(new RecordInput(record.Before, after, timeline, record.ETag), cancellationToken);
+        await RecordAsync(new RecordInput(record.AnnouncedBefore, after, timeline, record.ETag), cancellationToken);
     }
 
     /// <summary>Writes the read model, then hands the merchant events of the transitions since the last record to
@@ -189,19 +189,20 @@ public sealed class CheckoutSteps(
 
     private async Task<string?> RecordAsync(RecordInput record, CancellationToken cancellationToken)
     {
-        if (record.After.Sequence == record.Before.Sequence)
+        var before = record.AnnouncedBefore;
+        if (record.After.Sequence == before.Sequence)
         {
             return record.ETag;
         }
 
         var etag = await store.SaveAsync(record.After, record.Timeline, record.ETag, cancellationToken);
-        await AnnounceAsync(record.Before, record.After, cancellationToken);
+        await AnnounceAsync(before, record.After, cancellationToken);
         return etag;
     }
 
     /// <summary>What follows a record: an ended checkout lets go of its buyer's identity, and the merchant events of the
     /// transitions from <paramref name="before"/> to <paramref name="after"/> go to webhook delivery as one message.</summary>
-    private async Task AnnounceAsync(CheckoutState before, CheckoutState after, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(AnnouncedCheckout before, CheckoutState after, CancellationToken cancellationToken)
     {
         if (after.BuyerIdentity is not null && after.Phase.IsTerminal())
         {

@@ -7,18 +7,18 @@ using Checkout.Workflows.Events;
 namespace Checkout.Workflows.Webhooks;
 
 /// <summary>
-/// The merchant events one committed transition causes, read off the state before and after it (a transition may
-/// chain several decisions, e.g. fan-in then pricing). Pure: ids derive from the checkout, times from the state, so a
+/// The merchant events one committed transition causes, read off what was announced before it and the state after it
+/// (a transition may chain several decisions, e.g. fan-in then pricing). Pure: ids derive from the checkout, times from the state, so a
 /// re-decided transition yields the same events.
 /// </summary>
 public static class CheckoutWebhookEvents
 {
-    public static IReadOnlyList<MerchantEvent> For(CheckoutState before, CheckoutState after)
+    public static IReadOnlyList<MerchantEvent> For(AnnouncedCheckout before, CheckoutState after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var events = new List<MerchantEvent>();
-        if (after is { Phase: CheckoutPhase.AwaitingConfirmation, Quote: { } quote } && (before.Phase != after.Phase || before.Quote?.Id != quote.Id))
+        if (after is { Phase: CheckoutPhase.AwaitingConfirmation, Quote: { } quote } && (before.Phase != after.Phase || before.QuoteId != quote.Id))
         {
             var data = Data(after);
             data["quoteId"] = quote.Id;
@@ -49,12 +49,12 @@ public static class CheckoutWebhookEvents
             events.Add(Event(after, WebhookEventTypes.CheckoutRequiresAction, data, $".a{after.PaymentAttempts.Count}"));
         }
 
-        if (after.CaptureId is { } captureId && before.CaptureId is null)
+        if (after.CaptureId is { } captureId && !before.Captured)
         {
             events.Add(Event(after, WebhookEventTypes.PaymentCaptured, WithAmount(Data(after), "captureId", captureId, after)));
         }
 
-        if (after.RefundId is { } refundId && before.RefundId is null)
+        if (after.RefundId is { } refundId && !before.Refunded)
         {
             events.Add(Event(after, WebhookEventTypes.PaymentRefunded, WithAmount(Data(after), "refundId", refundId, after)));
         }
@@ -68,10 +68,10 @@ public static class CheckoutWebhookEvents
     }
 
     /// <summary>Each decline that leaves the checkout waiting for a new payment method, one event per attempt.</summary>
-    private static MerchantEvent? RequiresPaymentMethod(CheckoutState before, CheckoutState after)
+    private static MerchantEvent? RequiresPaymentMethod(AnnouncedCheckout before, CheckoutState after)
     {
         if (after.Phase != CheckoutPhase.RequiresPaymentMethod || after.PaymentAttempts.Count == 0
-            || (before.Phase == after.Phase && before.PaymentAttempts.Count == after.PaymentAttempts.Count))
+            || (before.Phase == after.Phase && before.PaymentAttempts == after.PaymentAttempts.Count))
         {
             return null;
         }

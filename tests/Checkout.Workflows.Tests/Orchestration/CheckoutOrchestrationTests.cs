@@ -125,7 +125,7 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         await using var host = await WorkflowHost.StartAsync(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], clock);
         var (created, start, creation) = await RecordStartAsync(host, "again1");
         var steps = host.Get<CheckoutSteps>();
-        var input = CheckoutJson.Write(new StepInput(start.State, "again1-q1", new StepRecord(start.State, [start.Entry], creation.ETag)));
+        var input = CheckoutJson.Write(new StepInput(start.State, "again1-q1", new StepRecord(AnnouncedCheckout.Of(start.State), [start.Entry], creation.ETag)));
 
         var first = CheckoutJson.Read<AssessmentOutcome>(await steps.AssessAsync(input, CancellationToken.None));
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -152,7 +152,7 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         var (created, start, creation) = await RecordStartAsync(host, "again2");
         var canceled = CheckoutTimeline.Apply(start.State, [new CancelRequested("changed my mind", host.Clock.GetUtcNow())], [start.Entry]);
         await host.Store.SaveAsync(canceled, [start.Entry], creation.ETag, CancellationToken.None);
-        var input = CheckoutJson.Write(new StepInput(start.State, "again2-q1", new StepRecord(start.State, [start.Entry], creation.ETag)));
+        var input = CheckoutJson.Write(new StepInput(start.State, "again2-q1", new StepRecord(AnnouncedCheckout.Of(start.State), [start.Entry], creation.ETag)));
 
         var outcome = CheckoutJson.Read<AssessmentOutcome>(await host.Get<CheckoutSteps>().AssessAsync(input, CancellationToken.None));
 
@@ -160,6 +160,25 @@ public sealed class CheckoutOrchestrationTests(AzuriteFixture azurite) : IClassF
         Assert.NotEmpty(CheckoutJson.ReadEvents(outcome.Events));
         Assert.Equal(CheckoutPhase.Canceled, (await host.Store.GetAsync(created.MerchantId, created.Id, CancellationToken.None))!.State.Phase);
         Assert.Empty(await EventsAsync(host));
+    }
+
+    [Fact]
+    public async Task Record_ScheduledWithTheWholeStateBefore_AsInputsWereUntilTheyCarriedWhatWasAnnounced_RecordsAndAnnouncesTheSame()
+    {
+        await using var host = await StartAsync();
+        var (created, start, creation) = await RecordStartAsync(host, "legacy1");
+        var timeline = new List<HistoryEntry> { start.Entry };
+        var canceled = CheckoutTimeline.Apply(start.State, [new CancelRequested("changed my mind", host.Clock.GetUtcNow())], timeline);
+        var legacy = CheckoutJson.Write(new RecordInput(null, canceled, timeline, creation.ETag, Before: start.State));
+        Assert.DoesNotContain("\"announced\"", legacy, StringComparison.Ordinal);
+
+        await host.Get<CheckoutSteps>().RecordAsync(legacy, CancellationToken.None);
+
+        Assert.Equal(CheckoutPhase.Canceled, (await host.Store.GetAsync(created.MerchantId, created.Id, CancellationToken.None))!.State.Phase);
+        Assert.Equal(["checkout.canceled"], (await EventsAsync(host)).Select(e => e.Type));
+        var current = CheckoutJson.Write(new RecordInput(AnnouncedCheckout.Of(start.State), canceled, timeline, creation.ETag));
+        Assert.DoesNotContain("\"before\"", current, StringComparison.Ordinal);
+        Assert.True(current.Length < legacy.Length, $"{current.Length} characters against {legacy.Length}");
     }
 
     [Fact]

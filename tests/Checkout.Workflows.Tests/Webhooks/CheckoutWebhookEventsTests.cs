@@ -21,7 +21,7 @@ public sealed class CheckoutWebhookEventsTests
         var before = SampleCheckouts.Create("co1", At) with { Phase = from };
         var after = before with { Phase = to, Rejection = new Rejection("x.y", "why"), UpdatedAt = At.AddMinutes(1) };
 
-        var merchantEvent = Assert.Single(CheckoutWebhookEvents.For(before, after));
+        var merchantEvent = Assert.Single(CheckoutWebhookEvents.For(AnnouncedCheckout.Of(before), after));
 
         Assert.Equal(type, merchantEvent.Type);
         Assert.Equal($"co1.{type}", merchantEvent.Id);
@@ -37,7 +37,7 @@ public sealed class CheckoutWebhookEventsTests
     {
         var before = SampleCheckouts.Create("co1", At) with { Phase = from };
 
-        Assert.Empty(CheckoutWebhookEvents.For(before, before with { Phase = to }));
+        Assert.Empty(CheckoutWebhookEvents.For(AnnouncedCheckout.Of(before), before with { Phase = to }));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class CheckoutWebhookEventsTests
         };
         var waiting = capturing with { Phase = CheckoutPhase.RequiresPaymentMethod, PaymentAttempts = [capturing.PaymentAttempts[0] with { Status = PaymentAttemptStatus.Declined, Decline = decline }] };
 
-        var first = Assert.Single(CheckoutWebhookEvents.For(capturing, waiting));
+        var first = Assert.Single(CheckoutWebhookEvents.For(AnnouncedCheckout.Of(capturing), waiting));
 
         Assert.Equal(("checkout.requires_payment_method", "co1.checkout.requires_payment_method.a1"), (first.Type, first.Id));
         Assert.Equal("payment.card_declined", first.Data["lastPaymentError"]!["code"]!.GetValue<string>());
@@ -59,8 +59,8 @@ public sealed class CheckoutWebhookEventsTests
         Assert.Equal((1, CheckoutState.MaxPaymentAttempts - 1), (first.Data["attempt"]!.GetValue<int>(), first.Data["attemptsRemaining"]!.GetValue<int>()));
 
         var again = waiting with { PaymentAttempts = [.. waiting.PaymentAttempts, new PaymentAttempt(2, PaymentAttemptStatus.Declined, "4242", At, decline)] };
-        Assert.Equal("co1.checkout.requires_payment_method.a2", Assert.Single(CheckoutWebhookEvents.For(waiting, again)).Id);
-        Assert.Empty(CheckoutWebhookEvents.For(waiting, waiting with { UpdatedAt = At.AddMinutes(1) }));
+        Assert.Equal("co1.checkout.requires_payment_method.a2", Assert.Single(CheckoutWebhookEvents.For(AnnouncedCheckout.Of(waiting), again)).Id);
+        Assert.Empty(CheckoutWebhookEvents.For(AnnouncedCheckout.Of(waiting), waiting with { UpdatedAt = At.AddMinutes(1) }));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class CheckoutWebhookEventsTests
     {
         var before = SampleCheckouts.Create("co1", At) with { Phase = CheckoutPhase.Refunding, CaptureId = "cap1" };
 
-        var events = CheckoutWebhookEvents.For(before, before with { Phase = CheckoutPhase.Canceled, RefundId = "ref1" });
+        var events = CheckoutWebhookEvents.For(AnnouncedCheckout.Of(before), before with { Phase = CheckoutPhase.Canceled, RefundId = "ref1" });
 
         Assert.Equal(["payment.refunded", "checkout.canceled"], events.Select(e => e.Type));
         Assert.Equal("ref1", events[0].Data["refundId"]!.GetValue<string>());
@@ -80,8 +80,8 @@ public sealed class CheckoutWebhookEventsTests
         var before = SampleCheckouts.Create("co1", At) with { Phase = CheckoutPhase.PayingOut, CaptureId = "cap1" };
         var after = before with { Phase = CheckoutPhase.Completed, PayoutId = "co1-payout", UpdatedAt = At };
 
-        var first = CheckoutWebhookEvents.For(before, after).Single();
-        var second = CheckoutWebhookEvents.For(before, after).Single();
+        var first = CheckoutWebhookEvents.For(AnnouncedCheckout.Of(before), after).Single();
+        var second = CheckoutWebhookEvents.For(AnnouncedCheckout.Of(before), after).Single();
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(first.Data.ToJsonString(), second.Data.ToJsonString());
