@@ -8,8 +8,8 @@ namespace Checkout.Workflows.Webhooks;
 
 /// <summary>
 /// The merchant events one committed transition causes, read off what was announced before it and the state after it
-/// (a transition may chain several decisions, e.g. fan-in then pricing). Pure: ids derive from the checkout, times from the state, so a
-/// re-decided transition yields the same events.
+/// (a transition may chain several decisions, e.g. fan-in then pricing). Pure: ids derive from the checkout, times
+/// from the state, so a re-decided transition yields the same events.
 /// </summary>
 public static class CheckoutWebhookEvents
 {
