@@ -99,6 +99,15 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         var pollCost = await HistoryTimings.StatusPollCostAsync(api, fleet, records, ct);
         await using var auditor = new CheckoutAuditor(azurite.ConnectionString, prefix);
         var audit = await auditor.AuditAsync([.. warmUp.Records, .. records], ct);
+        if (monkey is { Kills: 0 } or { AzuriteRestarted: false })
+        {
+            // A chaos round that ended before its chaos tested nothing; its audit must not read as passed.
+            audit = audit with
+            {
+                Violations = [.. audit.Violations, $"The chaos round ended after {monkey.Kills} kill(s){(monkey.AzuriteRestarted ? string.Empty : " and before Azurite's restart")}: too short to test them. Give it more checkouts (--chaos-checkouts) or kill sooner (--kill-every)."],
+            };
+        }
+
         return RunAnalyzer.Analyze(label, instances, plan, records, server, storage, api.Retries) with
         {
             StatusPollCost = pollCost,
