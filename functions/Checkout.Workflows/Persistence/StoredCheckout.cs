@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Checkout.Domain.Workflow;
+using Checkout.Workflows.Serialization;
 
 namespace Checkout.Workflows.Persistence;
 
@@ -11,4 +13,4 @@ public sealed record StoredCheckout(CheckoutState State, IReadOnlyList<HistoryEn
 /// issued: a run of the same step again (its activity run twice, or once more after a crash before the engine kept its
 /// result) answers with these rather than its own, so what the engine keeps is what the buyer was shown.</summary>
 /// <param name="Events">The events as <see cref="Orchestration.CheckoutJson.WriteEvents"/> writes them.</param>
-public sealed record RecordedAssessment(string QuoteId, string Events);
+public sealed record RecordedAssessment(string QuoteId, [property: JsonConverter(typeof(EmbeddedJsonConverter))] string Events);

@@ -72,9 +72,32 @@ public sealed class CheckoutStoreTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(Domain.Workflow.CheckoutPhase.Canceled, (await store.GetAsync(created.MerchantId, created.Id, default))!.State.Phase);
     }
 
-    private async Task<CheckoutStore> NewStoreAsync()
+    [Fact]
+    public async Task Row_HoldsItsJsonCompressed_AndARowWrittenAsTextBeforeStillReads()
     {
-        var store = new CheckoutStore(new TableServiceClient(azurite.ConnectionString), new CheckoutWorkflowOptions { ResourcePrefix = "s" + Guid.NewGuid().ToString("N")[..8] });
+        var options = new CheckoutWorkflowOptions { ResourcePrefix = "s" + Guid.NewGuid().ToString("N")[..8] };
+        var store = await NewStoreAsync(options);
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(options.CheckoutsTable);
+        var started = CheckoutTimeline.Start(WorkflowHost.NewCheckout("co_store4", DateTimeOffset.UnixEpoch));
+        var json = CheckoutJson.Write(new StoredCheckout(started.State, [started.Entry]));
+
+        await store.SaveAsync(started.State, [started.Entry], etag: null, default);
+        var row = (await table.GetEntityAsync<TableEntity>(started.State.MerchantId, started.State.Id)).Value;
+        Assert.True(row.GetBinary("Json0")!.Length < json.Length);
+        Assert.Null(row.GetString("Data0"));
+        Assert.Equal(json, CheckoutJson.Write(await store.GetAsync(started.State.MerchantId, started.State.Id, default)));
+
+        // The same checkout as rows were written before: its JSON as text over Data0..DataN.
+        await table.UpsertEntityAsync(
+            new TableEntity(started.State.MerchantId, "co_store5") { ["Status"] = "processing", ["Data0"] = json[..100], ["Data1"] = json[100..], ["DataChunks"] = 2 },
+            TableUpdateMode.Replace);
+        var before = await store.GetAsync(started.State.MerchantId, "co_store5", default);
+        Assert.Equal(json, CheckoutJson.Write(before));
+    }
+
+    private async Task<CheckoutStore> NewStoreAsync(CheckoutWorkflowOptions? options = null)
+    {
+        var store = new CheckoutStore(new TableServiceClient(azurite.ConnectionString), options ?? new CheckoutWorkflowOptions { ResourcePrefix = "s" + Guid.NewGuid().ToString("N")[..8] });
         await store.InitializeAsync(default);
         return store;
     }
