@@ -111,5 +111,4 @@ internal sealed class WebhookReceiver : IDisposable
 
         public SemaphoreSlim Arrived { get; } = new(0);
     }
-
 }

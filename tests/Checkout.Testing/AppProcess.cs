@@ -187,5 +187,4 @@ public sealed class AppProcess : IDisposable
             }
         }
     }
-
 }

@@ -230,5 +230,4 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return false;
         }
     }
-
 }

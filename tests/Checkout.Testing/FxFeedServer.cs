@@ -99,5 +99,4 @@ public sealed class FxFeedServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(Files.LatestJson(), context.RequestAborted);
     }
-
 }

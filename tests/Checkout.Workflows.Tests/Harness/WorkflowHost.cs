@@ -199,7 +199,6 @@ internal sealed class WorkflowHost : IAsyncDisposable
         await _services.DisposeAsync();
     }
 
-
     private static void Register(DurableTaskRegistry registry, CheckoutSteps steps, PayoutSteps payouts, int runs, ActivityCalls calls)
     {
         // Typed input, so GetInput<string>() finds the JSON text the starter sent, as the Functions host passes it.
