@@ -26,6 +26,6 @@ public sealed class EmbeddedJsonConverterTests
     [Fact]
     public void NotJson_IsRefusedWhenWritten()
     {
-        Assert.ThrowsAny<Exception>(() => CheckoutJson.Write(new AssessmentOutcome("[{\"type\":", 3)));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => CheckoutJson.Write(new AssessmentOutcome("[{\"type\":", 3)));
     }
 }
