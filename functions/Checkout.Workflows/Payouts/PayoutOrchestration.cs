@@ -55,7 +55,9 @@ public sealed partial class PayoutOrchestration
         _retry = _context.WaitForExternalEvent<string>(RetryEvent);
         _railUpdate = _context.WaitForExternalEvent<string>(RailUpdateEvent);
         var automaticRetries = 0;
-        var payout = _input.Sent ?? await StepAsync(PayoutActivities.Send);
+        var payout = _input.Sent is { } sent && !(_input.SendsAgainAfterFailure && sent.Status == PayoutStatus.Failed)
+            ? sent
+            : await StepAsync(PayoutActivities.Send);
         while (payout is not null)
         {
             while (payout is { Status: PayoutStatus.InTransit })

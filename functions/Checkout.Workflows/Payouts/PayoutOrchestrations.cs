@@ -93,18 +93,18 @@ public sealed class PayoutOrchestrations(
 
     /// <summary>Starts the orchestration unless one in <paramref name="dedupe"/> exists (started by this request's first
     /// delivery, or a concurrent retry); <paramref name="sent"/> is the attempt as this caller's send left it.</summary>
-    private Task ScheduleAsync(DurableTaskClient client, PayoutRequest request, IReadOnlyList<string> dedupe, PayoutProgress? sent, CancellationToken cancellationToken)
-    {
-        var input = new PayoutOrchestrationInput(
-            request.MerchantId,
-            request.PayoutId,
-            options.StatusPollInterval,
-            options.AutomaticRetries,
-            options.AutomaticRetryDelay,
-            options.RetryWindow,
-            workflow.StepMaxAttempts,
-            workflow.StepFirstRetryInterval,
-            sent);
-        return client.ScheduleOnceAsync(PayoutOrchestration.Name, CheckoutJson.Write(input), request.PayoutId, dedupe, cancellationToken);
-    }
+    private Task ScheduleAsync(DurableTaskClient client, PayoutRequest request, IReadOnlyList<string> dedupe, PayoutProgress? sent, CancellationToken cancellationToken) =>
+        client.ScheduleOnceAsync(PayoutOrchestration.Name, CheckoutJson.Write(InputFor(request, sent)), request.PayoutId, dedupe, cancellationToken);
+
+    internal PayoutOrchestrationInput InputFor(PayoutRequest request, PayoutProgress? sent) => new(
+        request.MerchantId,
+        request.PayoutId,
+        options.StatusPollInterval,
+        options.AutomaticRetries,
+        options.AutomaticRetryDelay,
+        options.RetryWindow,
+        workflow.StepMaxAttempts,
+        workflow.StepFirstRetryInterval,
+        sent,
+        SendsAgainAfterFailure: true);
 }

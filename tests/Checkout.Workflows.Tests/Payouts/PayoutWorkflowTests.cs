@@ -2,9 +2,11 @@ using Checkout.Domain.Monetary;
 using Checkout.Domain.Payouts;
 using Checkout.Testing;
 using Checkout.Workflows.Events;
+using Checkout.Workflows.Orchestration;
 using Checkout.Workflows.Tests.Harness;
 using Checkout.Workflows.Payouts;
 using Checkout.Workflows.Providers;
+using Microsoft.DurableTask;
 using static Checkout.Workflows.Providers.SandboxPayoutAccounts;
 
 namespace Checkout.Workflows.Tests.Payouts;
@@ -130,6 +132,31 @@ public sealed class PayoutWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(2, paid.Attempt);
         Assert.Equal((0L, 0L), (await s.AvailableAsync(), await s.InTransitAsync()));
         Assert.Single(await EventuallyAsync(s, e => e.Type == PayoutEvents.Paid), e => e.Type == PayoutEvents.Paid);
+        await s.AssertReconciledAsync();
+    }
+
+    [Fact]
+    public async Task RetryMadeBeforeTheOrchestrationStartedFromTheFailedSend_IsSentAnyway()
+    {
+        await using var s = await PayoutScenario.StartAsync(azurite, AccountClosed);
+        var created = await s.CompleteCheckoutAsync("early1");
+        var request = new PayoutRequest(PayoutScenario.Merchant, created.Id, CreatedPostedFor: created.Attempt);
+
+        // The payouts queue's function up to its start of the orchestration: the first send, which fails.
+        var sent = await s.Host.Get<PayoutProcessor>().SendAsync(request.MerchantId, request.PayoutId, request.CreatedPostedFor, CancellationToken.None);
+        Assert.Equal(PayoutStatus.Failed, sent!.Status);
+
+        // A new destination retries the payout before that start, and its wake-up never reaches the orchestration (an
+        // event raised into an instance the engine has not started yet is dropped).
+        await s.SetDestinationAsync(PaidAtOnce);
+        Assert.Equal(2, Assert.Single(await s.Host.Get<PayoutRetries>().RetryAllAsync(PayoutScenario.Merchant, CancellationToken.None)).Attempt);
+
+        // Then the function starts the orchestration from its failed send.
+        var input = s.Host.Get<PayoutOrchestrations>().InputFor(request, PayoutProgress.Of(sent));
+        await s.Host.Client.ScheduleNewOrchestrationInstanceAsync(PayoutOrchestration.Name, CheckoutJson.Write(input), new StartOrchestrationOptions(created.Id));
+
+        var paid = await Eventually.UntilAsync(() => s.PayoutAsync("early1"), p => p.Status == PayoutStatus.Paid, PayoutScenario.Timeout, "the retry is paid");
+        Assert.Equal(2, paid.Attempt);
         await s.AssertReconciledAsync();
     }
 
