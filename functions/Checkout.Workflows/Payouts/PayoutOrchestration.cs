@@ -55,7 +55,7 @@ public sealed partial class PayoutOrchestration
         _retry = _context.WaitForExternalEvent<string>(RetryEvent);
         _railUpdate = _context.WaitForExternalEvent<string>(RailUpdateEvent);
         var automaticRetries = 0;
-        var payout = _input.Sent is { } sent && !(_input.SendsAgainAfterFailure && sent.Status == PayoutStatus.Failed)
+        var payout = _input.Sent is { } sent && !(_input.SendsAgainAfterFailure && sent.Status is PayoutStatus.Failed or PayoutStatus.Canceled)
             ? sent
             : await StepAsync(PayoutActivities.Send);
         while (payout is not null)

@@ -5,9 +5,9 @@ namespace Checkout.Workflows.Payouts;
 /// payout as the payouts queue's function left it after sending the attempt itself (effects done, event published), so
 /// the orchestration follows it from there; null when the orchestration is to send it (a retry, or a send that failed,
 /// and every orchestration started before the queue function sent). <paramref name="SendsAgainAfterFailure"/>, set for
-/// orchestrations started since it existed: a <paramref name="Sent"/> that failed is not the state to wait from, and
-/// the first step sends whatever attempt the row then names (nothing, for the failed one). A merchant's retry made
-/// between that failure and this start has no way to reach the orchestration otherwise: its event, raised into an
+/// orchestrations started since it existed: a <paramref name="Sent"/> that failed or was canceled is not the state to
+/// wait from, and the first step sends whatever attempt the row then names (nothing, for that one). A merchant's retry
+/// made between that end and this start has no way to reach the orchestration otherwise: its event, raised into an
 /// instance whose start the engine has not committed, is dropped, and a start of its own can lose to this one (the
 /// provider checks for an existing instance and sends its start message without a lock). The suite's payout API test
 /// once timed out with its retried payout left pending, the symptom of this.</summary>
