@@ -55,9 +55,17 @@ public sealed partial class PayoutOrchestration
         _retry = _context.WaitForExternalEvent<string>(RetryEvent);
         _railUpdate = _context.WaitForExternalEvent<string>(RailUpdateEvent);
         var automaticRetries = 0;
-        var payout = _input.Sent is { } sent && !(_input.SendsAgainAfterFailure && sent.Status is PayoutStatus.Failed or PayoutStatus.Canceled)
-            ? sent
-            : await StepAsync(PayoutActivities.Send);
+        var payout = _input.Sent ?? await StepAsync(PayoutActivities.Send);
+        if (_input.ChecksForRetryAfterFailure && _input.Sent is { Status: PayoutStatus.Failed or PayoutStatus.Canceled })
+        {
+            // A retry made before this start could not reach it (PayoutOrchestrationInput): the row says whether there was one.
+            payout = await StepAsync(PayoutActivities.Read);
+            if (payout is { Status: PayoutStatus.Pending })
+            {
+                payout = await StepAsync(PayoutActivities.Send);
+            }
+        }
+
         while (payout is not null)
         {
             while (payout is { Status: PayoutStatus.InTransit })

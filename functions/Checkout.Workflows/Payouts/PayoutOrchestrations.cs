@@ -106,5 +106,5 @@ public sealed class PayoutOrchestrations(
         workflow.StepMaxAttempts,
         workflow.StepFirstRetryInterval,
         sent,
-        SendsAgainAfterFailure: true);
+        ChecksForRetryAfterFailure: true);
 }
