@@ -70,13 +70,20 @@ public sealed partial class DurableTaskHubOptions
     /// <summary>How often a worker looks for partitions to take over (such as those of a killed process).</summary>
     public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Unset: the provider's default (10 per processor), as in the Functions host.</summary>
+    /// <summary>
+    /// host.json sets 100, for Azure as here. Unset, the provider's own default is 10 (the Functions host's, 10 per
+    /// processor outside Consumption). The steps wait on storage and on webhook endpoints (up to the inline delivery
+    /// budget), not on a core: with 10, the bench's activities queued for about a second each while Azurite still had
+    /// headroom, and one instance did 10-11 checkouts/s; with 100, 14 (issue 19).
+    /// </summary>
     public int? MaxConcurrentActivityFunctions { get; set; }
 
     public int? MaxConcurrentOrchestratorFunctions { get; set; }
 
     /// <summary>Off, as on Azure: turned on together with one partition in the bench (issue 19) it left the history
-    /// reads (Table.Query per checkout) where they were, the app's and the baseline's alike, so it buys nothing here.</summary>
+    /// reads (Table.Query per checkout) where they were, the app's and the baseline's alike, so it buys nothing here. The
+    /// reason: the test sidecar's dispatcher completes and releases every work item, so the provider's session is never
+    /// continued with the next messages.</summary>
     public bool ExtendedSessionsEnabled { get; set; }
 
     /// <summary>host.json's settings over the local defaults, <see cref="HubName"/> unresolved; comments allowed.</summary>
