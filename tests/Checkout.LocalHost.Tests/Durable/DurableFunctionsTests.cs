@@ -7,6 +7,7 @@ using Checkout.LocalHost.Durable;
 using Checkout.LocalHost.Metadata;
 using Checkout.Testing;
 using Checkout.Workflows.Orchestration;
+using Checkout.Workflows.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,6 +115,41 @@ public sealed class DurableFunctionsTests(AzuriteFixture azurite) : IClassFixtur
         await app.StopAsync(timeout.Token);
     }
 
+    [Fact]
+    public async Task ExtendedSessions_LaterEpisodesRunOnTheHistoryHeld_NotReadAgain()
+    {
+        // The greeting runs three episodes (the start, then each activity's result). The history is read when a session
+        // starts: with sessions kept, once; without, once per episode. Counted on the app's own storage requests.
+        var withSessions = await HistoryReadsOfOneGreetingAsync(extendedSessions: true);
+        var without = await HistoryReadsOfOneGreetingAsync(extendedSessions: false);
+
+        Assert.True(withSessions + 2 <= without, $"table queries with extended sessions {withSessions}, without {without}");
+    }
+
+    private async Task<long> HistoryReadsOfOneGreetingAsync(bool extendedSessions)
+    {
+        await using var app = Build(UniqueName.Table("dt"), UniqueName.Queue("greet"), $"--DurableTask:ExtendedSessionsEnabled={extendedSessions}");
+        using var timeout = new CancellationTokenSource(Timeout);
+        await app.Services.InitializeCheckoutAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        var client = app.Services.GetRequiredService<DurableTaskClient>();
+        var counters = app.Services.GetRequiredService<StorageOperationCounters>();
+        // Waited for on the Instances row through a client of the test's own, so that no status read is counted.
+        var instances = new TableServiceClient(azurite.ConnectionString).GetTableClient(app.Services.GetRequiredService<DurableTaskHubOptions>().HubName + "Instances");
+
+        var before = counters.Get("Table.Query");
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(GreetingFunctions.Orchestration, new GreetingRequest("Ada"), timeout.Token);
+        await Eventually.UntilAsync(
+            async () => (await instances.GetEntityIfExistsAsync<TableEntity>(id, string.Empty, cancellationToken: timeout.Token)).Value?.GetString("RuntimeStatus"),
+            status => status == nameof(OrchestrationRuntimeStatus.Completed), Timeout, "the greeting completed");
+        var queries = counters.Get("Table.Query") - before;
+
+        var done = await client.GetInstanceAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal("Hello Ada", done!.ReadOutputAs<GreetingOutcome>()!.Greeting.Text);
+        await app.StopAsync(timeout.Token);
+        return queries;
+    }
+
     // Not AnyAsync: the Durable packages bring System.Linq.Async, whose extension is ambiguous with .NET 10's.
     private static async Task<bool> ExistsAsync(TableServiceClient tables, string name, CancellationToken cancellationToken)
     {
@@ -125,10 +161,10 @@ public sealed class DurableFunctionsTests(AzuriteFixture azurite) : IClassFixtur
         return false;
     }
 
-    private WebApplication Build(string prefix, string queue) =>
+    private WebApplication Build(string prefix, string queue, params string[] settings) =>
         LocalFunctionHost.Build(
             ["--environment=Development", $"--AzureWebJobsStorage={azurite.ConnectionString}", $"--Checkout:ResourcePrefix={prefix}",
-             $"--Test:GreetingQueue={queue}", "--urls=http://127.0.0.1:0"],
+             $"--Test:GreetingQueue={queue}", "--urls=http://127.0.0.1:0", .. settings],
             Catalog());
 
     private static FunctionCatalog Catalog()

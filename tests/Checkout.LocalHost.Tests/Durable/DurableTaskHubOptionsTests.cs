@@ -29,6 +29,9 @@ public sealed class DurableTaskHubOptionsTests
         // host.json's own setting, for Azure too: the steps wait on storage and on webhook endpoints, not on a core, and
         // the provider's default of 10 at once held the bench at 10-11 checkouts/s with Azurite not yet saturated (issue 19).
         Assert.Equal(100, options.MaxConcurrentActivityFunctions);
+        // Also host.json's, for Azure too: a later episode runs on the history held rather than reading it again.
+        Assert.True(options.ExtendedSessionsEnabled);
+        Assert.Equal(30, options.ExtendedSessionIdleTimeoutInSeconds);
     }
 
     [Fact]

@@ -80,11 +80,18 @@ public sealed partial class DurableTaskHubOptions
 
     public int? MaxConcurrentOrchestratorFunctions { get; set; }
 
-    /// <summary>Off, as on Azure: turned on together with one partition in the bench (issue 19) it left the history
-    /// reads (Table.Query per checkout) where they were, the app's and the baseline's alike, so it buys nothing here. The
-    /// reason: the test sidecar's dispatcher completes and releases every work item, so the provider's session is never
-    /// continued with the next messages.</summary>
+    /// <summary>
+    /// host.json's <c>extendedSessionsEnabled</c>: an orchestration's session (its history in memory) is kept between
+    /// episodes for up to <see cref="ExtendedSessionIdleTimeoutInSeconds"/>, so the provider reads the history once per
+    /// session rather than per episode. The Functions host keeps them for an isolated worker too (the Durable extension
+    /// this app builds with, 3.18.0, does); the local host keeps them with <see cref="ExtendedSessionOrchestrationService"/>
+    /// under the test sidecar, whose own dispatcher releases every work item.
+    /// </summary>
     public bool ExtendedSessionsEnabled { get; set; }
+
+    /// <summary>host.json's <c>extendedSessionIdleTimeoutInSeconds</c>: how long a kept session waits for its next
+    /// message; the Functions default, 30.</summary>
+    public int ExtendedSessionIdleTimeoutInSeconds { get; set; } = 30;
 
     /// <summary>host.json's settings over the local defaults, <see cref="HubName"/> unresolved; comments allowed.</summary>
     public static DurableTaskHubOptions FromHostJson(string hostJsonPath)
@@ -131,6 +138,7 @@ public sealed partial class DurableTaskHubOptions
         Require(LeaseAcquireInterval > TimeSpan.Zero, "the lease acquire interval must be positive.");
         Require(MaxConcurrentActivityFunctions is null or >= 1, "maxConcurrentActivityFunctions must be at least 1.");
         Require(MaxConcurrentOrchestratorFunctions is null or >= 1, "maxConcurrentOrchestratorFunctions must be at least 1.");
+        Require(ExtendedSessionIdleTimeoutInSeconds >= 1, "extendedSessionIdleTimeoutInSeconds must be at least 1.");
     }
 
     private static void Require(bool condition, string message)

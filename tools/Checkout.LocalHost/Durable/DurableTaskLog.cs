@@ -8,4 +8,7 @@ internal static partial class DurableTaskLog
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Durable functions registered: {Orchestrators} orchestrators, {Activities} activities")]
     public static partial void FunctionsRegistered(ILogger logger, int orchestrators, int activities);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Extended session of orchestration {InstanceId} ended on an error; the provider sees its messages again")]
+    public static partial void ExtendedSessionFailed(ILogger logger, string instanceId, Exception exception);
 }

@@ -102,7 +102,9 @@ internal sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton(_loggerFactory);
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton<IOrchestrationService>(_options.ExtendedSessionsEnabled
+            ? new ExtendedSessionOrchestrationService(service, _loggerFactory.CreateLogger<ExtendedSessionOrchestrationService>())
+            : service);
         builder.Services.AddSingleton((IOrchestrationServiceClient)service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var server = builder.Build();

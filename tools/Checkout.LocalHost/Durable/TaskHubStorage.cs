@@ -43,6 +43,7 @@ internal static class TaskHubStorage
             LeaseRenewInterval = options.LeaseRenewInterval,
             LeaseAcquireInterval = options.LeaseAcquireInterval,
             ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(options.ExtendedSessionIdleTimeoutInSeconds),
             LoggerFactory = loggerFactory,
         };
         if (options.MaxConcurrentActivityFunctions is { } activities)
