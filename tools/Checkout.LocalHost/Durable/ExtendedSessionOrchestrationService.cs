@@ -170,25 +170,34 @@ internal sealed class ExtendedSessionOrchestrationService : IOrchestrationServic
     /// the session.</summary>
     private async Task ContinueAsync(TaskOrchestrationWorkItem workItem)
     {
+        // Nothing awaits this task, so its failures are logged here; the work item is released either way.
+        IList<TaskMessage>? messages = null;
         try
         {
-            var messages = await workItem.Session.FetchNewOrchestrationMessagesAsync(workItem);
-            if (messages is not { Count: > 0 })
-            {
-                await EndAsync(workItem);
-                return;
-            }
+            messages = await workItem.Session.FetchNewOrchestrationMessagesAsync(workItem);
+        }
+        catch (Exception ex)
+        {
+            DurableTaskLog.ExtendedSessionFailed(_logger, workItem.InstanceId, ex);
+        }
 
+        if (messages is { Count: > 0 })
+        {
             var episode = workItem.OrchestrationRuntimeState;
             workItem.OrchestrationRuntimeState = new OrchestrationRuntimeState(episode.Events) { Status = episode.Status, Size = episode.Size };
             workItem.NewMessages = messages;
             workItem.IsExtendedSession = true;
             _continued.Writer.TryWrite(workItem);
+            return;
+        }
+
+        try
+        {
+            await EndAsync(workItem);
         }
         catch (Exception ex)
         {
             DurableTaskLog.ExtendedSessionFailed(_logger, workItem.InstanceId, ex);
-            await EndAsync(workItem);
         }
     }
 
